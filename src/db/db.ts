@@ -1,0 +1,110 @@
+import Dexie, { type Table } from 'dexie'
+import type { Assessment, Grid, Household, Mutation, Person, Review, Visit, Wish } from '@/shared'
+
+/**
+ * The device database. One database per signed-in user (`gridsister-<userId>`), so a
+ * second person logging in on a shared family phone never sees or pushes the first
+ * person's records. The `version(n).stores()` history below is kept forever: every
+ * schema change adds a version, so data on phones survives app updates.
+ */
+
+/** A household as stored on the device: the shared record plus local, derived columns. */
+export interface LocalHousehold extends Household {
+  /** Derived on the device from its visits (ISO date-time), for "not visited in N days". */
+  lastVisitAt: string | null
+  /** Derived: open (registered or claimed) wishes. */
+  openWishes: number
+  /** Derived: lowercase pinyin initials and full pinyin of name and address, for search. */
+  searchText: string
+}
+
+/** A person as stored on the device, with month-day of birth indexed for birthdays. */
+export interface LocalPerson extends Person {
+  birthMonthDay: string | null
+}
+
+export interface OutboxRow {
+  seq: number
+  mutation: Mutation
+  /** How many times a push carrying it failed for transport reasons. */
+  attempts: number
+}
+
+export interface RejectionRow {
+  mutationId: string
+  seq: number
+  mutation: Mutation
+  code: string
+  message: string
+  rejectedAt: string
+  dismissed: 0 | 1
+}
+
+export interface PhotoRow {
+  sha256: string
+  blob: Blob
+  mime: string
+  size: number
+  /** 0 until the server confirmed it holds the blob. */
+  uploaded: 0 | 1
+  gridId: string
+}
+
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+export class GridSisterDb extends Dexie {
+  households!: Table<LocalHousehold, string>
+  persons!: Table<LocalPerson, string>
+  visits!: Table<Visit, string>
+  wishes!: Table<Wish, string>
+  assessments!: Table<Assessment, string>
+  reviews!: Table<Review, string>
+  grids!: Table<Grid, string>
+  outbox!: Table<OutboxRow, number>
+  rejections!: Table<RejectionRow, string>
+  photos!: Table<PhotoRow, string>
+  meta!: Table<MetaRow, string>
+
+  constructor(name: string) {
+    super(name)
+    this.version(1).stores({
+      households: 'id, gridId, *keyGroups, lastVisitAt, careLevel',
+      persons: 'id, householdId, gridId, *keyGroups, birthMonthDay',
+      visits: 'id, [householdId+visitedAt], gridId, visitedAt, correctsId',
+      wishes: 'id, householdId, gridId, state, [state+updatedAt]',
+      assessments: 'id, [householdId+assessedAt], gridId',
+      reviews: 'id, recordId, gridId, state',
+      grids: 'id',
+      outbox: 'seq, mutation.mutationId',
+      rejections: 'mutationId, dismissed',
+      photos: 'sha256, uploaded, gridId',
+      meta: 'key',
+    })
+  }
+}
+
+let current: GridSisterDb | null = null
+
+/** Opens (and makes current) the database of a user. */
+export function openUserDb(userId: string): GridSisterDb {
+  const name = `gridsister-${userId}`
+  if (current?.name === name) return current
+  current?.close()
+  current = new GridSisterDb(name)
+  return current
+}
+
+/** The signed-in user's database; throws if nobody is signed in. */
+export function getDb(): GridSisterDb {
+  if (!current) throw new Error('no user database open')
+  return current
+}
+
+/** Closes the current database (on logout). */
+export function closeDb(): void {
+  current?.close()
+  current = null
+}

@@ -1,0 +1,99 @@
+import { v7 as uuidv7 } from 'uuid'
+import type { Table } from 'dexie'
+import {
+  MutationArgs,
+  SCHEMA_VERSION,
+  decodeHlc,
+  encodeHlc,
+  initialHlc,
+  nodeIdFrom,
+  tick,
+  type ArgsOf,
+  type Mutation,
+  type MutationName,
+} from '@/shared'
+import type { GridSisterDb } from './db'
+import { getMeta, setMeta } from './meta-repository'
+
+/**
+ * The one way the app writes a record: the record(s) and exactly one outbox mutation
+ * are written in a single Dexie transaction (SYNC.md guarantee 3), so a crash or a
+ * killed tab leaves either both or neither. Arguments are validated with the shared
+ * zod schema before commit; invalid input throws `RecordValidationError` and the
+ * transaction is rolled back, so nothing is saved.
+ */
+
+export class RecordValidationError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(issues.map((i) => `${i.path}: ${i.message}`).join('; '))
+  }
+}
+
+export interface WriteContext {
+  /** The HLC of this write (for per-field clocks). */
+  hlc: string
+  /** Wall-clock time of the write, ISO. */
+  now: string
+}
+
+/** Ensures the device has a client id and returns it. */
+export async function ensureClientId(db: GridSisterDb): Promise<string> {
+  const existing = await getMeta(db, 'clientId')
+  if (existing) return existing
+  const id = uuidv7()
+  await setMeta(db, 'clientId', id)
+  return id
+}
+
+/**
+ * Runs `write` and records its mutation atomically.
+ * @param tables the record tables `write` touches
+ * @param write writes the records and returns the mutation's arguments
+ */
+export async function commitMutation<N extends MutationName>(
+  db: GridSisterDb,
+  name: N,
+  tables: Table[],
+  write: (ctx: WriteContext) => Promise<ArgsOf<N>>,
+  clock: () => number = Date.now,
+): Promise<Mutation> {
+  return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    const clientId = await ensureClientId(db)
+    const lastHlc = await getMeta(db, 'hlc')
+    const last = lastHlc ? decodeHlc(lastHlc) : initialHlc(nodeIdFrom(clientId))
+    const hlc = encodeHlc(tick(last, clock()))
+    const now = new Date(clock()).toISOString()
+    const args = await write({ hlc, now })
+    const parsed = MutationArgs[name].safeParse(args)
+    if (!parsed.success) {
+      throw new RecordValidationError(
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      )
+    }
+    const seq = (await getMeta(db, 'nextSeq')) ?? 1
+    const mutation = {
+      mutationId: uuidv7(),
+      seq,
+      name,
+      args: parsed.data,
+      hlc,
+      schemaVersion: SCHEMA_VERSION,
+      createdAt: now,
+    } as Mutation
+    await db.outbox.add({ seq, mutation, attempts: 0 })
+    await setMeta(db, 'nextSeq', seq + 1)
+    await setMeta(db, 'hlc', hlc)
+    return mutation
+  })
+}
+
+/** Pending mutations in push order. */
+export function pendingMutations(db: GridSisterDb, limit = Infinity): Promise<Mutation[]> {
+  const q = db.outbox.orderBy('seq')
+  return (Number.isFinite(limit) ? q.limit(limit) : q).toArray().then((rows) => rows.map((r) => r.mutation))
+}
+
+/** Number of mutations not yet acknowledged by the server. */
+export function pendingCount(db: GridSisterDb): Promise<number> {
+  return db.outbox.count()
+}

@@ -1,0 +1,3 @@
+export default {
+  app: { name: '格子姐姐' },
+}

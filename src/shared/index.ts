@@ -1,0 +1,5 @@
+export * from './hlc'
+export * from './vocab'
+export * from './records'
+export * from './mutations'
+export * from './sync-api'

@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import {
+  AssessmentFields,
+  Claimant,
+  Fulfilment,
+  HlcString,
+  HouseholdFields,
+  Id,
+  IsoDateTime,
+  PersonFields,
+  Visit,
+  Wish,
+} from './records'
+import { RecordKind, WishState } from './vocab'
+
+/**
+ * The outbox mutation: every local write produces exactly one, in the same Dexie
+ * transaction as the record itself (SYNC.md guarantee 3). The server applies them in
+ * `seq` order per client and remembers the last `seq` it processed, so a replay is a no-op.
+ */
+
+export const SCHEMA_VERSION = 1
+/** The server accepts this version and the one before it (SYNC.md guarantee 8). */
+export const MIN_SCHEMA_VERSION = 1
+
+/** Fields changed by a patch, with the HLC the device had seen for each (null: never). */
+const Base = z.record(z.string().max(40), HlcString.nullable())
+
+const put = <T extends z.ZodObject>(fields: T) =>
+  z.object({ id: Id, gridId: Id, patch: fields.partial(), base: Base })
+
+const del = z.object({ id: Id, gridId: Id })
+
+export const MutationArgs = {
+  'household.put': put(HouseholdFields),
+  'household.delete': del,
+  'person.put': put(PersonFields),
+  'person.delete': del,
+  'assessment.put': put(AssessmentFields),
+  'assessment.delete': del,
+  'visit.create': Visit,
+  'wish.create': Wish.extend({ state: z.literal('registered') }),
+  'wish.transition': z.object({
+    id: Id,
+    gridId: Id,
+    /** The state the device saw; the server rejects the command if it moved on. */
+    expected: WishState,
+    to: WishState,
+    claimedBy: Claimant.nullable(),
+    fulfilment: Fulfilment.nullable(),
+    closedReason: z.string().trim().max(500).nullable(),
+    note: z.string().trim().max(500),
+  }),
+  'review.set': z.object({
+    recordKind: RecordKind.exclude(['review']),
+    recordId: Id,
+    gridId: Id,
+    decision: z.enum(['approved', 'returned']),
+    comment: z.string().trim().max(1000),
+  }),
+} as const
+export type MutationName = keyof typeof MutationArgs
+export const MUTATION_NAMES = Object.keys(MutationArgs) as MutationName[]
+
+const envelope = {
+  mutationId: Id,
+  seq: z.number().int().min(1),
+  hlc: HlcString,
+  schemaVersion: z.number().int().min(1),
+  createdAt: IsoDateTime,
+}
+
+const variant = <N extends MutationName>(name: N) =>
+  z.object({ ...envelope, name: z.literal(name), args: MutationArgs[name] })
+
+export const Mutation = z.discriminatedUnion('name', [
+  variant('household.put'),
+  variant('household.delete'),
+  variant('person.put'),
+  variant('person.delete'),
+  variant('assessment.put'),
+  variant('assessment.delete'),
+  variant('visit.create'),
+  variant('wish.create'),
+  variant('wish.transition'),
+  variant('review.set'),
+])
+export type Mutation = z.infer<typeof Mutation>
+export type MutationOf<N extends MutationName> = Extract<Mutation, { name: N }>
+export type ArgsOf<N extends MutationName> = z.infer<(typeof MutationArgs)[N]>

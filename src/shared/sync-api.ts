@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { Grid, HlcString, Id, PublicUser, RECORD_SCHEMAS } from './records'
+import { Mutation } from './mutations'
+import { RecordKind } from './vocab'
+
+/** Request and reply bodies of the sync server's API (SYNC.md "Push" and "Pull"). */
+
+export const ERROR_CODES = [
+  'bad-request',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'out-of-scope',
+  'upgrade-required',
+  'rate-limited',
+  'payload-too-large',
+  'conflict',
+  'invalid-transition',
+  'stale-state',
+  'hash-mismatch',
+  'clock-drift',
+  'internal',
+] as const
+export const ErrorCode = z.enum(ERROR_CODES)
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+/** Every error reply of the API has this body. */
+export const ErrorBody = z.object({ code: ErrorCode, message: z.string() })
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(40),
+  password: z.string().min(1).max(200),
+})
+export const LoginReply = z.object({ token: z.string(), user: PublicUser, expiresAt: z.iso.datetime() })
+export type LoginReply = z.infer<typeof LoginReply>
+
+export const MAX_PUSH_MUTATIONS = 500
+
+export const PushRequest = z.object({
+  clientId: Id,
+  schemaVersion: z.number().int().min(1),
+  mutations: z.array(Mutation).max(MAX_PUSH_MUTATIONS),
+})
+export type PushRequest = z.infer<typeof PushRequest>
+
+export const MutationStatus = z.enum(['applied', 'merged', 'rejected', 'duplicate', 'skipped'])
+export type MutationStatus = z.infer<typeof MutationStatus>
+
+export const MutationResult = z.object({
+  mutationId: Id,
+  seq: z.number().int(),
+  /** duplicate: seq already processed; skipped: after a gap, resend later. */
+  status: MutationStatus,
+  code: ErrorCode.optional(),
+  message: z.string().optional(),
+  conflictIds: z.array(Id).optional(),
+})
+export type MutationResult = z.infer<typeof MutationResult>
+
+export const PushReply = z.object({
+  results: z.array(MutationResult),
+  /** The highest seq of this client the server has processed. */
+  lastSeq: z.number().int(),
+  serverHlc: HlcString,
+})
+export type PushReply = z.infer<typeof PushReply>
+
+/** Per-grid cursors: the last change seq of that grid the device has stored. */
+export const Cursors = z.record(Id, z.number().int().min(0))
+export type Cursors = z.infer<typeof Cursors>
+
+export const PullRequest = z.object({
+  clientId: Id,
+  schemaVersion: z.number().int().min(1),
+  cursors: Cursors,
+  limit: z.number().int().min(1).max(5000).optional(),
+})
+export type PullRequest = z.infer<typeof PullRequest>
+
+const change = <K extends keyof typeof RECORD_SCHEMAS>(kind: K) =>
+  z.object({ kind: z.literal(kind), seq: z.number().int(), record: RECORD_SCHEMAS[kind] })
+
+export const Change = z.discriminatedUnion('kind', [
+  change('household'),
+  change('person'),
+  change('visit'),
+  change('wish'),
+  change('assessment'),
+  change('review'),
+])
+export type Change = z.infer<typeof Change>
+
+export const PullReply = z.object({
+  changes: z.array(Change),
+  cursors: Cursors,
+  /** All grids now in scope (metadata for display). */
+  grids: z.array(Grid),
+  /** Grids in the request's cursors that are no longer in scope: drop their data. */
+  gridsLost: z.array(Id),
+  hasMore: z.boolean(),
+  serverHlc: HlcString,
+})
+export type PullReply = z.infer<typeof PullReply>
+
+export const Conflict = z.object({
+  id: Id,
+  kind: RecordKind,
+  recordId: Id,
+  gridId: Id,
+  field: z.string(),
+  winnerValue: z.unknown(),
+  winnerHlc: HlcString,
+  loserValue: z.unknown(),
+  loserHlc: HlcString,
+  loserUserId: Id.nullable(),
+  createdAt: z.iso.datetime(),
+  resolvedAt: z.iso.datetime().nullable(),
+})
+export type Conflict = z.infer<typeof Conflict>
