@@ -1,0 +1,99 @@
+import Dexie from 'dexie'
+import { v7 as uuidv7 } from 'uuid'
+import { Household, KEY_GROUPS, type HouseholdFields, type KeyGroup } from '@/shared'
+import type { GridSisterDb, LocalHousehold } from '@/db/db'
+import { toLocalHousehold } from '@/db/derive'
+import { deleteMergeable, putMergeable } from '@/db/mergeable-repository'
+
+/** Households of the device: reads, writes through the outbox, and derived columns. */
+
+export interface SaveHouseholdInput {
+  /** Absent for a new household. */
+  id?: string
+  gridId: string
+  fields: Partial<HouseholdFields>
+}
+
+/** A new household's fields before the worker fills them in. */
+export function emptyHouseholdFields(): HouseholdFields {
+  return {
+    headName: '',
+    address: { estate: '', building: '', unit: '', door: '' },
+    phone: '',
+    keyGroups: [],
+    careLevel: 0,
+    visitCadenceDays: null,
+    notes: '',
+  }
+}
+
+/** Creates or edits a household; throws RecordValidationError and saves nothing when invalid. */
+export function saveHousehold(db: GridSisterDb, input: SaveHouseholdInput): Promise<Household> {
+  const isNew = !input.id
+  const fields = isNew ? { ...emptyHouseholdFields(), ...input.fields } : input.fields
+  return putMergeable<Household, LocalHousehold>({
+    db,
+    name: 'household.put',
+    table: db.households,
+    schema: Household,
+    id: input.id ?? uuidv7(),
+    gridId: input.gridId,
+    fields,
+    toLocal: (h, prev) => toLocalHousehold(h, { lastVisitAt: prev?.lastVisitAt, openWishes: prev?.openWishes }),
+  })
+}
+
+/** Deletes a household (a tombstone the server keeps). */
+export function deleteHousehold(db: GridSisterDb, id: string): Promise<void> {
+  return deleteMergeable(db, 'household.delete', db.households, id)
+}
+
+/** All live households of the device (only the worker's grids are ever stored). */
+export async function listHouseholds(db: GridSisterDb): Promise<LocalHousehold[]> {
+  return (await db.households.toArray()).filter((h) => !h.deleted)
+}
+
+/** Live households with at least one key-group flag (indexed multi-entry lookup). */
+export async function listKeyHouseholds(db: GridSisterDb): Promise<LocalHousehold[]> {
+  const rows = await db.households.where('keyGroups').anyOf([...KEY_GROUPS]).distinct().toArray()
+  return rows.filter((h) => !h.deleted)
+}
+
+export function getHousehold(db: GridSisterDb, id: string): Promise<LocalHousehold | undefined> {
+  return db.households.get(id)
+}
+
+/**
+ * Recomputes a household's local columns from its visits and wishes. Called in the same
+ * transaction as every visit or wish write; the sync client calls it after a pull.
+ */
+export async function refreshHouseholdDerived(db: GridSisterDb, householdId: string): Promise<void> {
+  const h = await db.households.get(householdId)
+  if (!h) return
+  const last = await db.visits
+    .where('[householdId+visitedAt]')
+    .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
+    .last()
+  const openWishes = await db.wishes
+    .where('householdId')
+    .equals(householdId)
+    .filter((w) => w.state === 'registered' || w.state === 'claimed')
+    .count()
+  const lastVisitAt = last?.visitedAt ?? null
+  if (h.lastVisitAt !== lastVisitAt || h.openWishes !== openWishes) {
+    await db.households.put({ ...h, lastVisitAt, openWishes })
+  }
+}
+
+/**
+ * Keeps `household.keyGroups` equal to the union of its live members' flags. When it
+ * changes, a `household.put` is queued (inside the caller's transaction, if any).
+ */
+export async function syncHouseholdKeyGroups(db: GridSisterDb, householdId: string): Promise<void> {
+  const h = await db.households.get(householdId)
+  if (!h) return
+  const persons = await db.persons.where('householdId').equals(householdId).toArray()
+  const union = new Set<KeyGroup>(persons.filter((p) => !p.deleted).flatMap((p) => p.keyGroups))
+  const keyGroups = KEY_GROUPS.filter((g) => union.has(g))
+  await saveHousehold(db, { id: h.id, gridId: h.gridId, fields: { keyGroups } })
+}

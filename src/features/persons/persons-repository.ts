@@ -1,0 +1,82 @@
+import { v7 as uuidv7 } from 'uuid'
+import { Person, type PersonFields } from '@/shared'
+import type { GridSisterDb, LocalPerson } from '@/db/db'
+import { toLocalPerson } from '@/db/derive'
+import { RecordValidationError } from '@/db/outbox-repository'
+import { deleteMergeable, putMergeable } from '@/db/mergeable-repository'
+import { syncHouseholdKeyGroups } from '@/features/households/households-repository'
+
+/** Members of households. A member's key-group flags also flag the household. */
+
+export interface SavePersonInput {
+  id?: string
+  householdId: string
+  fields: Partial<Omit<PersonFields, 'householdId'>>
+}
+
+export function emptyPersonFields(householdId: string): PersonFields {
+  return {
+    householdId,
+    name: '',
+    sex: 'F',
+    birthDate: null,
+    relation: 'self',
+    phone: '',
+    idNumber: '',
+    keyGroups: [],
+    notes: '',
+  }
+}
+
+/**
+ * Creates or edits a member and, in the same transaction, updates the household's
+ * key groups (union of its members' flags). Invalid input saves nothing.
+ */
+export function savePerson(db: GridSisterDb, input: SavePersonInput): Promise<Person> {
+  return db.transaction('rw', [db.persons, db.households, db.outbox, db.meta], async () => {
+    const household = await db.households.get(input.householdId)
+    if (!household || household.deleted) {
+      throw new RecordValidationError([{ path: 'householdId', message: 'household not found' }])
+    }
+    const fields = input.id ? input.fields : { ...emptyPersonFields(input.householdId), ...input.fields }
+    const saved = await putMergeable<Person, LocalPerson>({
+      db,
+      name: 'person.put',
+      table: db.persons,
+      schema: Person,
+      id: input.id ?? uuidv7(),
+      gridId: household.gridId,
+      fields,
+      toLocal: (p) => toLocalPerson(p),
+    })
+    await syncHouseholdKeyGroups(db, input.householdId)
+    return saved
+  })
+}
+
+/** Removes a member (tombstone) and updates the household's key groups. */
+export function deletePerson(db: GridSisterDb, id: string): Promise<void> {
+  return db.transaction('rw', [db.persons, db.households, db.outbox, db.meta], async () => {
+    let householdId = ''
+    await deleteMergeable<Person, LocalPerson>(db, 'person.delete', db.persons, id, async (p) => {
+      householdId = p.householdId
+    })
+    await syncHouseholdKeyGroups(db, householdId)
+  })
+}
+
+/** Live members of a household, oldest record first. */
+export async function personsOfHousehold(db: GridSisterDb, householdId: string): Promise<LocalPerson[]> {
+  const rows = await db.persons.where('householdId').equals(householdId).sortBy('createdAt')
+  return rows.filter((p) => !p.deleted)
+}
+
+export function getPerson(db: GridSisterDb, id: string): Promise<LocalPerson | undefined> {
+  return db.persons.get(id)
+}
+
+/** Live persons in key groups born on one of the given 'MM-DD' days (indexed). */
+export async function keyPersonsBornOn(db: GridSisterDb, monthDays: string[]): Promise<LocalPerson[]> {
+  const rows = await db.persons.where('birthMonthDay').anyOf(monthDays).toArray()
+  return rows.filter((p) => !p.deleted && p.keyGroups.length > 0)
+}

@@ -1,0 +1,85 @@
+import Dexie from 'dexie'
+import { v7 as uuidv7 } from 'uuid'
+import { Visit } from '@/shared'
+import type { GridSisterDb } from '@/db/db'
+import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
+import { validationError } from '@/db/mergeable-repository'
+import { refreshHouseholdDerived } from '@/features/households/households-repository'
+import { storePhotos, type PreparedPhoto } from './photos-repository'
+
+/**
+ * Visit diary entries are append-only events: once written they are never edited;
+ * a correction is a new entry whose `correctsId` points to the entry it corrects.
+ */
+
+export interface Actor {
+  id: string
+  name: string
+}
+
+export type VisitInput = Pick<
+  Visit,
+  'householdId' | 'visitedAt' | 'method' | 'seen' | 'asked' | 'done' | 'policies' | 'nextVisitOn'
+> & { correctsId?: string | null; photos?: PreparedPhoto[] }
+
+/**
+ * Records a visit (or a correction) with its photos, the outbox mutation and the
+ * household's derived columns, in one transaction. Invalid input saves nothing.
+ */
+export function createVisit(db: GridSisterDb, input: VisitInput, actor: Actor): Promise<Visit> {
+  const tables = [db.visits, db.households, db.wishes, db.photos]
+  return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    const household = await db.households.get(input.householdId)
+    if (!household || household.deleted) {
+      throw new RecordValidationError([{ path: 'householdId', message: 'household not found' }])
+    }
+    let saved: Visit | undefined
+    await commitMutation(db, 'visit.create', tables, async (ctx) => {
+      const parsed = Visit.safeParse({
+        id: uuidv7(),
+        householdId: household.id,
+        gridId: household.gridId,
+        visitedAt: input.visitedAt,
+        visitorId: actor.id,
+        visitorName: actor.name,
+        method: input.method,
+        seen: input.seen,
+        asked: input.asked,
+        done: input.done,
+        policies: input.policies,
+        nextVisitOn: input.nextVisitOn,
+        photos: (input.photos ?? []).map((p) => p.ref),
+        correctsId: input.correctsId ?? null,
+        createdAt: ctx.now,
+      })
+      if (!parsed.success) throw validationError(parsed.error)
+      if (!parsed.data.seen && !parsed.data.asked && !parsed.data.done) {
+        throw new RecordValidationError([{ path: 'seen', message: 'write what was seen, asked or done' }])
+      }
+      saved = parsed.data
+      await db.visits.add(saved)
+      await storePhotos(db, input.photos ?? [], household.gridId)
+      await refreshHouseholdDerived(db, household.id)
+      return saved
+    })
+    return saved as Visit
+  })
+}
+
+/** A household's visits, newest first. */
+export function visitsOfHousehold(db: GridSisterDb, householdId: string): Promise<Visit[]> {
+  return db.visits
+    .where('[householdId+visitedAt]')
+    .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
+    .reverse()
+    .toArray()
+}
+
+export function getVisit(db: GridSisterDb, id: string): Promise<Visit | undefined> {
+  return db.visits.get(id)
+}
+
+/** Entries that correct the given one, oldest first. */
+export function correctionsOf(db: GridSisterDb, id: string): Promise<Visit[]> {
+  return db.visits.where('correctsId').equals(id).sortBy('createdAt')
+}
