@@ -1,0 +1,103 @@
+import type { z } from 'zod'
+import { ErrorBody } from '@/shared'
+
+/**
+ * The sync client's one door to the network: every request of the device goes through
+ * here (STYLE.md: only the sync client calls fetch). It turns every way a request can
+ * fail into a typed failure the engine acts on, and never throws.
+ */
+
+export type HttpFailure =
+  | { kind: 'network'; message: string }
+  | { kind: 'auth-expired'; message: string }
+  | { kind: 'upgrade-required'; message: string }
+  | { kind: 'rate-limited'; message: string; retryAfterMs: number }
+  | { kind: 'server'; status: number; message: string }
+  | { kind: 'refused'; status: number; code: string; message: string }
+
+export type HttpResult<T> = { ok: true; body: T } | { ok: false; failure: HttpFailure }
+
+export interface HttpOptions {
+  baseUrl: string
+  fetch: typeof fetch
+  getToken: () => string | null
+}
+
+/** Bodies below this size are sent as is: gzip would cost more than it saves. */
+const GZIP_MIN_BYTES = 1024
+
+/** Gzips a request body, or returns null where the browser has no CompressionStream. */
+export async function gzip(text: string): Promise<ArrayBuffer | null> {
+  if (typeof CompressionStream === 'undefined') return null
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))
+  return new Response(stream).arrayBuffer()
+}
+
+async function failureOf(res: Response): Promise<HttpFailure> {
+  let body: ErrorBody | null = null
+  try {
+    const parsed = ErrorBody.safeParse(await res.json())
+    body = parsed.success ? parsed.data : null
+  } catch {
+    body = null
+  }
+  const message = body?.message ?? `HTTP ${res.status}`
+  if (res.status === 401) return { kind: 'auth-expired', message }
+  if (res.status === 426) return { kind: 'upgrade-required', message }
+  if (res.status === 429) {
+    const seconds = Number(res.headers.get('retry-after'))
+    return { kind: 'rate-limited', message, retryAfterMs: Number.isFinite(seconds) ? seconds * 1000 : 0 }
+  }
+  if (res.status >= 500) return { kind: 'server', status: res.status, message }
+  return { kind: 'refused', status: res.status, code: body?.code ?? 'bad-request', message }
+}
+
+export interface Http {
+  send<T>(method: string, path: string, body: BodyInit | null, headers: Record<string, string>, schema: z.ZodType<T> | null): Promise<HttpResult<T | null>>
+  postJson<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<HttpResult<T>>
+}
+
+export function createHttp(options: HttpOptions): Http {
+  async function send<T>(
+    method: string,
+    path: string,
+    body: BodyInit | null,
+    headers: Record<string, string>,
+    schema: z.ZodType<T> | null,
+  ): Promise<HttpResult<T | null>> {
+    const token = options.getToken()
+    if (!token) return { ok: false, failure: { kind: 'auth-expired', message: 'not signed in' } }
+    let res: Response
+    try {
+      res = await options.fetch(`${options.baseUrl}${path}`, {
+        method,
+        body,
+        headers: { ...headers, authorization: `Bearer ${token}` },
+      })
+    } catch (e) {
+      return { ok: false, failure: { kind: 'network', message: e instanceof Error ? e.message : String(e) } }
+    }
+    if (!res.ok) return { ok: false, failure: await failureOf(res) }
+    if (!schema) return { ok: true, body: null }
+    try {
+      const parsed = schema.safeParse(await res.json())
+      if (parsed.success) return { ok: true, body: parsed.data }
+      return { ok: false, failure: { kind: 'server', status: res.status, message: 'unexpected reply from the server' } }
+    } catch (e) {
+      // A reply cut off mid-body is a network failure: the request may or may not have
+      // been applied, and retrying is safe because pushes are idempotent.
+      return { ok: false, failure: { kind: 'network', message: e instanceof Error ? e.message : String(e) } }
+    }
+  }
+
+  async function postJson<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<HttpResult<T>> {
+    const text = JSON.stringify(body)
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    const compressed = text.length >= GZIP_MIN_BYTES ? await gzip(text) : null
+    if (compressed) headers['content-encoding'] = 'gzip'
+    const result = await send('POST', path, compressed ?? text, headers, schema)
+    return result as HttpResult<T>
+  }
+
+  return { send, postJson }
+}

@@ -1,0 +1,87 @@
+import type { GridSisterDb, OutboxRow } from '@/db/db'
+import type { MutationResult } from '@/shared'
+
+/**
+ * Acknowledging pushed mutations. An outbox row leaves the outbox only when the server
+ * answered for it: applied, merged or duplicate (already processed earlier) remove it;
+ * rejected moves it to `rejections` with the server's code and message, in the same
+ * transaction, so a rejected change is never silently dropped (SYNC.md guarantee 7);
+ * skipped (the server saw a gap before it) leaves it pending for the next push.
+ */
+
+export interface AckSummary {
+  acked: number
+  rejected: number
+  skipped: number
+}
+
+/** Applies one push reply to the outbox; rows the reply does not mention stay pending. */
+export function applyPushResults(
+  db: GridSisterDb,
+  sent: OutboxRow[],
+  results: MutationResult[],
+  now: string,
+): Promise<AckSummary> {
+  const byId = new Map(sent.map((row) => [row.mutation.mutationId, row]))
+  return db.transaction('rw', db.outbox, db.rejections, async () => {
+    const summary: AckSummary = { acked: 0, rejected: 0, skipped: 0 }
+    for (const result of results) {
+      const row = byId.get(result.mutationId)
+      if (!row) continue
+      // The row may have been acknowledged by an earlier, duplicated reply already.
+      const current = await db.outbox.get(row.seq)
+      if (current?.mutation.mutationId !== result.mutationId) continue
+      if (result.status === 'skipped') {
+        summary.skipped += 1
+        continue
+      }
+      if (result.status === 'rejected') {
+        await db.rejections.put({
+          mutationId: result.mutationId,
+          seq: row.seq,
+          mutation: row.mutation,
+          code: result.code ?? 'bad-request',
+          message: result.message ?? '',
+          rejectedAt: now,
+          dismissed: 0,
+        })
+        summary.rejected += 1
+      } else {
+        summary.acked += 1
+      }
+      await db.outbox.delete(row.seq)
+    }
+    return summary
+  })
+}
+
+/** Counts a transport failure against the rows of a push that got no answer. */
+export async function markAttempt(db: GridSisterDb, sent: OutboxRow[]): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    for (const row of sent) {
+      await db.outbox.where('seq').equals(row.seq).modify((r) => {
+        r.attempts += 1
+      })
+    }
+  })
+}
+
+/** The first pending rows in seq order, bounded by count and approximate JSON size. */
+export async function nextPushBatch(db: GridSisterDb, maxCount: number, maxBytes: number): Promise<OutboxRow[]> {
+  const rows = await db.outbox.orderBy('seq').limit(maxCount).toArray()
+  const batch: OutboxRow[] = []
+  let bytes = 0
+  for (const row of rows) {
+    bytes += JSON.stringify(row.mutation).length
+    if (batch.length > 0 && bytes > maxBytes) break
+    batch.push(row)
+  }
+  return batch
+}
+
+/** Whether any pending mutation belongs to one of these grids. */
+export async function hasPendingIn(db: GridSisterDb, gridIds: string[]): Promise<boolean> {
+  const set = new Set(gridIds)
+  const first = await db.outbox.filter((row) => set.has(row.mutation.args.gridId)).first()
+  return first !== undefined
+}

@@ -1,0 +1,30 @@
+import type { EngineContext, StepResult } from './sync-types'
+
+/**
+ * Photo upload queue: blobs go up after their records, one at a time, by content hash,
+ * so a visit reaches the supervisor even when its photo is still waiting for signal.
+ * A photo the server refuses (hash mismatch, out of scope) stays on the device and is
+ * tried again next run; only a transport failure stops the queue.
+ */
+
+export type PhotoResult = StepResult<{ uploaded: number }>
+
+export async function uploadPhotos(ctx: EngineContext): Promise<PhotoResult> {
+  const { db } = ctx
+  const keys = await db.photos.where('uploaded').equals(0).primaryKeys()
+  let uploaded = 0
+  for (const sha256 of keys) {
+    const photo = await db.photos.get(sha256)
+    if (!photo || photo.uploaded === 1) continue
+    const headers = { 'content-type': photo.mime, 'x-grid-id': photo.gridId }
+    const res = await ctx.http.send('PUT', `/api/photos/${sha256}`, photo.blob, headers, null)
+    if (!res.ok) {
+      if (res.failure.kind === 'refused') continue
+      return res
+    }
+    await db.photos.update(sha256, { uploaded: 1 })
+    uploaded += 1
+    ctx.progress({ phase: 'photos', done: uploaded, total: keys.length })
+  }
+  return { ok: true, uploaded }
+}

@@ -1,0 +1,43 @@
+import { getMeta } from '@/db/meta-repository'
+import { PullReply, SCHEMA_VERSION } from '@/shared'
+import { hasPendingIn } from './outbox-ack-repository'
+import { applyPullPage, dropGrids } from './pull-repository'
+import type { PushResult } from './push'
+import type { EngineContext, StepResult } from './sync-types'
+
+/**
+ * Pull: asks for the changes after each grid's cursor, page by page, until the server
+ * says there is no more. Each page is stored atomically with its cursors, so an
+ * interrupted pull resumes where it stopped. A lost grid is dropped only after the
+ * device's pending changes to it were pushed (and answered), never before.
+ */
+
+/** A pull of a whole community is a few hundred pages at most; this only stops a loop. */
+const MAX_PAGES = 10_000
+
+export type PullResult = StepResult<{ pulled: number }>
+
+export async function pullAll(ctx: EngineContext, push: () => Promise<PushResult>): Promise<PullResult> {
+  const { db } = ctx
+  let pulled = 0
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const cursors = (await getMeta(db, 'cursors')) ?? {}
+    const res = await ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors }, PullReply)
+    if (!res.ok) return res
+    const reply = res.body
+    if (reply.gridsLost.length > 0) {
+      if (await hasPendingIn(db, reply.gridsLost)) {
+        const pushed = await push()
+        if (!pushed.ok) return pushed
+        // Still pending (the server skipped them): keep the grid and try next run.
+        if (await hasPendingIn(db, reply.gridsLost)) return { ok: true, pulled }
+      }
+      await dropGrids(db, reply.gridsLost)
+    }
+    await applyPullPage(db, reply, ctx.now())
+    pulled += reply.changes.length
+    ctx.progress({ phase: 'pull', done: pulled, total: null })
+    if (!reply.hasMore) return { ok: true, pulled }
+  }
+  return { ok: true, pulled }
+}
