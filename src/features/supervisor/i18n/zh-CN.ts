@@ -1,0 +1,89 @@
+/** Supervisor workspace messages, Simplified Chinese (merged into the global i18n on demand). */
+export default {
+  supervisor: {
+    title: '督导工作台',
+    nav: { review: '审核', conflicts: '冲突', coverage: '覆盖', ledger: '台账', needs: '需求', map: '责任图', export: '导出' },
+    common: {
+      all: '全部', loading: '加载中…', empty: '暂无数据', error: '出错了：{message}', back: '返回', cancel: '取消', confirm: '确定',
+      days: '{n} 天', never: '从未走访', grid: '网格', worker: '网格员', offline: '需要联网', retry: '重试', save: '保存',
+    },
+    kind: { visit: '走访日记', household: '户信息', wish: '微心愿', assessment: '需求评估', person: '成员' },
+    state: { pending: '待审核', approved: '已通过', returned: '已退回', resubmitted: '已重新提交', open: '待处理' },
+    method: { 'in-person': '入户走访', phone: '电话询问', wechat: '微信了解' },
+    wishState: { registered: '已登记', claimed: '已认领', fulfilled: '已实现', closed: '已关闭' },
+    category: {
+      errand: '跑腿代办', repair: '维修', care: '照料陪伴', dispute: '纠纷调解', job: '就业', study: '课业辅导',
+      health: '健康', activity: '活动', other: '其他',
+    },
+    keyGroup: {
+      'left-behind': '留守', disabled: '残疾', hardship: '困境', 'serious-illness': '重病', 'single-parent': '单亲',
+      'elderly-alone': '孤寡老人', 'lost-only-child': '失独', unemployed: '待业', 'migrant-family': '进城务工',
+    },
+    review: {
+      filter: { grid: '网格', worker: '网格员', kind: '类型', keyGroup: '重点人群', state: '状态' },
+      count: '共 {n} 条', selectAll: '全选', batchApprove: '批量通过（{n}）', approve: '通过', return: '退回',
+      returnTitle: '退回并说明原因', commentPlaceholder: '请写明需要补充或更正的内容', commentRequired: '退回时必须填写意见',
+      approved: '已通过', returned: '已退回，网格员同步后会在“今日”看到', batchDone: '已通过 {n} 条',
+      resubmission: '重新提交', whatChanged: '改动内容', before: '原来', after: '现在', lastComment: '上次意见：{comment}',
+      reviewedBy: '{name} 于 {at} {state}', noChanges: '没有字段变化', newRecord: '新建记录', changedFields: '本次改动的字段',
+      photos: '照片', history: '经过', open: '查看', notFound: '记录不存在或已不在本社区',
+    },
+    field: {
+      visitedAt: '走访时间', visitorName: '走访人', method: '方式', seen: '看到的情况', asked: '群众诉求', done: '办理或承诺',
+      policies: '宣传政策', nextVisitOn: '下次走访', photos: '照片', headName: '户主', address: '地址', phone: '电话',
+      keyGroups: '重点人群', careLevel: '关注等级', visitCadenceDays: '走访周期（天）', notes: '备注', title: '心愿',
+      detail: '详情', category: '类别', state: '状态', claimedBy: '认领人', fulfilment: '实现情况', closedReason: '关闭原因',
+      assessedAt: '评估时间', answers: '各项需求', cadenceDays: '走访周期（天）', score: '得分', templateId: '模板', deleted: '已删除',
+      name: '姓名', sex: '性别', birthDate: '出生日期', relation: '关系', idNumber: '身份证号', members: '家庭成员',
+    },
+    conflicts: {
+      title: '冲突收件箱', hint: '两部手机同时改了同一项，系统按时间先后保留了一个值；请确认保留哪一个。',
+      kept: '当前保留', other: '被覆盖的值', by: '{name} · {at}', keepCurrent: '保留当前值', useOther: '改用此值',
+      resolved: '已处理', none: '没有待处理的冲突', unknownUser: '未知用户', record: '{kind}：{name}',
+    },
+    coverage: {
+      title: '走访覆盖', byGrid: '按网格', byWorker: '按网格员', overdue: '逾期未访的重点户', trend: '近 12 个月走访',
+      methods: '近 30 天走访方式', visitsSeries: '走访次数', householdsSeries: '走访户数', overdueCount: '逾期 {n} 户',
+      col: {
+        grid: '网格', worker: '网格员', households: '户数', keyHouseholds: '重点户', visited30: '近30天已访',
+        visited90: '近90天已访', overdue: '逾期重点户',
+      },
+    },
+    overdue: {
+      col: {
+        grid: '网格', headName: '户主', idNumber: '身份证号', phone: '电话', address: '地址', keyGroups: '重点人群',
+        cadence: '走访周期（天）', lastVisit: '上次走访', daysOverdue: '逾期天数',
+      },
+      never: '从未走访', line: '周期 {cadence} 天 · 逾期 {days} 天',
+    },
+    ledger: {
+      title: '民生实事小账本', funnelTitle: '心愿办理进度', staleDays: '认领超过 {n} 天未实现', stale: '认领超期',
+      monthTitle: '{month} 分类统计', registeredInMonth: '本月登记', fulfilledInMonth: '本月办结',
+      funnel: { registered: '登记', claimed: '认领', fulfilled: '实现' },
+      col: {
+        createdAt: '登记日期', grid: '网格', headName: '户主', headPhone: '户主电话', title: '心愿', category: '类别', state: '状态',
+        claimant: '认领人', claimantPhone: '认领人电话', daysOpen: '已开天数', stale: '认领超期',
+      },
+      onlyStale: '只看超期', daysOpen: '已 {n} 天', unclaimed: '待认领',
+    },
+    needs: {
+      title: '需求画像', domain: '需求领域', assessed: '已评估户数', notAssessed: '未评估 {n} 户',
+      highNoVisit: '迫切需求且评估后未走访', assessedOn: '评估于 {date}', level: '等级',
+    },
+    map: {
+      title: '网格化责任图', estates: '小区/楼栋', households: '户数', keyHouseholds: '重点户', reassign: '调整网格员',
+      unassigned: '未分配', assigned: '已调整，网格员下次同步时生效', pickWorker: '选择网格员', noPhone: '未留电话',
+    },
+    export: {
+      title: '导出报表', month: '月份', monthly: '月报（Excel）', ledgerXlsx: '台账（Excel）', ledgerCsv: '台账（CSV）',
+      coverageCsv: '覆盖表（CSV）', print: '打印版月报', full: '完整导出（不遮挡电话和身份证号，仅管理员，记入审计）',
+      masked: '电话、身份证号已遮挡', done: '已导出 {file}',
+      sheet: { coverage: '走访覆盖', ledger: '民生台账', categories: '分类统计', needs: '需求画像', overdue: '逾期重点户' },
+      reportTitle: '{community}{month}月报', total: '合计', yes: '是',
+      ledgerTitle: '{community}民生实事小账本（截至{month}）', categoriesTitle: '{month} 心愿分类统计',
+      needsTitle: '需求画像（截至{month}）', overdueTitle: '逾期未访重点户（截至{month}）',
+      printTitle: '{community} {month} 工作月报', printButton: '打印', generatedAt: '生成时间 {at}',
+    },
+    denied: '仅督导和管理员可以使用此页面',
+  },
+}
