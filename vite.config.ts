@@ -38,6 +38,9 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first install controls the open page at once, so the app works offline
+        // without a second visit; updates still wait for the person's tap (prompt mode).
+        clientsClaim: true,
       },
     }),
   ],
