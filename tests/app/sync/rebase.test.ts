@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { v7 as uuidv7 } from 'uuid'
+import type { Mutation } from '@/shared'
+import { applyPending, rebase, targetOf } from '@/sync/rebase'
+import { serverHousehold, serverWish } from './sync-test-kit'
+
+const HLC = '001800000000000-00001-device'
+const AT = '2025-04-01T09:00:00.000Z'
+
+function mutation(name: Mutation['name'], args: object, hlc = HLC): Mutation {
+  return { mutationId: uuidv7(), seq: 1, name, args, hlc, schemaVersion: 1, createdAt: AT } as Mutation
+}
+
+describe('rebase', () => {
+  it('re-applies a pending household patch over the server copy, field by field', () => {
+    const server = serverHousehold({ phone: '13900002222', notes: 'server note' })
+    const m = mutation('household.put', { id: server.id, gridId: server.gridId, patch: { phone: '13811112222' }, base: {} })
+    const out = rebase('household', server, [m])
+    expect(out.phone).toBe('13811112222')
+    expect(out.notes).toBe('server note')
+    expect(out.hlc.phone).toBe(HLC)
+    expect(out.hlc.headName).toBe(server.hlc.headName)
+  })
+
+  it('keeps a pending delete as a tombstone and a restore undoes it', () => {
+    const server = serverHousehold()
+    const del = mutation('household.delete', { id: server.id, gridId: server.gridId })
+    expect(rebase('household', server, [del]).deleted).toBe(true)
+    const restore = mutation('record.restore', { kind: 'household', id: server.id, gridId: server.gridId })
+    expect(rebase('household', server, [del, restore]).deleted).toBe(false)
+  })
+
+  it('replays a pending wish claim on a wish the server still shows registered', () => {
+    const wish = serverWish(uuidv7())
+    const claimedBy = { name: '志愿者小王', kind: 'volunteer' as const, phone: '' }
+    const m = mutation('wish.transition', {
+      id: wish.id, gridId: wish.gridId, expected: 'registered', to: 'claimed', claimedBy, fulfilment: null, closedReason: null, note: '',
+    })
+    const out = rebase('wish', wish, [m])
+    expect(out.state).toBe('claimed')
+    expect(out.claimedBy).toEqual(claimedBy)
+    expect(out.history.map((h) => h.state)).toEqual(['registered', 'claimed'])
+  })
+
+  it('leaves a record alone when the mutation targets another record', () => {
+    const server = serverHousehold()
+    const other = mutation('household.put', { id: uuidv7(), gridId: server.gridId, patch: { phone: '1' }, base: {} })
+    expect(applyPending('household', server, other)).toBe(server)
+  })
+
+  it('targets the reviewed record id for a review', () => {
+    const recordId = uuidv7()
+    const m = mutation('review.set', { recordKind: 'visit', recordId, gridId: uuidv7(), decision: 'returned', comment: '补充' })
+    expect(targetOf(m)).toEqual({ kind: 'review', id: recordId })
+  })
+
+  it('shows every locally patched field with its local value, whatever the server sent', () => {
+    const phone = fc.stringMatching(/^1[0-9]{10}$/)
+    fc.assert(
+      fc.property(phone, phone, fc.string({ maxLength: 20 }), (serverPhone, localPhone, note) => {
+        const server = serverHousehold({ phone: serverPhone, notes: note })
+        const edits = [
+          mutation('household.put', { id: server.id, gridId: server.gridId, patch: { notes: 'mine' }, base: {} }),
+          mutation('household.put', { id: server.id, gridId: server.gridId, patch: { phone: localPhone }, base: {} }),
+        ]
+        const out = rebase('household', server, edits)
+        expect(out).toMatchObject({ phone: localPhone, notes: 'mine', headName: server.headName })
+      }),
+    )
+  })
+})
