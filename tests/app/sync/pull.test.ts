@@ -7,7 +7,7 @@ import { storePhotos } from '@/features/visits/photos-repository'
 import type { Mutation, PullRequest } from '@/shared'
 import { GRID_ID, makeDb, photoBlob, seedHousehold } from '../../helpers/app/factories'
 import {
-  change, error, grid, json, pullReply, pushAnswering, scriptedServer, serverHousehold, serverVisit, serverWish,
+  change, grid, json, pullReply, pushAnswering, scriptedServer, serverHousehold, serverVisit, serverWish,
 } from './sync-test-kit'
 
 function setup() {

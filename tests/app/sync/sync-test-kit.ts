@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid'
-import { encodeHlc, type Household, type Mutation, type MutationResult, type PullReply, type PushReply, type Visit, type Wish } from '@/shared'
+import { encodeHlc, type Change, type Household, type Mutation, type MutationResult, type PullReply, type PushReply, type Visit, type Wish } from '@/shared'
 import { GRID_ID } from '../../helpers/app/factories'
 
 /**
