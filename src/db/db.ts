@@ -83,6 +83,11 @@ export class GridSisterDb extends Dexie {
       photos: 'sha256, uploaded, gridId',
       meta: 'key',
     })
+    // v2: the Today screen lists visits whose promised next visit (nextVisitOn) is due.
+    // Only the changed table is listed; every other table and all rows carry over.
+    this.version(2).stores({
+      visits: 'id, [householdId+visitedAt], gridId, visitedAt, correctsId, nextVisitOn',
+    })
   }
 }
 
