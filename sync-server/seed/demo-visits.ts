@@ -1,0 +1,110 @@
+import type { KeyGroup, Policy, Visit, VisitMethod } from '../../src/shared'
+import { householdCadenceDays } from '../../src/shared'
+import type { SeedRandom } from './seed-random'
+import { DAY, HOUR, MINUTE, isoDate, isoDateTime, startOfDay, weekday } from './seed-time'
+import type { HouseholdPlan } from './demo-households'
+import type { DemoPlaces } from './demo-places'
+import { GROUP_POLICIES, REMOTE_SEEN, SCENARIOS } from './demo-visit-text'
+
+/**
+ * A year of visit diaries. Key households are visited roughly on their cadence; others
+ * now and then or never. About a fifth of key households lapsed (their last visit is
+ * older than their cadence: the supervisor's "overdue" list), and some newcomers were
+ * never visited, so the Today screen has work on it. `visitsPerHouseholdPerYear`
+ * scales every household's rate, for benchmarks that want a heavier year.
+ */
+
+export interface VisitOptions {
+  nowMs: number
+  yearStartMs: number
+  visitsPerHouseholdPerYear?: number
+}
+
+interface Rhythm {
+  plan: HouseholdPlan
+  perYear: number
+  /** No visits after this instant (a lapse makes the household overdue). */
+  endMs: number
+}
+
+function rhythmOf(rng: SeedRandom, plan: HouseholdPlan, opts: VisitOptions): Rhythm {
+  const h = plan.household
+  const cadence = householdCadenceDays(h)
+  if (cadence === null) {
+    const perYear = rng.weighted([[0, 30], [1, 30], [2, 20], [3, 12], [4, 8]]) * rng.float(0.8, 1.2)
+    return { plan, perYear, endMs: opts.nowMs }
+  }
+  const never = plan.newcomer ? rng.chance(0.5) : rng.chance(0.03)
+  const lapsed = rng.chance(0.2)
+  const endMs = lapsed ? opts.nowMs - cadence * rng.float(1.2, 2.5) * DAY : opts.nowMs
+  return { plan, perYear: never ? 0 : (365 / cadence) * rng.float(0.8, 1.05), endMs }
+}
+
+function visitDay(rng: SeedRandom, ms: number): number {
+  // Workers visit on weekdays mostly; a Saturday visit now and then.
+  const wd = weekday(ms)
+  if (wd === 0) return ms + DAY
+  if (wd === 6 && rng.chance(0.7)) return ms - DAY
+  return ms
+}
+
+const mainGroup = (groups: KeyGroup[]): KeyGroup | 'general' => groups[0] ?? 'general'
+
+function method(rng: SeedRandom, groups: KeyGroup[]): VisitMethod {
+  const frail = groups.some((g) => g === 'elderly-alone' || g === 'lost-only-child' || g === 'disabled')
+  return rng.weighted<VisitMethod>(frail ? [['in-person', 80], ['phone', 18], ['wechat', 2]] : [['in-person', 62], ['phone', 20], ['wechat', 18]])
+}
+
+function policies(rng: SeedRandom, groups: KeyGroup[]): Policy[] {
+  if (!rng.chance(groups.length ? 0.4 : 0.12)) return []
+  const pool = [...new Set(groups.flatMap((g) => GROUP_POLICIES[g]).concat(groups.length ? [] : GROUP_POLICIES.general))]
+  return rng.sample(pool, rng.int(1, 2))
+}
+
+function visit(rng: SeedRandom, places: DemoPlaces, plan: HouseholdPlan, ms: number, nowMs: number): Visit {
+  const h = plan.household
+  const worker = places.workerOfGrid.get(h.gridId)
+  if (!worker) throw new Error(`grid ${h.gridId} has no worker`)
+  const groups = h.keyGroups
+  const topic = rng.chance(0.8) ? mainGroup(groups) : rng.chance(0.5) ? (rng.pick(groups.length ? groups : ['general' as const])) : 'general'
+  const [seen, asked, done] = rng.pick(SCENARIOS[topic].length ? SCENARIOS[topic] : SCENARIOS.general)
+  const how = method(rng, groups)
+  const fill = (s: string) => s.replace('{name}', h.headName)
+  const cadence = householdCadenceDays(h)
+  const next = cadence ?? (rng.chance(0.4) ? 90 : null)
+  return {
+    id: rng.uuid(ms),
+    householdId: h.id,
+    gridId: h.gridId,
+    visitedAt: isoDateTime(ms),
+    visitorId: worker.id,
+    visitorName: worker.displayName,
+    method: how,
+    seen: fill(how === 'in-person' ? seen : rng.pick(REMOTE_SEEN[how])),
+    asked: fill(asked),
+    done: fill(done),
+    policies: policies(rng, groups),
+    nextVisitOn: next === null ? null : isoDate(ms + next * DAY),
+    photos: [],
+    correctsId: null,
+    createdAt: isoDateTime(Math.min(nowMs, ms + rng.int(2, 40) * MINUTE)),
+  }
+}
+
+/** All diaries of the year, ordered by time of visit. */
+export function buildVisits(rng: SeedRandom, places: DemoPlaces, plans: HouseholdPlan[], opts: VisitOptions): Visit[] {
+  const rhythms = plans.map((p) => rhythmOf(rng, p, opts))
+  const natural = rhythms.reduce((s, r) => s + r.perYear, 0) / Math.max(1, rhythms.length)
+  const scale = opts.visitsPerHouseholdPerYear && natural > 0 ? opts.visitsPerHouseholdPerYear / natural : 1
+  const visits: Visit[] = []
+  for (const r of rhythms) {
+    if (r.perYear <= 0) continue
+    const interval = 365 / (r.perYear * scale)
+    const from = Math.max(opts.yearStartMs, Date.parse(r.plan.household.createdAt) + DAY)
+    for (let t = from + rng.float(0, Math.min(interval, 365)) * DAY; t < r.endMs; t += interval * rng.float(0.75, 1.25) * DAY) {
+      const ms = startOfDay(visitDay(rng, t)) + 8 * HOUR + 30 * MINUTE + rng.int(0, 9 * 60) * MINUTE
+      if (ms < r.endMs && ms < opts.nowMs && ms > from) visits.push(visit(rng, places, r.plan, ms, opts.nowMs))
+    }
+  }
+  return visits.sort((a, b) => a.visitedAt.localeCompare(b.visitedAt) || a.id.localeCompare(b.id))
+}
