@@ -1,4 +1,5 @@
 /** The installed-app feature: update prompt, install button, persistent storage. */
+export { default as PwaShell } from './PwaShell.vue'
 export { default as UpdatePrompt } from './UpdatePrompt.vue'
 export { default as InstallButton } from './InstallButton.vue'
 export { captureInstallPrompt, useInstallPrompt } from './install-prompt'

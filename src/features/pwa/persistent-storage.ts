@@ -1,4 +1,4 @@
-import { onScopeDispose, ref, watch, getCurrentScope, type Ref } from 'vue'
+import { getCurrentScope, onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
 import { liveQuery, type Subscription } from 'dexie'
 import type { GridSisterDb } from '@/db/db'
 import { markPersistRequested, storedRecordCount, wasPersistRequested } from './persist-repository'
@@ -38,7 +38,7 @@ export async function requestPersistentStorage(
 
 export interface UsePersistentStorageOptions {
   /** The signed-in user's database, null while nobody is signed in. */
-  db: Ref<GridSisterDb | null>
+  db: MaybeRefOrGetter<GridSisterDb | null>
   storage?: StorageLike
 }
 
@@ -52,7 +52,7 @@ export function usePersistentStorage(options: UsePersistentStorageOptions): UseP
   let subscription: Subscription | null = null
 
   const stop = watch(
-    options.db,
+    () => toValue(options.db),
     (db) => {
       subscription?.unsubscribe()
       subscription = null
@@ -64,7 +64,7 @@ export function usePersistentStorage(options: UsePersistentStorageOptions): UseP
           if (count === 0 || asked) return
           asked = true
           void requestPersistentStorage(db, options.storage ?? defaultStorage()).then((r) => {
-            if (options.db.value === db) state.value = r
+            if (toValue(options.db) === db) state.value = r
           })
         },
         // A closed database (logout) ends the watch; the next one starts anew.
