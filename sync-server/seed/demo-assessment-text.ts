@@ -62,3 +62,11 @@ export const GROUP_NEEDS: Record<KeyGroup, [string, number, number][]> = {
 }
 
 export const WANTED_JOBS = ['保洁', '超市收银', '家政服务', '餐馆帮厨', '保安', '快递分拣', '育婴员', '居家手工编织', '物业维修', '网约车司机', '仓库管理', '社区公益岗']
+
+/** Remarks on the "most beautiful courtyard" score, per domain. */
+export const COURTYARD_NOTES: Record<string, string[]> = {
+  room: ['物品摆放整齐', '窗明几净', '杂物较多，已提醒清理'],
+  kitchen: ['灶台干净，餐具摆放有序', '卫生间无异味', '厨房油污较多'],
+  courtyard: ['种了不少花草', '阳台养了绿植', '门前无杂物'],
+  bodyMind: ['家庭和睦，邻里称赞', '老人坚持锻炼', '孝老爱亲，获评文明家庭'],
+}

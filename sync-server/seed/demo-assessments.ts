@@ -4,7 +4,7 @@ import type { SeedRandom } from './seed-random'
 import { DAY, HOUR, MINUTE, isoDateTime, startOfDay } from './seed-time'
 import type { HouseholdPlan } from './demo-households'
 import type { DemoPlaces } from './demo-places'
-import { DOMAIN_NOTES, GROUP_NEEDS, WANTED_JOBS } from './demo-assessment-text'
+import { COURTYARD_NOTES, DOMAIN_NOTES, GROUP_NEEDS, WANTED_JOBS } from './demo-assessment-text'
 import { fieldClock, seedHlc } from './demo-mergeable'
 
 /**
@@ -34,9 +34,11 @@ function needsAnswers(rng: SeedRandom, h: Household): Record<string, AssessmentA
 }
 
 function courtyardAnswers(rng: SeedRandom): Record<string, AssessmentAnswer> {
-  const remarks = ['', '', '物品摆放整齐', '窗明几净', '种了不少花草', '家庭和睦，邻里称赞', '杂物较多，已提醒清理']
   return Object.fromEntries(
-    COURTYARD_TEMPLATE.domains.map((d) => [d.key, { level: rng.weighted<NeedLevel>([[1, 15], [2, 45], [3, 40]]), notes: rng.pick(remarks), extra: {} }]),
+    COURTYARD_TEMPLATE.domains.map((d) => {
+      const level = rng.weighted<NeedLevel>([[1, 15], [2, 45], [3, 40]])
+      return [d.key, { level, notes: rng.chance(0.6) ? rng.pick(COURTYARD_NOTES[d.key] ?? ['']) : '', extra: {} }]
+    }),
   )
 }
 

@@ -2,6 +2,7 @@ import type { KeyGroup } from '../../src/shared'
 import type { SeedRandom } from './seed-random'
 import { DAY, dateString, isLeapYear, isoDate, monthDay } from './seed-time'
 import { LOCAL_REGION, MIGRANT_REGIONS, givenName, idNumber, mobile, surname, type Sex } from './demo-names'
+import { addIncidentalFlags, annotate } from './demo-flags'
 
 /**
  * Family compositions with realistic ages per relation: an elderly person living alone,
@@ -68,7 +69,8 @@ interface MemberSpec {
 
 function member(ctx: FamilyContext, spec: MemberSpec): PlannedPerson {
   const { rng } = ctx
-  const keyGroups = spec.keyGroups ?? []
+  // A copy: spouses built from one spec must not share (and later co-mutate) their flags.
+  const keyGroups = [...(spec.keyGroups ?? [])]
   const age = Math.max(0, Math.min(98, Math.round(spec.age)))
   const birthDate = birthDateFor(ctx, age, keyGroups)
   const name = spec.family + givenName(rng, spec.sex, Number(birthDate.slice(0, 4)))
@@ -170,7 +172,7 @@ const BUILDERS: Record<FamilyKind, Builder> = {
   'young-couple': (ctx, family) => ({ persons: couple(ctx, ctx.rng.int(24, 32), family), notes: '' }),
   'single-adult': (ctx, family) => {
     const sex: Sex = ctx.rng.chance(0.5) ? 'F' : 'M'
-    return { persons: [member(ctx, { relation: 'self', sex, age: ctx.rng.int(22, 60), family })], notes: '' }
+    return { persons: [member(ctx, { relation: 'self', sex, age: ctx.rng.int(22, 66), family })], notes: '' }
   },
   'couple-adult-child': (ctx, family) => {
     const age = ctx.rng.int(48, 62)
@@ -178,22 +180,10 @@ const BUILDERS: Record<FamilyKind, Builder> = {
   },
 }
 
-/** Flags that strike any family now and then (illness, disability, job loss, hardship). */
-function addIncidentalFlags(ctx: FamilyContext, persons: PlannedPerson[]): void {
-  const { rng, nowMs } = ctx
-  const age = (p: PlannedPerson) => Math.floor((nowMs - Date.parse(p.birthDate)) / (365.25 * DAY))
-  const flag = (p: PlannedPerson | undefined, g: KeyGroup) => {
-    if (p && !p.keyGroups.includes(g)) p.keyGroups.push(g)
-  }
-  if (rng.chance(0.02)) flag(rng.pick(persons), 'disabled')
-  if (rng.chance(0.016)) flag(rng.pick(persons.filter((p) => age(p) >= 40).concat(persons)), 'serious-illness')
-  if (rng.chance(0.025)) flag(persons.find((p) => age(p) >= 22 && age(p) <= 55), 'unemployed')
-  if (rng.chance(0.01)) flag(persons[0], 'hardship')
-}
-
 /** One family of the given kind (or a random one). */
 export function buildFamily(ctx: FamilyContext, kind: FamilyKind = ctx.rng.weighted(FAMILY_WEIGHTS)): Family {
   const { persons, notes } = BUILDERS[kind](ctx, surname(ctx.rng))
   addIncidentalFlags(ctx, persons)
+  annotate(ctx.rng, persons)
   return { kind, persons, notes }
 }
