@@ -17,6 +17,13 @@ const en: typeof zhCN = {
       errand: 'Errands', repair: 'Repairs', care: 'Care', dispute: 'Disputes mediated', job: 'Jobs', study: 'Tutoring',
       health: 'Health', activity: 'Activities', other: 'Other',
     },
+    policy: {
+      'unemployment-subsidy': 'Unemployment subsidy', 'pension-insurance': 'Pension insurance', 'medical-reimbursement': 'Medical reimbursement',
+      'minimum-living': 'Minimum living allowance', 'disability-subsidy': 'Disability subsidy', 'elderly-allowance': 'Elderly allowance',
+      'education-aid': 'Education aid', 'legal-aid': 'Legal aid',
+    },
+    level: ['None', 'Low', 'Medium', 'High'],
+    sex: { F: 'F', M: 'M' },
     keyGroup: {
       'left-behind': 'Left behind', disabled: 'Disabled', hardship: 'Hardship', 'serious-illness': 'Serious illness',
       'single-parent': 'Single parent', 'elderly-alone': 'Elderly alone', 'lost-only-child': 'Lost only child',
@@ -29,7 +36,7 @@ const en: typeof zhCN = {
       approved: 'Approved', returned: 'Returned; the worker sees it on Today after her next sync', batchDone: '{n} approved',
       resubmission: 'Resubmission', whatChanged: 'What changed', before: 'Before', after: 'Now', lastComment: 'Last comment: {comment}',
       reviewedBy: '{name} {state} on {at}', noChanges: 'No field changed', newRecord: 'New record', changedFields: 'Fields changed',
-      photos: 'Photos', history: 'History', open: 'Open', notFound: 'Record not found or not in this community',
+      more: '{n} more, show more', photos: 'Photos', history: 'History', open: 'Open', notFound: 'Record not found or not in this community',
     },
     field: {
       visitedAt: 'Visited at', visitorName: 'Visitor', method: 'Method', seen: 'Seen', asked: 'Asked for', done: 'Done or promised',

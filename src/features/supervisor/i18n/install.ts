@@ -1,6 +1,5 @@
 import { i18n } from '@/i18n'
-import zhCN from './zh-CN'
-import en from './en'
+import { supervisorMessages } from './messages'
 
 /**
  * The supervisor's messages are merged into the global i18n when a supervisor route
@@ -8,12 +7,10 @@ import en from './en'
  */
 let installed = false
 
-export const supervisorMessages = { 'zh-CN': zhCN, en }
-
 /** Merges the supervisor messages once (idempotent). */
 export function installSupervisorMessages(): void {
   if (installed) return
   installed = true
-  i18n.global.mergeLocaleMessage('zh-CN', zhCN)
-  i18n.global.mergeLocaleMessage('en', en)
+  i18n.global.mergeLocaleMessage('zh-CN', supervisorMessages['zh-CN'])
+  i18n.global.mergeLocaleMessage('en', supervisorMessages.en)
 }

@@ -15,6 +15,12 @@ export default {
       errand: '跑腿代办', repair: '维修', care: '照料陪伴', dispute: '纠纷调解', job: '就业', study: '课业辅导',
       health: '健康', activity: '活动', other: '其他',
     },
+    policy: {
+      'unemployment-subsidy': '失业补助', 'pension-insurance': '养老保险', 'medical-reimbursement': '医疗报销', 'minimum-living': '低保',
+      'disability-subsidy': '残疾人补贴', 'elderly-allowance': '高龄津贴', 'education-aid': '教育资助', 'legal-aid': '法律援助',
+    },
+    level: ['无需求', '一般', '较高', '迫切'],
+    sex: { F: '女', M: '男' },
     keyGroup: {
       'left-behind': '留守', disabled: '残疾', hardship: '困境', 'serious-illness': '重病', 'single-parent': '单亲',
       'elderly-alone': '孤寡老人', 'lost-only-child': '失独', unemployed: '待业', 'migrant-family': '进城务工',
@@ -26,7 +32,7 @@ export default {
       approved: '已通过', returned: '已退回，网格员同步后会在“今日”看到', batchDone: '已通过 {n} 条',
       resubmission: '重新提交', whatChanged: '改动内容', before: '原来', after: '现在', lastComment: '上次意见：{comment}',
       reviewedBy: '{name} 于 {at} {state}', noChanges: '没有字段变化', newRecord: '新建记录', changedFields: '本次改动的字段',
-      photos: '照片', history: '经过', open: '查看', notFound: '记录不存在或已不在本社区',
+      more: '还有 {n} 条，点此显示更多', photos: '照片', history: '经过', open: '查看', notFound: '记录不存在或已不在本社区',
     },
     field: {
       visitedAt: '走访时间', visitorName: '走访人', method: '方式', seen: '看到的情况', asked: '群众诉求', done: '办理或承诺',

@@ -1,0 +1,5 @@
+import zhCN from './zh-CN'
+import en from './en'
+
+/** Both locales of the supervisor's messages, as vue-i18n takes them. */
+export const supervisorMessages = { 'zh-CN': zhCN, en }

@@ -1,0 +1,95 @@
+import { NEEDS_TEMPLATE, findTemplate, type Assessment, type Household, type Person, type Visit, type Wish } from '@/shared'
+import type { Translate } from './reports/export-tables'
+import { addressOf, cnDate, cnDateTime } from './format'
+
+/**
+ * What the review screen shows of a record, as label/value lines, so the page stays a
+ * thin renderer and the wording is tested once. Values are display strings.
+ */
+
+export interface DetailLine {
+  field: string
+  label: string
+  value: string
+}
+
+export interface FormatContext {
+  t: Translate
+  locale: 'zh-CN' | 'en'
+}
+
+/** Formats one field's value for display (shared by the record view and the diff). */
+export function formatField(field: string, value: unknown, c: FormatContext): string {
+  const { t } = c
+  if (value === null || value === undefined || value === '') return '—'
+  switch (field) {
+    case 'visitedAt': case 'assessedAt': case 'createdAt': case 'updatedAt': case 'claimedAt':
+      return cnDateTime(String(value))
+    case 'nextVisitOn': case 'birthDate':
+      return cnDate(String(value))
+    case 'method':
+      return t(`supervisor.method.${String(value)}`)
+    case 'policies':
+      return (value as string[]).map((p) => t(`supervisor.policy.${p}`)).join('、') || '—'
+    case 'keyGroups':
+      return (value as string[]).map((g) => t(`supervisor.keyGroup.${g}`)).join('、') || '—'
+    case 'careLevel':
+      return t(`supervisor.level.${Number(value)}`)
+    case 'category':
+      return t(`supervisor.category.${String(value)}`)
+    case 'state':
+      return t(`supervisor.wishState.${String(value)}`)
+    case 'photos':
+      return String((value as unknown[]).length)
+    case 'address':
+      return addressOf({ address: value as Household['address'] }) || '—'
+    case 'claimedBy':
+      return (value as { name: string }).name
+    case 'fulfilment': {
+      const f = value as NonNullable<Wish['fulfilment']>
+      return `${cnDate(f.date)} ${f.whatWasDone}${f.feedback ? `（${f.feedback}）` : ''}`
+    }
+    case 'templateId':
+      return findTemplate(String(value))?.name[c.locale === 'en' ? 'en' : 'zh'] ?? String(value)
+    case 'deleted':
+      return value ? t('supervisor.export.yes') : '—'
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value)
+  }
+}
+
+const line = (field: string, value: unknown, c: FormatContext): DetailLine => ({
+  field, label: c.t(`supervisor.field.${field}`), value: formatField(field, value, c),
+})
+
+export function visitLines(v: Visit, c: FormatContext): DetailLine[] {
+  return (['visitedAt', 'visitorName', 'method', 'seen', 'asked', 'done', 'policies', 'nextVisitOn'] as const).map((f) => line(f, v[f], c))
+}
+
+export function householdLines(h: Household, c: FormatContext): DetailLine[] {
+  return (['headName', 'address', 'phone', 'keyGroups', 'careLevel', 'visitCadenceDays', 'notes'] as const).map((f) => line(f, h[f], c))
+}
+
+export function wishLines(w: Wish, c: FormatContext): DetailLine[] {
+  return (['title', 'detail', 'category', 'state', 'claimedBy', 'fulfilment', 'closedReason'] as const).map((f) => line(f, w[f], c))
+}
+
+/** Assessment lines: template, time, then one line per answered domain (level and notes). */
+export function assessmentLines(a: Assessment, c: FormatContext): DetailLine[] {
+  const tpl = findTemplate(a.templateId) ?? NEEDS_TEMPLATE
+  const lang = c.locale === 'en' ? 'en' : 'zh'
+  const head = [line('templateId', a.templateId, c), line('assessedAt', a.assessedAt, c), line('careLevel', a.careLevel, c)]
+  const domains = tpl.domains.map((d) => {
+    const ans = a.answers[d.key]
+    const level = tpl.levels[ans?.level ?? 0]?.[lang] ?? ''
+    const extra = Object.values(ans?.extra ?? {}).filter(Boolean).join('，')
+    return { field: `answers.${d.key}`, label: d.label[lang], value: [level, ans?.notes, extra].filter(Boolean).join(' · ') }
+  })
+  return [...head, ...domains]
+}
+
+/** A member's line: name, then sex, birth date and key groups. */
+export function personLine(p: Person, c: FormatContext): DetailLine {
+  const groups = p.keyGroups.map((g) => c.t(`supervisor.keyGroup.${g}`)).join('、')
+  return { field: `person.${p.id}`, label: p.name, value: [c.t(`supervisor.sex.${p.sex}`), cnDate(p.birthDate), groups].filter(Boolean).join(' · ') }
+}
