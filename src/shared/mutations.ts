@@ -51,6 +51,8 @@ export const MutationArgs = {
     closedReason: z.string().trim().max(500).nullable(),
     note: z.string().trim().max(500),
   }),
+  /** Supervisor only: undoes a tombstone (SYNC.md "only a supervisor restores"). */
+  'record.restore': z.object({ kind: z.enum(['household', 'person', 'assessment']), id: Id, gridId: Id }),
   'review.set': z.object({
     recordKind: RecordKind.exclude(['review']),
     recordId: Id,
@@ -84,6 +86,7 @@ export const Mutation = z.discriminatedUnion('name', [
   variant('wish.create'),
   variant('wish.transition'),
   variant('review.set'),
+  variant('record.restore'),
 ])
 export type Mutation = z.infer<typeof Mutation>
 export type MutationOf<N extends MutationName> = Extract<Mutation, { name: N }>

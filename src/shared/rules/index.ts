@@ -1,0 +1,7 @@
+export * from './outcome'
+export * from './scope'
+export * from './merge'
+export * from './tombstone'
+export * from './visits'
+export * from './wish'
+export * from './review'

@@ -1,0 +1,58 @@
+import { z } from 'zod'
+import { Id, Phone, PublicUser } from './records'
+import { Role } from './vocab'
+
+/** Bodies of the sync server's non-sync endpoints (health, demo accounts, admin). */
+
+export const HealthReply = z.object({
+  ok: z.literal(true),
+  demo: z.boolean(),
+  /** The newest client schema version the server speaks. */
+  schemaVersion: z.number().int(),
+  minSchemaVersion: z.number().int(),
+})
+export type HealthReply = z.infer<typeof HealthReply>
+
+/** Demo accounts shown on the login screen (only when the server runs in demo mode). */
+export const DemoAccountsReply = z.object({
+  password: z.string(),
+  accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: Role })),
+})
+export type DemoAccountsReply = z.infer<typeof DemoAccountsReply>
+
+export const MIN_PASSWORD_LENGTH = 8
+
+export const CreateUserRequest = z.object({
+  username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'lowercase letters, digits, . _ -'),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(200),
+  displayName: z.string().trim().min(1).max(40),
+  role: Role,
+  communityId: Id.nullable(),
+  phone: Phone.default(''),
+})
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>
+
+export const CreateCommunityRequest = z.object({
+  name: z.string().trim().min(1).max(60),
+  district: z.string().trim().max(60).default(''),
+  street: z.string().trim().max(60).default(''),
+})
+
+export const CreateGridRequest = z.object({
+  communityId: Id,
+  name: z.string().trim().min(1).max(60),
+  code: z.string().trim().max(20).default(''),
+  estates: z.array(z.string().trim().max(60)).max(50).default([]),
+  workerId: Id.nullable().default(null),
+})
+export type CreateGridRequest = z.infer<typeof CreateGridRequest>
+
+export const AssignGridRequest = z.object({ workerId: Id.nullable() })
+
+export const UserList = z.array(PublicUser)
+
+export const PhotoReply = z.object({
+  sha256: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+})

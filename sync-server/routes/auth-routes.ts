@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { DemoAccountsReply, LoginReply, LoginRequest, PublicUser } from '../../src/shared'
+import { DUMMY_HASH, verifyPassword } from '../auth/passwords'
+import { createSession, publicUser } from '../auth/sessions'
+import type { AppContext } from '../context'
+import { notFound, unauthorized } from '../errors'
+import { requireUser, userOf } from '../plugins/auth'
+import { DEMO_PASSWORD } from '../seed/generate-demo'
+
+/** Login, logout, who-am-I, and the demo accounts for the login screen. */
+export function authRoutes(ctx: AppContext, loginLimit: { max: number; timeWindow: number }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/auth/login',
+      {
+        schema: { body: LoginRequest, response: { 200: LoginReply } },
+        config: { rateLimit: loginLimit },
+      },
+      async (request) => {
+        const { username, password } = request.body
+        const user = await ctx.store.findUserByUsername(username.toLowerCase())
+        // Verify against a dummy hash for unknown users so timing does not reveal names.
+        const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
+        if (!user || !ok || user.disabled) {
+          await ctx.store.audit({ userId: user?.id ?? null, action: 'login-failed', detail: { username } })
+          throw unauthorized(user?.disabled && ok ? 'this account is disabled' : 'wrong username or password')
+        }
+        const now = ctx.now()
+        const session = await createSession(ctx.store, user.id, now, ctx.sessions)
+        await ctx.store.audit({ userId: user.id, action: 'login', detail: { ip: request.ip } })
+        return { token: session.token, user: await publicUser(ctx.store, user), expiresAt: new Date(session.expiresAt).toISOString() }
+      },
+    )
+
+    app.post(
+      '/api/auth/logout',
+      { preHandler: requireUser(ctx), schema: { response: { 200: z.object({ ok: z.literal(true) }) } } },
+      async (request) => {
+        if (request.tokenHash) await ctx.store.deleteSession(request.tokenHash)
+        await ctx.store.audit({ userId: userOf(request).id, action: 'logout', detail: {} })
+        return { ok: true as const }
+      },
+    )
+
+    app.get('/api/auth/me', { preHandler: requireUser(ctx), schema: { response: { 200: PublicUser } } }, async (request) =>
+      publicUser(ctx.store, userOf(request)),
+    )
+
+    app.get('/api/auth/demo-accounts', { schema: { response: { 200: DemoAccountsReply } } }, async () => {
+      if (!ctx.demo) throw notFound('not in demo mode')
+      const users = await ctx.store.listUsers(null)
+      const accounts = users
+        .filter((u) => u.username.startsWith('demo-') && !u.disabled)
+        .map((u) => ({ username: u.username, displayName: u.displayName, role: u.role }))
+      return { password: DEMO_PASSWORD, accounts }
+    })
+  }
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { Id, PhotoRef, PhotoReply } from '../../src/shared'
+import { canRead, canWrite } from '../../src/shared/rules'
+import type { AppContext } from '../context'
+import { ApiError, badRequest, notFound } from '../errors'
+import { requireUser, userOf } from '../plugins/auth'
+
+/**
+ * Photos, content-addressed by SHA-256: the server recomputes the hash of every upload
+ * (`hash-mismatch` otherwise), so a stored photo is exactly the one its records name.
+ * A photo belongs to the grid it was uploaded for and is readable by that grid's scope;
+ * to anyone else it does not exist (404, not 403: nothing about it leaks).
+ */
+export const PHOTO_LIMIT = PhotoRef.shape.size.maxValue ?? 5_000_000
+const MIMES = PhotoRef.shape.mime.options
+const Params = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256') })
+
+export function photoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addContentTypeParser([...MIMES], { parseAs: 'buffer', bodyLimit: PHOTO_LIMIT }, (_req, body, done) => done(null, body))
+
+    app.put(
+      '/api/photos/:sha256',
+      {
+        preHandler: requireUser(ctx),
+        bodyLimit: PHOTO_LIMIT,
+        schema: { params: Params, headers: z.object({ 'x-grid-id': Id }), response: { 200: PhotoReply, 201: PhotoReply } },
+      },
+      async (request, reply) => {
+        const user = userOf(request)
+        const body = request.body
+        const mime = (request.headers['content-type'] ?? '').split(';')[0]?.trim() as (typeof MIMES)[number]
+        if (!Buffer.isBuffer(body) || body.length === 0 || !MIMES.includes(mime)) throw badRequest(`send the image bytes as ${MIMES.join(', ')}`)
+        const grid = await ctx.store.getGrid(request.headers['x-grid-id'])
+        if (!grid || !canWrite(user, grid)) throw new ApiError(403, 'out-of-scope', 'this grid is not in your scope')
+        const actual = createHash('sha256').update(body).digest('hex')
+        if (actual !== request.params.sha256) throw new ApiError(400, 'hash-mismatch', 'the bytes do not match the SHA-256 in the URL')
+        const existing = await ctx.store.getPhoto(actual)
+        if (!existing) await ctx.store.putPhoto({ sha256: actual, mime, size: body.length, gridId: grid.id, communityId: grid.communityId, bytes: body })
+        return reply.status(existing ? 200 : 201).send({ sha256: actual, mime: existing?.mime ?? mime, size: body.length })
+      },
+    )
+
+    // Fastify answers HEAD with this handler too (exposeHeadRoutes): existence checks.
+    app.get('/api/photos/:sha256', { preHandler: requireUser(ctx), schema: { params: Params } }, async (request, reply) => {
+      const user = userOf(request)
+      const photo = await ctx.store.getPhoto(request.params.sha256)
+      const grid = photo ? await ctx.store.getGrid(photo.gridId) : null
+      if (!photo || !grid || !canRead(user, grid)) throw notFound('no such photo')
+      if (request.method === 'GET') {
+        await ctx.store.audit({ userId: user.id, action: 'photo-download', detail: { sha256: photo.sha256, gridId: grid.id } })
+      }
+      return reply.header('content-type', photo.mime).header('content-length', photo.size).send(photo.bytes)
+    })
+  }
+}

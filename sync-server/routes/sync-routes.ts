@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { PullReply, PullRequest, PushReply, PushRequest } from '../../src/shared'
+import type { AppContext } from '../context'
+import { requireUser, userOf } from '../plugins/auth'
+import { pullChanges } from '../sync/pull-service'
+import { pushMutations } from '../sync/push-service'
+
+/** Batches of 500 visits with long texts can pass 1 MB; gzip bodies count decompressed. */
+export const PUSH_BODY_LIMIT = 10 * 1024 * 1024
+
+/** POST /api/sync/push and /api/sync/pull (SYNC.md). */
+export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/sync/push',
+      { preHandler: requireUser(ctx), bodyLimit: PUSH_BODY_LIMIT, schema: { body: PushRequest, response: { 200: PushReply } } },
+      async (request) => {
+        const reply = await pushMutations(ctx.store, userOf(request), request.body, ctx.now())
+        const applied = new Set(reply.results.filter((r) => r.status === 'applied' || r.status === 'merged').map((r) => r.mutationId))
+        const accepted = request.body.mutations.filter((m) => applied.has(m.mutationId)).map((m) => m.hlc)
+        return { ...reply, serverHlc: ctx.serverHlc(accepted) }
+      },
+    )
+
+    app.post(
+      '/api/sync/pull',
+      { preHandler: requireUser(ctx), schema: { body: PullRequest, response: { 200: PullReply } } },
+      async (request) => {
+        const reply = await pullChanges(ctx.store, userOf(request), request.body)
+        return { ...reply, serverHlc: ctx.serverHlc() }
+      },
+    )
+  }
+}

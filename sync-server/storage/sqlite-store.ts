@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Queryer, SqlDriver, SqlValue } from './sql-driver'
+import { createSqlStore } from './sql-store'
+import type { Store } from './store'
+
+/**
+ * SQLite through better-sqlite3 (WAL). One connection per process; every operation goes
+ * through one async queue so a transaction never interleaves with another request's
+ * statements on the shared connection.
+ */
+export function createSqliteStore(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('foreign_keys = ON')
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn)
+    queue = next.catch(() => undefined)
+    return next
+  }
+  const statements = new Map<string, Database.Statement>()
+  const prepare = (sql: string) => {
+    let st = statements.get(sql)
+    if (!st) {
+      st = db.prepare(sql)
+      statements.set(sql, st)
+    }
+    return st
+  }
+  const bind = (params: SqlValue[] = []) => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p))
+  const direct: Queryer = {
+    async all<T>(sql: string, params?: SqlValue[]) {
+      return prepare(sql).all(...bind(params)) as T[]
+    },
+    async run(sql: string, params?: SqlValue[]) {
+      prepare(sql).run(...bind(params))
+    },
+  }
+  const driver: SqlDriver = {
+    dialect: 'sqlite',
+    all: (sql, params) => serial(() => direct.all(sql, params)),
+    run: (sql, params) => serial(() => direct.run(sql, params)),
+    async exec(sql) {
+      db.exec(sql)
+    },
+    transaction(fn) {
+      return serial(async () => {
+        db.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await fn(direct)
+          db.exec('COMMIT')
+          return result
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK')
+          throw err
+        }
+      })
+    },
+    async close() {
+      await serial(async () => db.close())
+    },
+  }
+  return createSqlStore(driver)
+}

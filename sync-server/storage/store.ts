@@ -1,0 +1,110 @@
+import type { Community, Conflict, Grid, RecordKind, Role } from '../../src/shared'
+
+/**
+ * The one storage interface of the sync server. Two implementations share the SQL in
+ * `sql-store.ts`: SQLite (better-sqlite3, the embedded default) and PostgreSQL (pg).
+ * Route handlers never see SQL; they call these methods.
+ */
+
+export interface UserRow {
+  id: string
+  username: string
+  displayName: string
+  role: Role
+  communityId: string | null
+  phone: string
+  passwordHash: string
+  disabled: boolean
+  createdAt: number
+}
+
+export interface SessionRow {
+  tokenHash: string
+  userId: string
+  createdAt: number
+  lastUsedAt: number
+  expiresAt: number
+}
+
+export interface StoredRecord {
+  kind: RecordKind
+  id: string
+  gridId: string
+  communityId: string
+  data: unknown
+  seq: number
+}
+
+export interface PhotoRow {
+  sha256: string
+  mime: string
+  size: number
+  gridId: string
+  communityId: string
+  bytes: Buffer
+}
+
+export interface AuditEntry {
+  userId: string | null
+  action: string
+  detail: Record<string, unknown>
+}
+
+export interface StoredConflict extends Conflict {
+  communityId: string
+}
+
+/** Everything readable and writable, inside or outside a transaction. */
+export interface StoreOps {
+  // places
+  insertCommunity(c: Community): Promise<void>
+  listCommunities(): Promise<Community[]>
+  getCommunity(id: string): Promise<Community | null>
+  insertGrid(g: Grid): Promise<void>
+  getGrid(id: string): Promise<Grid | null>
+  /** Grids of a community (or all when null); with a worker id, only hers. */
+  listGrids(filter: { communityId?: string | null; workerId?: string }): Promise<Grid[]>
+  assignGrid(gridId: string, workerId: string | null): Promise<void>
+  // accounts
+  insertUser(u: UserRow): Promise<void>
+  getUser(id: string): Promise<UserRow | null>
+  findUserByUsername(username: string): Promise<UserRow | null>
+  listUsers(communityId: string | null): Promise<UserRow[]>
+  setUserDisabled(id: string, disabled: boolean): Promise<void>
+  countUsers(): Promise<number>
+  insertSession(s: SessionRow): Promise<void>
+  getSession(tokenHash: string): Promise<SessionRow | null>
+  touchSession(tokenHash: string, at: number): Promise<void>
+  deleteSession(tokenHash: string): Promise<void>
+  deleteUserSessions(userId: string): Promise<void>
+  // sync
+  getClientSeq(clientId: string, userId: string): Promise<number>
+  setClientSeq(clientId: string, userId: string, seq: number): Promise<void>
+  getRecord(kind: RecordKind, id: string): Promise<StoredRecord | null>
+  /** Writes the current state of a record under the next seq of its community. */
+  putRecord(kind: RecordKind, id: string, gridId: string, communityId: string, data: unknown): Promise<number>
+  /** Inserts many new records in few statements (demo loading); seqs are assigned in order. */
+  bulkInsertRecords(rows: Omit<StoredRecord, 'seq'>[]): Promise<void>
+  /** Records of one grid with seq > afterSeq, ascending, at most `limit`. */
+  changesForGrid(gridId: string, afterSeq: number, limit: number): Promise<StoredRecord[]>
+  countRecords(): Promise<number>
+  insertConflict(c: StoredConflict): Promise<void>
+  listConflicts(communityId: string | null): Promise<Conflict[]>
+  // photos
+  putPhoto(p: PhotoRow): Promise<void>
+  getPhoto(sha256: string): Promise<PhotoRow | null>
+  // audit
+  audit(entry: AuditEntry): Promise<void>
+  listAudit(limit: number): Promise<(AuditEntry & { at: number })[]>
+}
+
+export interface Store extends StoreOps {
+  readonly dialect: 'sqlite' | 'postgres'
+  /** Applies pending migrations; returns the schema version now in place. */
+  migrate(): Promise<number>
+  /** Runs `fn` in one transaction: all of its writes commit together or not at all. */
+  transaction<T>(fn: (tx: StoreOps) => Promise<T>): Promise<T>
+  /** Deletes every row (seed-cli and tests). */
+  wipe(): Promise<void>
+  close(): Promise<void>
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto'
+import {
+  decodeHlc,
+  MAX_DRIFT_MS,
+  RECORD_SCHEMAS,
+  type Mutation,
+  type MutationResult,
+  type RecordKind,
+} from '../../src/shared'
+import { canWrite } from '../../src/shared/rules'
+import type { ApplyCtx, Effect } from './effect'
+import type { StoreOps, UserRow } from '../storage/store'
+import { applyMergeable, applyRecordDelete, applyRecordRestore } from './apply-mergeable'
+import { applyReview, applyVisit, applyWish, applyWishMove } from './apply-events'
+
+/**
+ * Applies one mutation inside the push transaction: scope first (from the user's
+ * current assignments, never from what the device claims), then the pure rule for its
+ * record kind, then the writes. A refused mutation writes nothing and is reported.
+ */
+export async function applyMutation(tx: StoreOps, user: UserRow, m: Mutation, now: number): Promise<MutationResult> {
+  const base = { mutationId: m.mutationId, seq: m.seq }
+  const refused = (code: MutationResult['code'], message: string): MutationResult => ({ ...base, status: 'rejected', code, message })
+  if (decodeHlc(m.hlc).millis - now > MAX_DRIFT_MS) return refused('clock-drift', 'the phone clock is far ahead; set the date and time')
+  const grid = await tx.getGrid(m.args.gridId)
+  if (!grid || !canWrite(user, grid)) return refused('out-of-scope', 'this grid is not in your scope')
+  const ctx: ApplyCtx = { tx, user, grid, now, at: new Date(now).toISOString() }
+  const effect = await dispatch(ctx, m)
+  const { outcome } = effect
+  if (!outcome.ok) return refused(outcome.code, outcome.message)
+  for (const w of effect.writes) {
+    const parsed = RECORD_SCHEMAS[w.kind].safeParse(w.record)
+    if (!parsed.success) return refused('bad-request', `invalid ${w.kind}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+  }
+  if (outcome.status === 'duplicate') return { ...base, status: 'duplicate' }
+  for (const w of effect.writes) await tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, w.record)
+  const conflictIds: string[] = []
+  for (const c of outcome.conflicts) {
+    const id = randomUUID()
+    conflictIds.push(id)
+    await tx.insertConflict({
+      id,
+      communityId: grid.communityId,
+      kind: kindOf(m),
+      recordId: m.name === 'review.set' ? m.args.recordId : m.args.id,
+      gridId: grid.id,
+      field: c.field,
+      winnerValue: c.winnerValue,
+      winnerHlc: c.winnerHlc,
+      loserValue: c.loserValue,
+      loserHlc: c.loserHlc,
+      loserUserId: c.incomingLost ? user.id : null,
+      createdAt: ctx.at,
+      resolvedAt: null,
+    })
+  }
+  return conflictIds.length ? { ...base, status: 'merged', conflictIds } : { ...base, status: 'applied' }
+}
+
+function kindOf(m: Mutation): RecordKind {
+  if (m.name === 'record.restore') return m.args.kind
+  if (m.name === 'review.set') return 'review'
+  return m.name.split('.')[0] as RecordKind
+}
+
+function dispatch(ctx: ApplyCtx, m: Mutation): Promise<Effect> {
+  switch (m.name) {
+    case 'household.put':
+      return applyMergeable(ctx, 'household', m.args, m.hlc)
+    case 'person.put':
+      return applyMergeable(ctx, 'person', m.args, m.hlc)
+    case 'assessment.put':
+      return applyMergeable(ctx, 'assessment', m.args, m.hlc)
+    case 'household.delete':
+    case 'person.delete':
+    case 'assessment.delete':
+      return applyRecordDelete(ctx, kindOf(m), m.args, m.hlc)
+    case 'record.restore':
+      return applyRecordRestore(ctx, m.args.kind, m.args, m.hlc)
+    case 'visit.create':
+      return applyVisit(ctx, m.args)
+    case 'wish.create':
+      return applyWish(ctx, m.args)
+    case 'wish.transition':
+      return applyWishMove(ctx, m.args)
+    case 'review.set':
+      return applyReview(ctx, m.args)
+  }
+}
+

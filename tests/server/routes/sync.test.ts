@@ -1,0 +1,160 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { PullReply, PushReply } from '../../../src/shared'
+import type { Store } from '../../../sync-server/storage/store'
+import { BACKENDS } from '../../helpers/server/backends'
+import { householdFields, householdPut, nextHlc, TestDevice, visitArgs, wishArgs } from '../../helpers/server/factories'
+import { worldApp, type World } from '../../helpers/server/world'
+
+describe.each(BACKENDS)('sync routes on $name', (backend) => {
+  let store: Store
+  let app: FastifyInstance
+  let world: World
+  let auth: Awaited<ReturnType<typeof worldApp>>['auth']
+  beforeAll(backend.setup)
+  afterAll(backend.teardown)
+  beforeEach(async ({ skip }) => {
+    if (!backend.available) skip()
+    store = await backend.open()
+    ;({ app, world, auth } = await worldApp(store))
+  })
+
+  const push = async (who: keyof World['users'], body: unknown) =>
+    app.inject({ method: 'POST', url: '/api/sync/push', headers: auth[who], payload: body as object })
+  const pull = async (who: keyof World['users'], body: unknown) =>
+    app.inject({ method: 'POST', url: '/api/sync/pull', headers: auth[who], payload: body as object })
+
+  describe('POST /api/sync/push', () => {
+    it('applies a batch and reports lastSeq', async () => {
+      const d = new TestDevice()
+      const hh = householdPut(world.grids.a1.id)
+      const res = await push('wa1', d.push([d.m('household.put', hh), d.m('visit.create', visitArgs(world.grids.a1.id, hh.id, world.users.wa1.id))]))
+      expect(res.statusCode).toBe(200)
+      const body = res.json<PushReply>()
+      expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied'])
+      expect(body.lastSeq).toBe(2)
+      expect(await store.getRecord('household', hh.id)).toMatchObject({ gridId: world.grids.a1.id })
+    })
+
+    it('answers a replayed batch with duplicates and writes nothing more', async () => {
+      const d = new TestDevice()
+      const body = d.push([d.m('household.put', householdPut(world.grids.a1.id))])
+      await push('wa1', body)
+      const before = await store.countRecords()
+      const again = (await push('wa1', body)).json<PushReply>()
+      expect(again.results[0]?.status).toBe('duplicate')
+      expect(await store.countRecords()).toBe(before)
+    })
+
+    it('skips everything after a gap in seq', async () => {
+      const d = new TestDevice()
+      const m1 = d.m('household.put', householdPut(world.grids.a1.id))
+      const m2 = d.m('household.put', householdPut(world.grids.a1.id))
+      const m3 = d.m('household.put', householdPut(world.grids.a1.id))
+      const res = (await push('wa1', d.push([m1, m3]))).json<PushReply>()
+      expect(res.results.map((r) => r.status)).toEqual(['applied', 'skipped'])
+      expect(res.lastSeq).toBe(1)
+      const res2 = (await push('wa1', d.push([m2, m3]))).json<PushReply>()
+      expect(res2.results.map((r) => r.status)).toEqual(['applied', 'applied'])
+    })
+
+    it('rejects a mutation for a grid outside the worker scope, marks it processed, writes nothing', async () => {
+      const d = new TestDevice()
+      const hh = householdPut(world.grids.b1.id)
+      const res = (await push('wa1', d.push([d.m('household.put', hh)]))).json<PushReply>()
+      expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'out-of-scope' })
+      expect(res.lastSeq).toBe(1)
+      expect(await store.getRecord('household', hh.id)).toBeNull()
+    })
+
+    it('merges concurrent edits per field and files the loser as a conflict', async () => {
+      const hh = householdPut(world.grids.a1.id)
+      const d1 = new TestDevice()
+      const created = nextHlc()
+      await push('wa1', d1.push([d1.m('household.put', hh, created)]))
+      const base = Object.fromEntries(Object.keys(hh.patch).map((k) => [k, created]))
+      const d2 = new TestDevice()
+      const older = nextHlc('a')
+      const newer = nextHlc('b')
+      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '111' }, base }, newer)]))
+      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '222', notes: 'x' }, base }, older)]))).json<PushReply>()
+      expect(res.results[0]).toMatchObject({ status: 'merged' })
+      expect(res.results[0]?.conflictIds).toHaveLength(1)
+      const stored = (await store.getRecord('household', hh.id))?.data as { phone: string; notes: string }
+      expect(stored).toMatchObject({ phone: '111', notes: 'x' })
+      const inbox = await app.inject({ method: 'GET', url: '/api/conflicts', headers: auth.sa })
+      expect(inbox.json()).toEqual([expect.objectContaining({ field: 'phone', winnerValue: '111', loserValue: '222', loserUserId: world.users.wa1.id })])
+    })
+
+    it('answers 426 to an old schema version and writes nothing', async () => {
+      const d = new TestDevice()
+      const body = { ...d.push([d.m('household.put', householdPut(world.grids.a1.id))]), schemaVersion: 0 }
+      const res = await push('wa1', body)
+      expect(res.statusCode).toBe(400)
+      expect(await store.countRecords()).toBe(0)
+    })
+
+    it('refuses a second claim of a wish with stale-state naming the claimant', async () => {
+      const d = new TestDevice()
+      const hh = householdPut(world.grids.a1.id)
+      const wish = wishArgs(world.grids.a1.id, hh.id, world.users.wa1.id)
+      await push('wa1', d.push([d.m('household.put', hh), d.m('wish.create', wish)]))
+      const claim = (name: string) => ({
+        id: wish.id, gridId: wish.gridId, expected: 'registered' as const, to: 'claimed' as const,
+        claimedBy: { name, kind: 'volunteer' as const, phone: '' }, fulfilment: null, closedReason: null, note: '',
+      })
+      const first = (await push('wa1', d.push([d.m('wish.transition', claim('张师傅'))]))).json<PushReply>()
+      expect(first.results[0]?.status).toBe('applied')
+      const other = new TestDevice()
+      const second = (await push('sa', other.push([other.m('wish.transition', claim('李阿姨'))]))).json<PushReply>()
+      expect(second.results[0]).toMatchObject({ status: 'rejected', code: 'stale-state' })
+      expect(second.results[0]?.message).toContain('张师傅')
+    })
+
+    it('requires a session', async () => {
+      const res = await app.inject({ method: 'POST', url: '/api/sync/push', payload: new TestDevice().push([]) })
+      expect(res.statusCode).toBe(401)
+      expect(res.json()).toMatchObject({ code: 'unauthorized' })
+    })
+  })
+
+  describe('POST /api/sync/pull', () => {
+    it('returns the changes of the worker grids only, with cursors', async () => {
+      const d = new TestDevice()
+      const mine = householdPut(world.grids.a1.id)
+      const theirs = householdPut(world.grids.a2.id)
+      await push('wa1', d.push([d.m('household.put', mine)]))
+      const d2 = new TestDevice()
+      await push('wa2', d2.push([d2.m('household.put', theirs)]))
+      const res = (await pull('wa1', d.pull())).json<PullReply>()
+      expect(res.changes.map((c) => c.record.id)).toEqual([mine.id])
+      expect(res.grids.map((g) => g.id)).toEqual([world.grids.a1.id])
+      expect(res.cursors[world.grids.a1.id]).toBe(res.changes[0]?.seq)
+      const sup = (await pull('sa', new TestDevice().pull())).json<PullReply>()
+      expect(sup.changes.map((c) => c.record.id).sort()).toEqual([mine.id, theirs.id].sort())
+      const again = (await pull('wa1', d.pull(res.cursors))).json<PullReply>()
+      expect(again.changes).toEqual([])
+    })
+
+    it('pages with hasMore and loses a reassigned grid', async () => {
+      const d = new TestDevice()
+      const ms = Array.from({ length: 5 }, () => d.m('household.put', householdPut(world.grids.a1.id, undefined, householdFields())))
+      await push('wa1', d.push(ms))
+      const p1 = (await pull('wa1', d.pull({}, 3))).json<PullReply>()
+      expect(p1.changes).toHaveLength(3)
+      expect(p1.hasMore).toBe(true)
+      const p2 = (await pull('wa1', d.pull(p1.cursors, 3))).json<PullReply>()
+      expect(p2.changes).toHaveLength(2)
+      expect(p2.hasMore).toBe(false)
+      const assign = await app.inject({
+        method: 'POST', url: `/api/admin/grids/${world.grids.a1.id}/assign`, headers: auth.aa, payload: { workerId: world.users.wa2.id },
+      })
+      expect(assign.statusCode).toBe(200)
+      const lost = (await pull('wa1', d.pull(p2.cursors))).json<PullReply>()
+      expect(lost.gridsLost).toEqual([world.grids.a1.id])
+      expect(lost.changes).toEqual([])
+      const gained = (await pull('wa2', new TestDevice().pull({ [world.grids.a2.id]: 0 }))).json<PullReply>()
+      expect(gained.changes.filter((c) => c.record.gridId === world.grids.a1.id)).toHaveLength(5)
+    })
+  })
+})
