@@ -52,28 +52,34 @@ async function failureOf(res: Response): Promise<HttpFailure> {
   return { kind: 'refused', status: res.status, code: body?.code ?? 'bad-request', message }
 }
 
+export interface HttpRequest<T> {
+  method: 'GET' | 'POST' | 'PUT'
+  path: string
+  body?: BodyInit | null
+  headers?: Record<string, string>
+  /** Parses the reply body; absent: the body is ignored. */
+  schema?: z.ZodType<T>
+  /** Login, health and demo accounts are the only calls made without a session. */
+  anonymous?: boolean
+}
+
 export interface Http {
-  send<T>(method: string, path: string, body: BodyInit | null, headers: Record<string, string>, schema: z.ZodType<T> | null): Promise<HttpResult<T | null>>
-  postJson<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<HttpResult<T>>
+  send<T>(req: HttpRequest<T>): Promise<HttpResult<T | null>>
+  postJson<T>(path: string, body: unknown, schema: z.ZodType<T>, anonymous?: boolean): Promise<HttpResult<T>>
 }
 
 export function createHttp(options: HttpOptions): Http {
-  async function send<T>(
-    method: string,
-    path: string,
-    body: BodyInit | null,
-    headers: Record<string, string>,
-    schema: z.ZodType<T> | null,
-  ): Promise<HttpResult<T | null>> {
-    const token = options.getToken()
-    if (!token) return { ok: false, failure: { kind: 'auth-expired', message: 'not signed in' } }
+  async function send<T>(req: HttpRequest<T>): Promise<HttpResult<T | null>> {
+    const { schema } = req
+    const headers = { ...req.headers }
+    if (!req.anonymous) {
+      const token = options.getToken()
+      if (!token) return { ok: false, failure: { kind: 'auth-expired', message: 'not signed in' } }
+      headers.authorization = `Bearer ${token}`
+    }
     let res: Response
     try {
-      res = await options.fetch(`${options.baseUrl}${path}`, {
-        method,
-        body,
-        headers: { ...headers, authorization: `Bearer ${token}` },
-      })
+      res = await options.fetch(`${options.baseUrl}${req.path}`, { method: req.method, body: req.body ?? null, headers })
     } catch (e) {
       return { ok: false, failure: { kind: 'network', message: e instanceof Error ? e.message : String(e) } }
     }
@@ -90,12 +96,12 @@ export function createHttp(options: HttpOptions): Http {
     }
   }
 
-  async function postJson<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<HttpResult<T>> {
+  async function postJson<T>(path: string, body: unknown, schema: z.ZodType<T>, anonymous = false): Promise<HttpResult<T>> {
     const text = JSON.stringify(body)
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     const compressed = text.length >= GZIP_MIN_BYTES ? await gzip(text) : null
     if (compressed) headers['content-encoding'] = 'gzip'
-    const result = await send('POST', path, compressed ?? text, headers, schema)
+    const result = await send({ method: 'POST', path, body: compressed ?? text, headers, schema, anonymous })
     return result as HttpResult<T>
   }
 

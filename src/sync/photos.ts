@@ -17,7 +17,7 @@ export async function uploadPhotos(ctx: EngineContext): Promise<PhotoResult> {
     const photo = await db.photos.get(sha256)
     if (!photo || photo.uploaded === 1) continue
     const headers = { 'content-type': photo.mime, 'x-grid-id': photo.gridId }
-    const res = await ctx.http.send('PUT', `/api/photos/${sha256}`, photo.blob, headers, null)
+    const res = await ctx.http.send({ method: 'PUT', path: `/api/photos/${sha256}`, body: photo.blob, headers })
     if (!res.ok) {
       if (res.failure.kind === 'refused') continue
       return res

@@ -37,6 +37,9 @@ export function targetOf(m: Mutation): RecordRef {
     case 'review.set':
       // One review per record: its id is the reviewed record's id.
       return { kind: 'review', id: m.args.recordId }
+    case 'audit.record':
+      // An audit entry writes no record; its own event id matches none, so nothing rebases on it.
+      return { kind: 'review', id: m.args.id }
     default:
       return unknownMutation(m)
   }
@@ -101,6 +104,7 @@ export function applyPending<K extends RecordKind>(kind: K, record: RecordByKind
     }
     case 'visit.create':
     case 'wish.create':
+    case 'audit.record':
       // Creations carry no edit to replay: the server copy of a created record is it.
       return record
     default:

@@ -1,0 +1,74 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { closeDb, openUserDb } from '@/db/db'
+import type { PublicUser } from '@/shared'
+import { loginRequest, logoutRequest, type LoginFailure } from '@/sync/auth-api'
+import { clearSession, loadSession, saveSession } from './session-storage'
+
+/**
+ * Who is signed in on this phone. Each user has their own device database, opened on
+ * login or restore and closed on logout, so a family member logging in on the same
+ * phone never sees, nor pushes, the first user's records. An expired session keeps the
+ * user and her database open (she keeps working offline) until she logs in again; if
+ * someone else logs in instead, the first user's database is closed, not pushed.
+ */
+
+export type AuthState = 'signed-out' | 'signing-in' | 'signed-in' | 'expired'
+
+export const useAuthStore = defineStore('auth', () => {
+  const user = shallowRef<PublicUser | null>(null)
+  const token = ref<string | null>(null)
+  const state = ref<AuthState>('signed-out')
+  const error = ref<LoginFailure | null>(null)
+  const sessionExpired = computed(() => state.value === 'expired')
+  const signedIn = computed(() => state.value === 'signed-in' || state.value === 'expired')
+
+  /** Restores the session saved on this phone (no network needed). */
+  function restore(): boolean {
+    const saved = loadSession()
+    if (!saved) return false
+    openUserDb(saved.user.id)
+    user.value = saved.user
+    token.value = saved.token
+    state.value = 'signed-in'
+    return true
+  }
+
+  async function login(username: string, password: string): Promise<boolean> {
+    const previous = state.value
+    state.value = 'signing-in'
+    error.value = null
+    const result = await loginRequest(username, password)
+    if (!result.ok) {
+      error.value = result.reason
+      state.value = previous === 'signing-in' ? 'signed-out' : previous
+      return false
+    }
+    const { reply } = result
+    // openUserDb closes another user's database before opening this one.
+    openUserDb(reply.user.id)
+    user.value = reply.user
+    token.value = reply.token
+    saveSession({ token: reply.token, user: reply.user, expiresAt: reply.expiresAt })
+    state.value = 'signed-in'
+    return true
+  }
+
+  /** Called by sync when the server refuses the token: keep working, ask to log in. */
+  function markExpired(): void {
+    if (state.value === 'signed-in') state.value = 'expired'
+  }
+
+  async function logout(): Promise<void> {
+    const t = token.value
+    closeDb()
+    clearSession()
+    user.value = null
+    token.value = null
+    state.value = 'signed-out'
+    error.value = null
+    if (t) await logoutRequest(t)
+  }
+
+  return { user, token, state, error, sessionExpired, signedIn, restore, login, logout, markExpired }
+})

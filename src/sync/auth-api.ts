@@ -1,0 +1,53 @@
+import { LoginReply } from '@/shared'
+import { DemoAccountsReply, HealthReply } from '@/shared/server-api'
+import { createHttp, type HttpFailure } from './http'
+import { getTransport } from './transport'
+
+/** The device's calls to the auth and health endpoints (only src/sync calls fetch). */
+
+export type LoginFailure = 'wrong-password' | 'disabled' | 'offline' | 'rate-limited' | 'upgrade-required' | 'server'
+
+export type LoginResult = { ok: true; reply: LoginReply } | { ok: false; reason: LoginFailure; message: string }
+
+function reasonOf(f: HttpFailure): LoginFailure {
+  switch (f.kind) {
+    case 'network':
+      return 'offline'
+    case 'auth-expired':
+      return /disabled/i.test(f.message) ? 'disabled' : 'wrong-password'
+    case 'rate-limited':
+      return 'rate-limited'
+    case 'upgrade-required':
+      return 'upgrade-required'
+    case 'refused':
+      return f.status === 400 ? 'wrong-password' : 'server'
+    case 'server':
+      return 'server'
+  }
+}
+
+const http = (token: string | null = null) => createHttp({ ...getTransport(), getToken: () => token })
+
+/** Logs in; the password never leaves this call except in the request body. */
+export async function loginRequest(username: string, password: string): Promise<LoginResult> {
+  const res = await http().postJson('/api/auth/login', { username: username.trim(), password }, LoginReply, true)
+  if (res.ok) return { ok: true, reply: res.body }
+  return { ok: false, reason: reasonOf(res.failure), message: res.failure.message }
+}
+
+/** Revokes the session on the server; failures are ignored (the device forgets it anyway). */
+export async function logoutRequest(token: string): Promise<void> {
+  await http(token).send({ method: 'POST', path: '/api/auth/logout' })
+}
+
+/** Server health, or null when unreachable. */
+export async function healthRequest(): Promise<HealthReply | null> {
+  const res = await http().send({ method: 'GET', path: '/api/health', schema: HealthReply, anonymous: true })
+  return res.ok ? res.body : null
+}
+
+/** The demo accounts, or an empty list when the server is not in demo mode. */
+export async function demoAccountsRequest(): Promise<DemoAccountsReply | null> {
+  const res = await http().send({ method: 'GET', path: '/api/auth/demo-accounts', schema: DemoAccountsReply, anonymous: true })
+  return res.ok ? res.body : null
+}
