@@ -11,21 +11,12 @@ import type { DemoUser } from './demo-types'
  * last change. Most recent records stay pending, so the queue has work in it.
  */
 
-const RETURN_COMMENTS = [
-  '记录太简单，请补充老人身体状况和具体诉求',
-  '诉求没有写办理结果，请补充',
-  '政策宣讲请写清楚是哪项政策、群众是否理解',
-  '下次走访时间未填写，请补上',
-  '请补充家庭成员近况，尤其是孩子的学习情况',
-  '走访方式写的是入户，内容像电话询问，请核实',
-]
-
-const ADDENDA = [
-  '补充：老人患高血压多年，行走需拐杖，子女每月回来一次。',
-  '补充：诉求已转交物业，三天内答复，下次走访核实办理结果。',
-  '补充：已讲解城乡居民养老保险缴费档次，群众表示理解。',
-  '补充：孩子在石堡镇中心小学读四年级，成绩中等。',
-  '补充：本次为电话询问，已更正走访方式。',
+/** A supervisor's return comment and the addendum of the visit that answers it. */
+const RETURNS: [comment: string, addendum: string][] = [
+  ['记录太简单，请补充身体状况和具体诉求', '补充：身体状况稳定，慢病按时服药，子女每月回来一次。'],
+  ['诉求没有写办理结果，请补充', '补充：诉求已转交物业，三天内答复，下次走访核实办理结果。'],
+  ['政策宣讲请写清楚是哪项政策、群众是否理解', '补充：已讲解城乡居民养老保险缴费档次，群众表示理解。'],
+  ['请补充家庭成员近况', '补充：家庭成员近况已核实，无新增人口，联系电话已更新。'],
 ]
 
 export interface ReviewResult {
@@ -41,7 +32,7 @@ function decision(rng: SeedRandom, supervisor: DemoUser, kind: Review['recordKin
     recordId: record.id,
     gridId: record.gridId,
     state,
-    comment: state === 'returned' ? rng.pick(RETURN_COMMENTS) : rng.chance(0.15) ? '记录详实，很好' : '',
+    comment: state === 'returned' ? (rng.pick(RETURNS)[0]) : rng.chance(0.15) ? '记录详实，很好' : '',
     reviewerId: supervisor.id,
     reviewerName: supervisor.displayName,
     reviewedAt: isoDateTime(atMs),
@@ -49,12 +40,11 @@ function decision(rng: SeedRandom, supervisor: DemoUser, kind: Review['recordKin
   }
 }
 
-function correction(rng: SeedRandom, original: Visit, createdMs: number): Visit {
-  const addendum = rng.pick(ADDENDA)
+function correction(rng: SeedRandom, original: Visit, comment: string, createdMs: number): Visit {
+  const addendum = RETURNS.find(([c]) => c === comment)?.[1] ?? '补充：已按要求补充记录。'
   return {
     ...original,
     id: rng.uuid(createdMs),
-    method: addendum.includes('电话') ? 'phone' : original.method,
     seen: `${original.seen}。${addendum}`.slice(0, 4000),
     policies: [...original.policies],
     photos: [],
@@ -76,7 +66,7 @@ export function buildReviews(rng: SeedRandom, supervisor: DemoUser, visits: Visi
       const review = decision(rng, supervisor, 'visit', v, 'returned', at)
       const answerMs = at + rng.int(1, 5) * DAY + rng.int(0, 6) * HOUR
       if (rng.chance(0.5) && answerMs < nowMs - HOUR) {
-        const fix = correction(rng, v, answerMs)
+        const fix = correction(rng, v, review.comment, answerMs)
         corrections.push(fix)
         review.state = 'resubmitted'
         review.resubmittedBy = fix.id

@@ -5,6 +5,7 @@ import { DAY, HOUR, MINUTE, isoDate, isoDateTime, startOfDay, weekday } from './
 import type { HouseholdPlan } from './demo-households'
 import type { DemoPlaces } from './demo-places'
 import { GROUP_POLICIES, REMOTE_SEEN, SCENARIOS } from './demo-visit-text'
+import { fitting, traitsOf } from './demo-fit'
 
 /**
  * A year of visit diaries. Key households are visited roughly on their cadence; others
@@ -48,8 +49,6 @@ function visitDay(rng: SeedRandom, ms: number): number {
   return ms
 }
 
-const mainGroup = (groups: KeyGroup[]): KeyGroup | 'general' => groups[0] ?? 'general'
-
 function method(rng: SeedRandom, groups: KeyGroup[]): VisitMethod {
   const frail = groups.some((g) => g === 'elderly-alone' || g === 'lost-only-child' || g === 'disabled')
   return rng.weighted<VisitMethod>(frail ? [['in-person', 80], ['phone', 18], ['wechat', 2]] : [['in-person', 62], ['phone', 20], ['wechat', 18]])
@@ -66,9 +65,11 @@ function visit(rng: SeedRandom, places: DemoPlaces, plan: HouseholdPlan, ms: num
   const worker = places.workerOfGrid.get(h.gridId)
   if (!worker) throw new Error(`grid ${h.gridId} has no worker`)
   const groups = h.keyGroups
-  const topic = rng.chance(0.8) ? mainGroup(groups) : rng.chance(0.5) ? (rng.pick(groups.length ? groups : ['general' as const])) : 'general'
-  const [seen, asked, done] = rng.pick(SCENARIOS[topic].length ? SCENARIOS[topic] : SCENARIOS.general)
-  const how = method(rng, groups)
+  const topic = groups.length > 0 && rng.chance(0.85) ? rng.pick(groups) : 'general'
+  const traits = traitsOf(plan.persons, nowMs)
+  const [seen, asked, done] = rng.pick(fitting(SCENARIOS[topic], (sc) => sc.join(''), traits, SCENARIOS.general))
+  // No phone in the household: the worker has to knock on the door.
+  const how = h.phone === '' ? 'in-person' : method(rng, groups)
   const fill = (s: string) => s.replace('{name}', h.headName)
   const cadence = householdCadenceDays(h)
   const next = cadence ?? (rng.chance(0.4) ? 90 : null)

@@ -5,6 +5,7 @@ import { DAY, HOUR, MINUTE, isoDate, isoDateTime, startOfDay } from './seed-time
 import type { HouseholdPlan } from './demo-households'
 import type { DemoPlaces } from './demo-places'
 import { mobile } from './demo-names'
+import { fits, traitsOf } from './demo-fit'
 import { CLAIMANTS, CLOSED_REASONS, GROUP_CATEGORIES, WISH_TEXTS } from './demo-wish-text'
 
 /**
@@ -58,8 +59,11 @@ function buildWish(ctx: WishContext, plan: HouseholdPlan, state: WishState): Wis
   const visits = (ctx.visitsByHousehold.get(h.id) ?? []).filter((v) => Date.parse(v.createdAt) < latestStart)
   const visit = visits.length > 0 && rng.chance(0.75) ? rng.pick(visits) : null
   const createdMs = visit ? Date.parse(visit.createdAt) + rng.int(1, 10) * MINUTE : workTime(rng, rng.float(earliest, latestStart))
-  const category = rng.pick(GROUP_CATEGORIES[h.keyGroups.length ? rng.pick(h.keyGroups) : 'general'])
-  const [title, detail, done, feedback] = rng.pick(WISH_TEXTS[category])
+  const traits = traitsOf(plan.persons, nowMs)
+  const suits = (c: WishCategory) => WISH_TEXTS[c].some((w) => fits(w.join(''), traits))
+  const categories = GROUP_CATEGORIES[h.keyGroups.length ? rng.pick(h.keyGroups) : 'general'].filter(suits)
+  const category = rng.pick(categories.length ? categories : GROUP_CATEGORIES.general.filter(suits))
+  const [title, detail, done, feedback] = rng.pick(WISH_TEXTS[category].filter((w) => fits(w.join(''), traits)))
   const by = worker.displayName
   const history: Wish['history'] = [{ state: 'registered', at: isoDateTime(createdMs), by, note: visit ? '走访时登记' : '居民到社区反映' }]
   let claimedBy: Claimant | null = null

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { householdCadenceDays } from '../../../src/shared'
-import { DAY_MS, DEMO_NOW, defaultDemo, groupBy } from './demo-fixture'
+import { DAY_MS, DEMO_NOW, ageAt, defaultDemo, groupBy } from './demo-fixture'
 
 describe('demo visit diaries', () => {
   const demo = defaultDemo()
@@ -52,5 +52,20 @@ describe('demo visit diaries', () => {
   it('never records a visit before its household was registered', () => {
     const households = new Map(demo.households.map((h) => [h.id, h]))
     for (const v of demo.visits) expect(Date.parse(v.visitedAt)).toBeGreaterThan(Date.parse(households.get(v.householdId)?.createdAt ?? ''))
+  })
+
+  it('mentions children and old people only in households that have them', () => {
+    const persons = groupBy(demo.persons, (p) => p.householdId)
+    const ages = (id: string) => (persons.get(id) ?? []).map((p) => ageAt(p.birthDate ?? '', DEMO_NOW))
+    for (const v of demo.visits.filter((x) => x.correctsId === null)) {
+      const text = v.seen + v.asked + v.done
+      if (/孩子/.test(text)) expect(ages(v.householdId).some((a) => a < 18), text).toBe(true)
+      if (/老人|老两口/.test(text)) expect(ages(v.householdId).some((a) => a >= 59), text).toBe(true)
+    }
+  })
+
+  it('visits households without a phone in person', () => {
+    const noPhone = new Set(demo.households.filter((h) => h.phone === '').map((h) => h.id))
+    for (const v of demo.visits.filter((x) => noPhone.has(x.householdId))) expect(v.method).toBe('in-person')
   })
 })
