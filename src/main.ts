@@ -1,7 +1,14 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
+import 'vant/lib/index.css'
+import './styles/main.css'
 import App from './App.vue'
 import { router } from './router'
 import { i18n } from './i18n'
+import { useAuthStore } from './features/auth'
 
-createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')
+const app = createApp(App).use(createPinia()).use(i18n)
+// The saved session (and its database) is restored before the first route is resolved,
+// so a reload with no signal opens straight onto the worker's data.
+useAuthStore().restore()
+app.use(router).mount('#app')

@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
 import { v7 as uuidv7 } from 'uuid'
-import { Household, KEY_GROUPS, type HouseholdFields, type KeyGroup } from '@/shared'
+import { Household, KEY_GROUPS, type Grid, type HouseholdFields, type KeyGroup } from '@/shared'
 import type { GridSisterDb, LocalHousehold } from '@/db/db'
 import { toLocalHousehold } from '@/db/derive'
 import { deleteMergeable, putMergeable } from '@/db/mergeable-repository'
@@ -96,4 +96,14 @@ export async function syncHouseholdKeyGroups(db: GridSisterDb, householdId: stri
   const union = new Set<KeyGroup>(persons.filter((p) => !p.deleted).flatMap((p) => p.keyGroups))
   const keyGroups = KEY_GROUPS.filter((g) => union.has(g))
   await saveHousehold(db, { id: h.id, gridId: h.gridId, fields: { keyGroups } })
+}
+
+/** Households by id, in the same order (undefined where unknown). */
+export function householdsByIds(db: GridSisterDb, ids: string[]): Promise<(LocalHousehold | undefined)[]> {
+  return db.households.bulkGet(ids)
+}
+
+/** The grids the device knows (received from the server), by name. */
+export async function listGrids(db: GridSisterDb): Promise<Grid[]> {
+  return db.grids.orderBy('id').toArray().then((g) => g.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')))
 }

@@ -83,3 +83,20 @@ export function getVisit(db: GridSisterDb, id: string): Promise<Visit | undefine
 export function correctionsOf(db: GridSisterDb, id: string): Promise<Visit[]> {
   return db.visits.where('correctsId').equals(id).sortBy('createdAt')
 }
+
+/**
+ * The latest visit of each household whose promised next visit falls on or before
+ * `isoDate` (indexed on `nextVisitOn`). A later visit supersedes an earlier promise.
+ */
+export async function promisedVisitsUntil(db: GridSisterDb, isoDate: string): Promise<Visit[]> {
+  const candidates = await db.visits.where('nextVisitOn').belowOrEqual(isoDate).toArray()
+  const out: Visit[] = []
+  for (const v of candidates) {
+    const latest = await db.visits
+      .where('[householdId+visitedAt]')
+      .between([v.householdId, Dexie.minKey], [v.householdId, Dexie.maxKey])
+      .last()
+    if (latest?.id === v.id) out.push(v)
+  }
+  return out
+}

@@ -1,0 +1,36 @@
+import { useI18n } from 'vue-i18n'
+
+/** Locale-aware date formatting for screens (Intl, no extra library). */
+export interface UseFormat {
+  /** '5月3日' / 'May 3' (with the year when not the current one). */
+  date: (iso: string | null | undefined) => string
+  /** '5月3日 14:05' / 'May 3, 14:05'. */
+  dateTime: (iso: string | null | undefined) => string
+}
+
+export function useFormat(): UseFormat {
+  const { locale } = useI18n()
+  const lang = () => (locale.value === 'en' ? 'en-GB' : 'zh-CN')
+  const yearOf = (d: Date) => (d.getFullYear() === new Date().getFullYear() ? undefined : 'numeric')
+
+  function date(iso: string | null | undefined): string {
+    if (!iso) return ''
+    const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso)
+    return new Intl.DateTimeFormat(lang(), { year: yearOf(d), month: 'short', day: 'numeric' }).format(d)
+  }
+
+  function dateTime(iso: string | null | undefined): string {
+    if (!iso) return ''
+    const d = new Date(iso)
+    return new Intl.DateTimeFormat(lang(), {
+      year: yearOf(d),
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }).format(d)
+  }
+
+  return { date, dateTime }
+}

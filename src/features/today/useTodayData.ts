@@ -1,0 +1,88 @@
+import { computed, onMounted, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
+import type { Review } from '@/shared'
+import type { LocalHousehold, LocalPerson } from '@/db/db'
+import { returnedReviews } from '@/db/reviews-repository'
+import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
+import { householdsByIds, listKeyHouseholds } from '@/features/households/households-repository'
+import { keyPersonsBornOn } from '@/features/persons/persons-repository'
+import { promisedVisitsUntil } from '@/features/visits/visits-repository'
+import { loadLunarToSolar } from './lunar-calendar'
+import {
+  birthdaysIn,
+  dueHouseholds,
+  isoDay,
+  upcomingFestivals,
+  upcomingMonthDays,
+  type BirthdayItem,
+  type DueItem,
+  type FestivalItem,
+} from './today-rules'
+
+export interface UseTodayDataOptions {
+  /** "Now", injectable for tests. */
+  now?: () => Date
+}
+
+export interface BirthdayRow extends BirthdayItem<LocalPerson> {
+  household: LocalHousehold | undefined
+}
+
+export interface UseTodayData {
+  state: ComputedRef<LiveQueryState>
+  due: ComputedRef<DueItem<LocalHousehold>[]>
+  birthdays: ComputedRef<BirthdayRow[]>
+  festivals: ShallowRef<FestivalItem[]>
+  returned: ShallowRef<Review[]>
+}
+
+/** Everything the Today screen shows, live from the device database. */
+export function useTodayData(options: UseTodayDataOptions = {}): UseTodayData {
+  const now = options.now ?? (() => new Date())
+  const days = upcomingMonthDays(now())
+  const soon = isoDay(new Date(now().getTime() + 3 * 86_400_000))
+  const dueSource = useLiveQuery({
+    initial: { households: [] as LocalHousehold[], promised: new Map<string, string>() },
+    query: async (db) => {
+      const key = await listKeyHouseholds(db)
+      const visits = await promisedVisitsUntil(db, soon)
+      const known = new Set(key.map((h) => h.id))
+      const others = await householdsByIds(db, visits.map((v) => v.householdId).filter((id) => !known.has(id)))
+      const households = [...key, ...others.filter((h): h is LocalHousehold => !!h && !h.deleted)]
+      return { households, promised: new Map(visits.map((v) => [v.householdId, v.nextVisitOn ?? ''])) }
+    },
+  })
+  const people = useLiveQuery({
+    query: async (db) => {
+      const persons = await keyPersonsBornOn(db, days.map((d) => d.monthDay))
+      const households = await householdsByIds(db, persons.map((p) => p.householdId))
+      return { persons, households }
+    },
+    initial: { persons: [] as LocalPerson[], households: [] as (LocalHousehold | undefined)[] },
+  })
+  const returned = useLiveQuery({ query: returnedReviews, initial: [] as Review[] })
+  const festivals = shallowRef<FestivalItem[]>([])
+
+  onMounted(async () => {
+    festivals.value = upcomingFestivals(now(), await loadLunarToSolar())
+  })
+
+  const birthdays = computed(() => {
+    const { persons, households } = people.data.value
+    const byId = new Map(households.flatMap((h) => (h ? [[h.id, h] as const] : [])))
+    return birthdaysIn(persons, days).map((b) => ({ ...b, household: byId.get(b.person.householdId) }))
+  })
+
+  const state = computed<LiveQueryState>(() => {
+    const all = [dueSource.state.value, people.state.value, returned.state.value]
+    if (all.includes('error')) return 'error'
+    return all.includes('loading') ? 'loading' : 'ready'
+  })
+
+  return {
+    state,
+    due: computed(() => dueHouseholds(dueSource.data.value.households, now(), dueSource.data.value.promised)),
+    birthdays,
+    festivals,
+    returned: returned.data,
+  }
+}
