@@ -1,7 +1,23 @@
 import { fileURLToPath, URL } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+
+/**
+ * Vant's icon font lists a CDN copy (at.alicdn.com) after its inline woff2. Every
+ * browser the app supports uses the inline copy, the app must work with no network,
+ * and it calls no third-party host (CSP font-src 'self' data:), so the CDN URL goes.
+ */
+function dropVantCdnFont(): Plugin {
+  return {
+    name: 'gridsister:drop-vant-cdn-font',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]vant[\\/].*\.css($|\?)/.test(id)) return null
+      return code.replace(/,\s*url\(\/\/at\.alicdn\.com[^)]*\)\s*format\("woff"\)/g, '')
+    },
+  }
+}
 
 // The app shell is precached so a cold start with no network opens the app;
 // the API is never cached by the service worker (sync owns freshness).
@@ -10,6 +26,7 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   build: { target: 'es2020', chunkSizeWarningLimit: 700 },
   plugins: [
+    dropVantCdnFont(),
     vue(),
     VitePWA({
       registerType: 'prompt',
