@@ -25,17 +25,17 @@ export const syncMessages = {
       conflicts: '有 {n} 处同时修改的冲突待处理',
       reason: '原因：{reason}',
       kinds: {
-        'household.put': '住户信息',
-        'household.delete': '删除住户',
-        'person.put': '成员信息',
-        'person.delete': '删除成员',
-        'assessment.put': '需求评估',
-        'assessment.delete': '删除评估',
-        'visit.create': '走访记录',
-        'wish.create': '登记心愿',
-        'wish.transition': '心愿状态',
-        'review.set': '审核',
-        'record.restore': '恢复记录',
+        'household-put': '住户信息',
+        'household-delete': '删除住户',
+        'person-put': '成员信息',
+        'person-delete': '删除成员',
+        'assessment-put': '需求评估',
+        'assessment-delete': '删除评估',
+        'visit-create': '走访记录',
+        'wish-create': '登记心愿',
+        'wish-transition': '心愿状态',
+        'review-set': '审核',
+        'record-restore': '恢复记录',
       },
       codes: {
         'out-of-scope': '这户已不在您负责的网格',
@@ -75,17 +75,17 @@ export const syncMessages = {
       conflicts: '{n} conflicting edits to resolve',
       reason: 'Reason: {reason}',
       kinds: {
-        'household.put': 'Household details',
-        'household.delete': 'Household deletion',
-        'person.put': 'Member details',
-        'person.delete': 'Member deletion',
-        'assessment.put': 'Needs assessment',
-        'assessment.delete': 'Assessment deletion',
-        'visit.create': 'Visit',
-        'wish.create': 'New wish',
-        'wish.transition': 'Wish state',
-        'review.set': 'Review',
-        'record.restore': 'Restore',
+        'household-put': 'Household details',
+        'household-delete': 'Household deletion',
+        'person-put': 'Member details',
+        'person-delete': 'Member deletion',
+        'assessment-put': 'Needs assessment',
+        'assessment-delete': 'Assessment deletion',
+        'visit-create': 'Visit',
+        'wish-create': 'New wish',
+        'wish-transition': 'Wish state',
+        'review-set': 'Review',
+        'record-restore': 'Restore',
       },
       codes: {
         'out-of-scope': 'This household is no longer in your grids',
@@ -101,6 +101,9 @@ export const syncMessages = {
     },
   },
 }
+
+/** Message key of a mutation name ('visit.create' → 'visit-create': i18n paths split on dots). */
+export const kindKey = (name: string): string => name.replace('.', '-')
 
 /** Reason codes with a message of their own; others show the generic one. */
 export const KNOWN_CODES = new Set(Object.keys(syncMessages['zh-CN'].sync.codes))
