@@ -12,6 +12,7 @@ import { conflictRoutes } from './routes/conflict-routes'
 import { healthRoutes } from './routes/health-routes'
 import { photoRoutes } from './routes/photo-routes'
 import { syncRoutes } from './routes/sync-routes'
+import { supervisorRoutes } from './supervisor/supervisor-routes'
 import type { Store } from './storage/store'
 
 export interface AppOptions {
@@ -57,5 +58,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(photoRoutes(ctx))
   await app.register(adminRoutes(ctx))
   await app.register(conflictRoutes(ctx))
+  await app.register(supervisorRoutes(ctx))
   return app
 }

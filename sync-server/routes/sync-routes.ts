@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { PullReply, PullRequest, PushReply, PushRequest } from '../../src/shared'
+import { MIN_SCHEMA_VERSION, PullReply, PullRequest, PushReply, PushRequest } from '../../src/shared'
 import type { AppContext } from '../context'
+import { upgradeRequired } from '../errors'
 import { requireUser, userOf } from '../plugins/auth'
 import { pullChanges } from '../sync/pull-service'
 import { pushMutations } from '../sync/push-service'
@@ -11,6 +12,11 @@ export const PUSH_BODY_LIMIT = 10 * 1024 * 1024
 /** POST /api/sync/push and /api/sync/pull (SYNC.md). */
 export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    // Before body validation: an old app must hear "update" (426), not "bad request".
+    app.addHook('preValidation', async (request) => {
+      const version = (request.body as { schemaVersion?: unknown } | null)?.schemaVersion
+      if (typeof version === 'number' && version < MIN_SCHEMA_VERSION) throw upgradeRequired()
+    })
     app.post(
       '/api/sync/push',
       { preHandler: requireUser(ctx), bodyLimit: PUSH_BODY_LIMIT, schema: { body: PushRequest, response: { 200: PushReply } } },

@@ -6,7 +6,7 @@ import { HAVE_POSTGRES, startPgCluster, type PgCluster } from './pg-cluster'
 /**
  * The two storage backends every store/route suite runs against. Use with
  * `describe.each(BACKENDS)` and call `setup()`/`teardown()` in beforeAll/afterAll;
- * `open()` gives a fresh, migrated, empty store (in-memory SQLite or a new PG database).
+ * `open()` gives a migrated, empty store (a new in-memory SQLite, or the file's PG database wiped).
  */
 export interface Backend {
   name: 'sqlite' | 'postgres'
@@ -45,6 +45,13 @@ function postgresBackend(): Backend {
       cluster?.stop()
     },
     async open() {
+      // One database per test file, emptied for each test: CREATE DATABASE per test
+      // costs a few hundred milliseconds.
+      const reused = opened[0]
+      if (reused) {
+        await reused.wipe()
+        return reused
+      }
       if (!cluster) throw new Error('postgres backend not set up')
       last = await cluster.createDatabase()
       const store = createPgStore(last, { max: 5 })

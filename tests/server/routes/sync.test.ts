@@ -90,7 +90,8 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       const d = new TestDevice()
       const body = { ...d.push([d.m('household.put', householdPut(world.grids.a1.id))]), schemaVersion: 0 }
       const res = await push('wa1', body)
-      expect(res.statusCode).toBe(400)
+      expect(res.statusCode).toBe(426)
+      expect(res.json()).toMatchObject({ code: 'upgrade-required' })
       expect(await store.countRecords()).toBe(0)
     })
 
