@@ -12,6 +12,7 @@ import {
   Wish,
 } from './records'
 import { RecordKind, WishState } from './vocab'
+import { AuditRecordArgs } from './audit'
 
 /**
  * The outbox mutation: every local write produces exactly one, in the same Dexie
@@ -60,6 +61,8 @@ export const MutationArgs = {
     decision: z.enum(['approved', 'returned']),
     comment: z.string().trim().max(1000),
   }),
+  /** Supervisor/admin only: an audit entry (a view or an export); writes no record. */
+  'audit.record': AuditRecordArgs,
 } as const
 export type MutationName = keyof typeof MutationArgs
 export const MUTATION_NAMES = Object.keys(MutationArgs) as MutationName[]
@@ -87,6 +90,7 @@ export const Mutation = z.discriminatedUnion('name', [
   variant('wish.transition'),
   variant('review.set'),
   variant('record.restore'),
+  variant('audit.record'),
 ])
 export type Mutation = z.infer<typeof Mutation>
 export type MutationOf<N extends MutationName> = Extract<Mutation, { name: N }>

@@ -186,6 +186,16 @@ export function sqlOps(q: Queryer): StoreOps {
       const sql = `SELECT data FROM conflicts ${communityId ? 'WHERE community_id = ?' : ''} ORDER BY created_at DESC, id LIMIT 1000`
       return (await q.all<{ data: string }>(sql, communityId ? [communityId] : [])).map((r) => JSON.parse(r.data) as Conflict)
     },
+    async getConflict(id) {
+      const r = await one<{ data: string; community_id: string }>('SELECT data, community_id FROM conflicts WHERE id = ?', [id])
+      return r ? { ...(JSON.parse(r.data) as Conflict), communityId: r.community_id } : null
+    },
+    async resolveConflict(id, at) {
+      const r = await one<{ data: string }>('SELECT data FROM conflicts WHERE id = ?', [id])
+      const data = r ? (JSON.parse(r.data) as Conflict) : null
+      if (!data || data.resolvedAt) return
+      await q.run('UPDATE conflicts SET data = ? WHERE id = ?', [JSON.stringify({ ...data, resolvedAt: at }), id])
+    },
     async putPhoto(p: PhotoRow) {
       await q.run(
         'INSERT INTO photos (sha256, mime, size, grid_id, community_id, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',

@@ -90,6 +90,10 @@ export interface StoreOps {
   countRecords(): Promise<number>
   insertConflict(c: StoredConflict): Promise<void>
   listConflicts(communityId: string | null): Promise<Conflict[]>
+  /** One conflict with its community, or null. */
+  getConflict(id: string): Promise<StoredConflict | null>
+  /** Marks a conflict resolved at `at` (ISO); resolving twice keeps the first time. */
+  resolveConflict(id: string, at: string): Promise<void>
   // photos
   putPhoto(p: PhotoRow): Promise<void>
   getPhoto(sha256: string): Promise<PhotoRow | null>

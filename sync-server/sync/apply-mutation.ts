@@ -12,6 +12,7 @@ import type { ApplyCtx, Effect } from './effect'
 import type { StoreOps, UserRow } from '../storage/store'
 import { applyMergeable, applyRecordDelete, applyRecordRestore } from './apply-mergeable'
 import { applyReview, applyVisit, applyWish, applyWishMove } from './apply-events'
+import { applyAudit } from '../supervisor/apply-audit'
 
 /**
  * Applies one mutation inside the push transaction: scope first (from the user's
@@ -85,6 +86,8 @@ function dispatch(ctx: ApplyCtx, m: Mutation): Promise<Effect> {
       return applyWishMove(ctx, m.args)
     case 'review.set':
       return applyReview(ctx, m.args)
+    case 'audit.record':
+      return applyAudit(ctx, m.args, m.createdAt)
   }
 }
 
