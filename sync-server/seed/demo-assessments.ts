@@ -6,6 +6,7 @@ import type { HouseholdPlan } from './demo-households'
 import type { DemoPlaces } from './demo-places'
 import { COURTYARD_NOTES, DOMAIN_NOTES, GROUP_NEEDS, WANTED_JOBS } from './demo-assessment-text'
 import { fieldClock, seedHlc } from './demo-mergeable'
+import { fits, traitsOf, type HouseholdTraits } from './demo-fit'
 
 /**
  * Needs assessments (`needs-v1`) for most key households, some repeated months later,
@@ -14,7 +15,7 @@ import { fieldClock, seedHlc } from './demo-mergeable'
  * app does, and stamps those two household fields with the assessment's HLC.
  */
 
-function needsAnswers(rng: SeedRandom, h: Household): Record<string, AssessmentAnswer> {
+function needsAnswers(rng: SeedRandom, h: Household, traits: HouseholdTraits): Record<string, AssessmentAnswer> {
   const levels = new Map<string, number>()
   for (const g of h.keyGroups)
     for (const [domain, lo, hi] of GROUP_NEEDS[g]) levels.set(domain, Math.max(levels.get(domain) ?? 0, rng.int(lo, hi)))
@@ -22,8 +23,11 @@ function needsAnswers(rng: SeedRandom, h: Household): Record<string, AssessmentA
   if (h.keyGroups.length === 0) levels.set(rng.pick(NEEDS_TEMPLATE.domains).key, rng.int(0, 1))
   const answers: Record<string, AssessmentAnswer> = {}
   for (const d of NEEDS_TEMPLATE.domains) {
-    const level = Math.min(3, levels.get(d.key) ?? (rng.chance(0.15) ? 1 : 0)) as NeedLevel
-    const notes = level === 0 ? '' : rng.pick((DOMAIN_NOTES[d.key] as string[][])[level - 1] as string[])
+    const wanted = Math.min(3, levels.get(d.key) ?? (rng.chance(0.15) ? 1 : 0)) as NeedLevel
+    // Only notes that fit the household (no homework for a childless couple); none → no need.
+    const pool = wanted === 0 ? [] : ((DOMAIN_NOTES[d.key] as string[][])[wanted - 1] as string[]).filter((n) => fits(n, traits))
+    const level = pool.length > 0 ? wanted : 0
+    const notes = pool.length > 0 ? rng.pick(pool) : ''
     const extra: Record<string, string> =
       d.key === 'employment' && level > 0
         ? { wantedJob: rng.pick(WANTED_JOBS), expectedPay: String(rng.int(25, 50) * 100) }
@@ -44,7 +48,7 @@ function courtyardAnswers(rng: SeedRandom): Record<string, AssessmentAnswer> {
 
 function assessment(rng: SeedRandom, plan: HouseholdPlan, template: AssessmentTemplate, assessorId: string, ms: number): Assessment {
   const h = plan.household
-  const answers = template.kind === 'needs' ? needsAnswers(rng, h) : courtyardAnswers(rng)
+  const answers = template.kind === 'needs' ? needsAnswers(rng, h, traitsOf(plan.persons, ms)) : courtyardAnswers(rng)
   const result = evaluateAssessment(template, answers)
   const at = isoDateTime(ms)
   return {

@@ -4,14 +4,16 @@ import type { SeedRandom } from './seed-random'
 import { DAY, HOUR, MINUTE, isoDate, isoDateTime, startOfDay, weekday } from './seed-time'
 import type { HouseholdPlan } from './demo-households'
 import type { DemoPlaces } from './demo-places'
-import { GROUP_POLICIES, REMOTE_SEEN, SCENARIOS } from './demo-visit-text'
-import { fitting, traitsOf } from './demo-fit'
+import { GROUP_POLICIES, REMOTE_SEEN, SCENARIOS, type Scenario } from './demo-visit-text'
+import { fitting, traitsOf, type HouseholdTraits } from './demo-fit'
+import { festivalsBetween } from './demo-festivals'
 
 /**
  * A year of visit diaries. Key households are visited roughly on their cadence; others
  * now and then or never. About a fifth of key households lapsed (their last visit is
  * older than their cadence: the supervisor's "overdue" list), and some newcomers were
- * never visited, so the Today screen has work on it. `visitsPerHouseholdPerYear`
+ * never visited, so the Today screen has work on it. Key households also get the
+ * festival visits of the care calendar (demo-festivals.ts). `visitsPerHouseholdPerYear`
  * scales every household's rate, for benchmarks that want a heavier year.
  */
 
@@ -60,17 +62,24 @@ function policies(rng: SeedRandom, groups: KeyGroup[]): Policy[] {
   return rng.sample(pool, rng.int(1, 2))
 }
 
-function visit(rng: SeedRandom, places: DemoPlaces, plan: HouseholdPlan, ms: number, nowMs: number): Visit {
+interface VisitContext {
+  rng: SeedRandom
+  places: DemoPlaces
+  nowMs: number
+}
+
+/** One diary entry; a festival visit brings its own scenario and is made in person. */
+function visit(ctx: VisitContext, plan: HouseholdPlan, traits: HouseholdTraits, ms: number, festival?: Scenario): Visit {
+  const { rng, places, nowMs } = ctx
   const h = plan.household
   const worker = places.workerOfGrid.get(h.gridId)
   if (!worker) throw new Error(`grid ${h.gridId} has no worker`)
   const groups = h.keyGroups
   const topic = groups.length > 0 && rng.chance(0.85) ? rng.pick(groups) : 'general'
-  const traits = traitsOf(plan.persons, nowMs)
-  const [seen, asked, done] = rng.pick(fitting(SCENARIOS[topic], (sc) => sc.join(''), traits, SCENARIOS.general))
+  const [seen, asked, done] = festival ?? rng.pick(fitting(SCENARIOS[topic], (sc) => sc.join(''), traits, SCENARIOS.general))
   // No phone in the household: the worker has to knock on the door.
-  const how = h.phone === '' ? 'in-person' : method(rng, groups)
-  const fill = (s: string) => s.replace('{name}', h.headName)
+  const how = festival || h.phone === '' ? 'in-person' : method(rng, groups)
+  const fill = (s: string) => s.replaceAll('{name}', h.headName)
   const cadence = householdCadenceDays(h)
   const next = cadence ?? (rng.chance(0.4) ? 90 : null)
   return {
@@ -97,14 +106,24 @@ export function buildVisits(rng: SeedRandom, places: DemoPlaces, plans: Househol
   const rhythms = plans.map((p) => rhythmOf(rng, p, opts))
   const natural = rhythms.reduce((s, r) => s + r.perYear, 0) / Math.max(1, rhythms.length)
   const scale = opts.visitsPerHouseholdPerYear && natural > 0 ? opts.visitsPerHouseholdPerYear / natural : 1
+  const ctx: VisitContext = { rng, places, nowMs: opts.nowMs }
+  const festivals = festivalsBetween(opts.yearStartMs, opts.nowMs)
   const visits: Visit[] = []
+  const workTime = (t: number) => startOfDay(visitDay(rng, t)) + 8 * HOUR + 30 * MINUTE + rng.int(0, 9 * 60) * MINUTE
   for (const r of rhythms) {
     if (r.perYear <= 0) continue
+    const traits = traitsOf(r.plan.persons, opts.nowMs)
     const interval = 365 / (r.perYear * scale)
     const from = Math.max(opts.yearStartMs, Date.parse(r.plan.household.createdAt) + DAY)
+    const inSpan = (ms: number) => ms < r.endMs && ms < opts.nowMs && ms > from
     for (let t = from + rng.float(0, Math.min(interval, 365)) * DAY; t < r.endMs; t += interval * rng.float(0.75, 1.25) * DAY) {
-      const ms = startOfDay(visitDay(rng, t)) + 8 * HOUR + 30 * MINUTE + rng.int(0, 9 * 60) * MINUTE
-      if (ms < r.endMs && ms < opts.nowMs && ms > from) visits.push(visit(rng, places, r.plan, ms, opts.nowMs))
+      const ms = workTime(t)
+      if (inSpan(ms)) visits.push(visit(ctx, r.plan, traits, ms))
+    }
+    for (const { festival, ms: day } of festivals) {
+      if (!festival.concerns(r.plan.household, traits) || !rng.chance(0.75)) continue
+      const ms = workTime(day - rng.int(0, 4) * DAY)
+      if (inSpan(ms)) visits.push(visit(ctx, r.plan, traits, ms, rng.pick(festival.scenarios)))
     }
   }
   return visits.sort((a, b) => a.visitedAt.localeCompare(b.visitedAt) || a.id.localeCompare(b.id))

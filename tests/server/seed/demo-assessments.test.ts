@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { NEEDS_TEMPLATE, evaluateAssessment, findTemplate } from '../../../src/shared'
-import { defaultDemo, groupBy } from './demo-fixture'
+import { DEMO_NOW, ageAt, defaultDemo, groupBy } from './demo-fixture'
 
 describe('demo assessments', () => {
   const demo = defaultDemo()
@@ -40,5 +40,15 @@ describe('demo assessments', () => {
       else expect(h.visitCadenceDays).toBeNull()
     }
     expect(new Set(demo.households.map((h) => h.careLevel))).toEqual(new Set([0, 1, 2, 3]))
+  })
+
+  it('writes notes only about people the household has', () => {
+    const minors = new Set(demo.persons.filter((p) => ageAt(p.birthDate ?? '', DEMO_NOW) < 19).map((p) => p.householdId))
+    for (const a of needs) {
+      for (const answer of Object.values(a.answers)) {
+        if (answer.notes.includes('孩子')) expect(minors.has(a.householdId), answer.notes).toBe(true)
+        expect(answer.level === 0).toBe(answer.notes === '')
+      }
+    }
   })
 })

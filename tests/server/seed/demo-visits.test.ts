@@ -68,4 +68,14 @@ describe('demo visit diaries', () => {
     const noPhone = new Set(demo.households.filter((h) => h.phone === '').map((h) => h.id))
     for (const v of demo.visits.filter((x) => noPhone.has(x.householdId))) expect(v.method).toBe('in-person')
   })
+
+  it('includes the care calendar’s festival visits to key households, in person', () => {
+    const keyIds = new Set(key.map((h) => h.id))
+    const festive = demo.visits.filter((v) => /春节|中秋|重阳|端午|六一|学雷锋/.test(v.seen))
+    expect(new Set(festive.map((v) => v.seen.match(/春节|中秋|重阳|端午|六一|学雷锋/)?.[0])).size).toBeGreaterThanOrEqual(5)
+    for (const v of festive) {
+      expect(keyIds.has(v.householdId)).toBe(true)
+      expect(v.method).toBe('in-person')
+    }
+  })
 })
