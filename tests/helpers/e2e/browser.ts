@@ -38,7 +38,8 @@ export async function launchPhone(options: LaunchPhoneOptions = {}): Promise<Pho
   const userDataDir = mkdtempSync(join(tmpdir(), 'gridsister-phone-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    // --lang too: native date pickers follow the browser's UI language, not the page locale.
+    args: [...CHROMIUM_ARGS, `--lang=${options.locale ?? 'zh-CN'}`],
     viewport: options.viewport ?? { width: 390, height: 844 },
     locale: options.locale ?? 'zh-CN',
     deviceScaleFactor: 2,
