@@ -4,12 +4,14 @@ import { DEMO_PASSWORD, generateDemo, type DemoData } from '../../../sync-server
 
 const NOW = new Date('2025-06-15T10:00:00+08:00')
 let demo: DemoData
-let elapsedMs = 0
+let cpuMs = 0
 
 beforeAll(() => {
-  const t0 = performance.now()
+  // CPU time, not wall time: the machine running the suite is shared with other jobs.
+  const t0 = process.cpuUsage()
   demo = generateDemo({ now: NOW })
-  elapsedMs = performance.now() - t0
+  const used = process.cpuUsage(t0)
+  cpuMs = (used.user + used.system) / 1000
 })
 
 const byKind = (d: DemoData): [RecordKind, unknown[]][] => [
@@ -32,8 +34,8 @@ describe('generateDemo', () => {
     expect(other.persons.map((p) => p.name)).not.toEqual(demo.persons.slice(0, other.persons.length).map((p) => p.name))
   })
 
-  it('generates the default size in under 3 seconds', () => {
-    expect(elapsedMs).toBeLessThan(3000)
+  it('generates the default size in under 3 seconds of CPU', () => {
+    expect(cpuMs).toBeLessThan(3000)
   })
 
   it('builds one community, four grids and the four demo accounts', () => {
