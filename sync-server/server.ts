@@ -1,6 +1,5 @@
 import { buildApp } from './app'
 import { loadConfig, openStore } from './config'
-import { generateDemo } from './seed/generate-demo'
 import { isEmpty, loadDemo } from './seed-loader'
 
 /**
@@ -13,6 +12,8 @@ const empty = await isEmpty(store)
 const demo = config.demo ?? (empty || (await store.findUserByUsername('demo-admin')) !== null)
 if (empty && demo) {
   const started = Date.now()
+  // Imported only here: the generator (and faker) is not needed on later starts.
+  const { generateDemo } = await import('./seed/generate-demo')
   const { records } = await loadDemo(store, generateDemo())
   console.info(`[gridsister] demo community loaded: ${records} records in ${Date.now() - started} ms`)
 }

@@ -32,7 +32,7 @@ export function householdFields(over: Partial<HouseholdFields> = {}): HouseholdF
   }
 }
 
-export function householdPut(gridId: string, id = randomUUID(), patch: Partial<HouseholdFields> = householdFields(), base: Record<string, string | null> = {}): ArgsOf<'household.put'> {
+export function householdPut(gridId: string, id: string = randomUUID(), patch: Partial<HouseholdFields> = householdFields(), base: Record<string, string | null> = {}): ArgsOf<'household.put'> {
   return { id, gridId, patch, base }
 }
 
