@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
 import { loginRoute, useAuthStore } from '@/features/auth'
 import { syncRoute } from '@/features/sync'
+import { installSupervisorLanding, supervisorRoutes } from '@/features/supervisor/supervisor-routes'
 
 /**
  * Routes of the worker's app. Every page is its own lazy chunk, so the first screen
@@ -55,6 +56,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/settings', component: () => import('./features/settings/SettingsPage.vue'), meta: { tab: true } },
   loginRoute,
   syncRoute,
+  ...supervisorRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
@@ -63,6 +65,8 @@ export const router = createRouter({
   routes,
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 })
+
+installSupervisorLanding(router)
 
 // A signed-out phone sees only the login page; after signing in she lands where she meant to go.
 router.beforeEach((to) => {
