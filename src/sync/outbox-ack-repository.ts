@@ -1,12 +1,15 @@
 import type { GridSisterDb, OutboxRow } from '@/db/db'
-import type { MutationResult } from '@/shared'
+import type { Mutation, MutationResult } from '@/shared'
+import { recordTables } from './local-records-repository'
+import { restoreShadows } from './shadow-repository'
 
 /**
  * Acknowledging pushed mutations. An outbox row leaves the outbox only when the server
  * answered for it: applied, merged or duplicate (already processed earlier) remove it;
  * rejected moves it to `rejections` with the server's code and message, in the same
  * transaction, so a rejected change is never silently dropped (SYNC.md guarantee 7);
- * skipped (the server saw a gap before it) leaves it pending for the next push.
+ * skipped (the server saw a gap before it) leaves it pending for the next push. Records
+ * shown rebased go back to their server copy once all their mutations are answered.
  */
 
 export interface AckSummary {
@@ -23,8 +26,9 @@ export function applyPushResults(
   now: string,
 ): Promise<AckSummary> {
   const byId = new Map(sent.map((row) => [row.mutation.mutationId, row]))
-  return db.transaction('rw', db.outbox, db.rejections, async () => {
+  return db.transaction('rw', [db.outbox, db.rejections, db.meta, ...recordTables(db)], async () => {
     const summary: AckSummary = { acked: 0, rejected: 0, skipped: 0 }
+    const answered: Mutation[] = []
     for (const result of results) {
       const row = byId.get(result.mutationId)
       if (!row) continue
@@ -50,7 +54,9 @@ export function applyPushResults(
         summary.acked += 1
       }
       await db.outbox.delete(row.seq)
+      answered.push(row.mutation)
     }
+    await restoreShadows(db, answered)
     return summary
   })
 }

@@ -15,8 +15,8 @@ export interface RecordRef {
   id: string
 }
 
-/** The record a mutation writes. */
-export function targetOf(m: Mutation): RecordRef {
+/** The record a mutation writes, or null for one that writes none (e.g. an audit entry). */
+export function targetOf(m: Mutation): RecordRef | null {
   switch (m.name) {
     case 'household.put':
     case 'household.delete':
@@ -37,21 +37,15 @@ export function targetOf(m: Mutation): RecordRef {
     case 'review.set':
       // One review per record: its id is the reviewed record's id.
       return { kind: 'review', id: m.args.recordId }
-    case 'audit.record':
-      // An audit entry writes no record; its own event id matches none, so nothing rebases on it.
-      return { kind: 'review', id: m.args.id }
     default:
-      return unknownMutation(m)
+      // Mutations that write no device record (audit entries, later additions).
+      return null
   }
 }
 
 /** The grid a mutation belongs to. */
 export function gridOf(m: Mutation): string {
   return m.args.gridId
-}
-
-function unknownMutation(m: never): never {
-  throw new Error(`unknown mutation ${(m as { name: string }).name}`)
 }
 
 export const refKey = (r: RecordRef): string => `${r.kind}:${r.id}`
@@ -84,7 +78,7 @@ function transitionWish(wish: Wish, m: Extract<Mutation, { name: 'wish.transitio
  */
 export function applyPending<K extends RecordKind>(kind: K, record: RecordByKind[K], m: Mutation): RecordByKind[K] {
   const target = targetOf(m)
-  if (target.kind !== kind || target.id !== record.id) return record
+  if (!target || target.kind !== kind || target.id !== record.id) return record
   switch (m.name) {
     case 'household.put':
     case 'person.put':
@@ -102,13 +96,9 @@ export function applyPending<K extends RecordKind>(kind: K, record: RecordByKind
       const review = record as RecordByKind['review']
       return { ...review, state: m.args.decision, comment: m.args.comment } as RecordByKind[K]
     }
-    case 'visit.create':
-    case 'wish.create':
-    case 'audit.record':
+    default:
       // Creations carry no edit to replay: the server copy of a created record is it.
       return record
-    default:
-      return unknownMutation(m)
   }
 }
 

@@ -132,3 +132,46 @@ describe('pull', () => {
     expect(await getMeta(db, 'cursors')).toBeUndefined()
   })
 })
+
+describe('shadows', () => {
+  it('puts a rebased record back to the server copy when its edit loses the merge', async () => {
+    const { db, server, client } = setup()
+    const local = await seedHousehold(db)
+    server.on('POST', '/api/sync/push', pushAnswering())
+    server.on('POST', '/api/sync/pull', () => json(pullReply()))
+    await client.syncOnce()
+    await saveHousehold(db, { id: local.id, gridId: GRID_ID, fields: { notes: '我的备注' } })
+    // Run 1: the push is skipped, the pull brings another device's winning edit.
+    server.on('POST', '/api/sync/push', pushAnswering(() => 'skipped'))
+    const winner = serverHousehold({ ...local, notes: '主席的备注' })
+    server.on('POST', '/api/sync/pull', () => json(pullReply({ changes: [change('household', winner)] })))
+    await client.syncOnce()
+    expect((await db.households.get(local.id))!.notes).toBe('我的备注')
+    // Run 2: the edit is answered `merged` (it lost); nothing new to pull.
+    server.on('POST', '/api/sync/push', pushAnswering(() => 'merged'))
+    server.on('POST', '/api/sync/pull', () => json(pullReply()))
+    await client.syncOnce()
+    expect((await db.households.get(local.id))!.notes).toBe('主席的备注')
+    expect(await db.meta.where('key').startsWith('shadow:').count()).toBe(0)
+  })
+
+  it('keeps showing a still-pending edit over the shadow while others are answered', async () => {
+    const { db, server, client } = setup()
+    const local = await seedHousehold(db)
+    server.on('POST', '/api/sync/push', pushAnswering())
+    server.on('POST', '/api/sync/pull', () => json(pullReply()))
+    await client.syncOnce()
+    await saveHousehold(db, { id: local.id, gridId: GRID_ID, fields: { notes: '第一次' } })
+    await saveHousehold(db, { id: local.id, gridId: GRID_ID, fields: { phone: '13600000000' } })
+    server.on('POST', '/api/sync/push', pushAnswering(() => 'skipped'))
+    server.on('POST', '/api/sync/pull', () => json(pullReply({ changes: [change('household', serverHousehold({ ...local, notes: 'server' }))] })))
+    await client.syncOnce()
+    // Only the first edit is answered; the phone edit stays pending and visible.
+    server.on('POST', '/api/sync/push', pushAnswering((m) => (m.name === 'household.put' && 'notes' in m.args.patch ? 'applied' : 'skipped')))
+    server.on('POST', '/api/sync/pull', () => json(pullReply()))
+    await client.syncOnce()
+    const row = await db.households.get(local.id)
+    expect(row).toMatchObject({ notes: 'server', phone: '13600000000' })
+    expect(await db.outbox.count()).toBe(1)
+  })
+})

@@ -1,0 +1,61 @@
+import type { GridSisterDb } from '@/db/db'
+import { refreshHouseholdDerived } from '@/features/households/households-repository'
+import type { Mutation, RecordByKind, RecordKind } from '@/shared'
+import { putLocal } from './local-records-repository'
+import { rebase, refKey, targetOf, type RecordRef } from './rebase'
+
+/**
+ * Shadows: the last server copy of a record the device is showing rebased. When a pull
+ * brings a record that has pending mutations, the device shows server copy + pending
+ * edits and keeps the server copy here. Once the server has answered every pending
+ * mutation of that record, whatever the answer, the row goes back to the shadow; an
+ * accepted edit then comes back with the next pull as the server's merged copy. This
+ * is what makes a device converge when its edit lost a merge or was refused: without
+ * the shadow it would keep showing its own edit, and no later pull would correct it,
+ * because its cursor is already past the server copy (SYNC.md guarantee 4).
+ * Shadows live in `meta` under `shadow:<kind>:<id>`; callers hold the transaction.
+ */
+
+interface Shadow {
+  kind: RecordKind
+  record: RecordByKind[RecordKind]
+}
+
+const PREFIX = 'shadow:'
+const keyOf = (ref: RecordRef) => `${PREFIX}${refKey(ref)}`
+
+export async function saveShadow<K extends RecordKind>(db: GridSisterDb, kind: K, record: RecordByKind[K]): Promise<void> {
+  const value: Shadow = { kind, record }
+  await db.meta.put({ key: keyOf({ kind, id: record.id }), value })
+}
+
+/** Puts records whose pending mutations were all answered back to their server copy. */
+export async function restoreShadows(db: GridSisterDb, answered: Mutation[]): Promise<void> {
+  const refs = new Set<string>()
+  for (const m of answered) {
+    const ref = targetOf(m)
+    if (ref) refs.add(refKey(ref))
+  }
+  if (refs.size === 0) return
+  const pending = (await db.outbox.orderBy('seq').toArray()).map((r) => r.mutation)
+  const touched = new Set<string>()
+  for (const key of refs.keys()) {
+    const row = await db.meta.get(`${PREFIX}${key}`)
+    if (!row) continue
+    const shadow = row.value as Shadow
+    const still = pending.filter((m) => {
+      const t = targetOf(m)
+      return t !== null && refKey(t) === key
+    })
+    for (const id of await putLocal(db, shadow.kind, rebase(shadow.kind, shadow.record, still))) touched.add(id)
+    if (still.length === 0) await db.meta.delete(row.key)
+  }
+  for (const id of touched) await refreshHouseholdDerived(db, id)
+}
+
+/** Forgets the shadows of records in lost grids. */
+export async function dropShadows(db: GridSisterDb, gridIds: string[]): Promise<void> {
+  const lost = new Set(gridIds)
+  const rows = await db.meta.where('key').startsWith(PREFIX).toArray()
+  await db.meta.bulkDelete(rows.filter((r) => lost.has((r.value as Shadow).record.gridId)).map((r) => r.key))
+}
