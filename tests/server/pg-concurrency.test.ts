@@ -47,10 +47,10 @@ describe('two server processes on one PostgreSQL', () => {
     const writer = async (server: ServerProcess) => {
       const d = new TestDevice()
       for (let i = 0; i < BATCHES; i++) {
-        const ms = Array.from({ length: PER_BATCH }, () => d.m('household.put', householdPut(g)))
-        const reply = await post<PushReply>(server, '/api/sync/push', worker, d.push(ms))
+        const households = Array.from({ length: PER_BATCH }, () => householdPut(g))
+        const reply = await post<PushReply>(server, '/api/sync/push', worker, d.push(households.map((h) => d.m('household.put', h))))
         expect(reply.results.every((r) => r.status === 'applied')).toBe(true)
-        for (const m of ms) pushed.add(m.args.id)
+        for (const h of households) pushed.add(h.id)
       }
     }
     const seen = new Set<string>()

@@ -112,6 +112,53 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       expect(second.results[0]?.message).toContain('张师傅')
     })
 
+    it('returns a visit to the worker and marks the review resubmitted by her correction', async () => {
+      const d = new TestDevice()
+      const hh = householdPut(world.grids.a1.id)
+      const visit = visitArgs(world.grids.a1.id, hh.id, world.users.wa1.id)
+      await push('wa1', d.push([d.m('household.put', hh), d.m('visit.create', visit)]))
+      const s = new TestDevice()
+      const review = { recordKind: 'visit' as const, recordId: visit.id, gridId: visit.gridId, decision: 'returned' as const, comment: '请补充' }
+      expect((await push('sa', s.push([s.m('review.set', review)]))).json<PushReply>().results[0]?.status).toBe('applied')
+      const pulled = (await pull('wa1', d.pull())).json<PullReply>()
+      expect(pulled.changes.find((c) => c.kind === 'review')?.record).toMatchObject({ state: 'returned', comment: '请补充' })
+      const fix = visitArgs(world.grids.a1.id, hh.id, world.users.wa1.id, { correctsId: visit.id })
+      await push('wa1', d.push([d.m('visit.create', fix)]))
+      expect((await store.getRecord('review', visit.id))?.data).toMatchObject({ state: 'resubmitted', resubmittedBy: fix.id })
+      const mine = (await push('wa1', d.push([d.m('review.set', { ...review, decision: 'approved', comment: '' })]))).json<PushReply>()
+      expect(mine.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' })
+    })
+
+    it('lets a delete win over a later edit and only a supervisor restore', async () => {
+      const d = new TestDevice()
+      const hh = householdPut(world.grids.a1.id)
+      await push('wa1', d.push([d.m('household.put', hh), d.m('household.delete', { id: hh.id, gridId: hh.gridId })]))
+      const edit = (await push('wa1', d.push([d.m('household.put', { ...hh, patch: { phone: '1' } })]))).json<PushReply>()
+      expect(edit.results[0]).toMatchObject({ status: 'rejected', code: 'conflict' })
+      const restore = { kind: 'household' as const, id: hh.id, gridId: hh.gridId }
+      expect((await push('wa1', d.push([d.m('record.restore', restore)]))).json<PushReply>().results[0]?.code).toBe('forbidden')
+      const s = new TestDevice()
+      expect((await push('sa', s.push([s.m('record.restore', restore)]))).json<PushReply>().results[0]?.status).toBe('applied')
+      expect((await store.getRecord('household', hh.id))?.data).toMatchObject({ deleted: false })
+    })
+
+    it('refuses a visit under an existing id with a different body', async () => {
+      const d = new TestDevice()
+      const hh = householdPut(world.grids.a1.id)
+      const visit = visitArgs(world.grids.a1.id, hh.id, world.users.wa1.id)
+      await push('wa1', d.push([d.m('household.put', hh), d.m('visit.create', visit)]))
+      const res = (await push('wa1', d.push([d.m('visit.create', visit), d.m('visit.create', { ...visit, seen: 'rewritten' })]))).json<PushReply>()
+      expect(res.results.map((r) => r.status)).toEqual(['duplicate', 'rejected'])
+      expect((await store.getRecord('visit', visit.id))?.data).toMatchObject({ seen: visit.seen })
+    })
+
+    it('rejects a mutation stamped far in the future with clock-drift', async () => {
+      const d = new TestDevice()
+      const future = `${String(Date.now() + 3 * 24 * 3600 * 1000).padStart(15, '0')}-00000-test`
+      const res = (await push('wa1', d.push([d.m('household.put', householdPut(world.grids.a1.id), future)]))).json<PushReply>()
+      expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'clock-drift' })
+    })
+
     it('requires a session', async () => {
       const res = await app.inject({ method: 'POST', url: '/api/sync/push', payload: new TestDevice().push([]) })
       expect(res.statusCode).toBe(401)
