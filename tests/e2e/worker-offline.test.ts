@@ -76,7 +76,7 @@ describe('worker offline journey', () => {
     await page.goto(server.url)
     await expect.poll(() => page.locator('[data-testid="sync-last"]').innerText()).not.toContain('还没有同步过')
     await screenshot(page, 'today')
-  })
+  }, 180_000)
 
   it('offline: a reload still opens the app, from the service worker', async () => {
     await phone.context.setOffline(true)

@@ -38,8 +38,7 @@ export async function launchPhone(options: LaunchPhoneOptions = {}): Promise<Pho
   const userDataDir = mkdtempSync(join(tmpdir(), 'gridsister-phone-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    // --lang too: native date pickers follow the browser's UI language, not the page locale.
-    args: [...CHROMIUM_ARGS, `--lang=${options.locale ?? 'zh-CN'}`],
+    args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 390, height: 844 },
     locale: options.locale ?? 'zh-CN',
     deviceScaleFactor: 2,
@@ -64,7 +63,7 @@ export async function launchPhone(options: LaunchPhoneOptions = {}): Promise<Pho
 }
 
 /** Waits until a service worker controls the page (it precached the app shell). */
-export async function waitForServiceWorkerControl(page: Page, timeoutMs = 30_000): Promise<void> {
+export async function waitForServiceWorkerControl(page: Page, timeoutMs = 90_000): Promise<void> {
   // A plain predicate: waitForFunction treats a returned promise as truthy.
   await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', undefined, {
     timeout: timeoutMs,
