@@ -56,7 +56,11 @@ export function useSaveAction(): UseSaveAction {
   }
 
   const message = computed(() => {
-    if (state.value === 'invalid') return t('common.fixErrors', { n: Object.keys(fieldErrors.value).length })
+    if (state.value === 'invalid') {
+      // Listed in the banner too: some problems (a household deleted meanwhile) have no field on screen.
+      const list = [...new Set(Object.values(fieldErrors.value))]
+      return t('common.fixErrors', { n: list.length, list: list.join('；') })
+    }
     if (state.value === 'error') return t('common.saveFailed', { message: failure.value })
     return ''
   })

@@ -45,6 +45,16 @@ export interface PutMergeableOptions<R extends MergeableRecord, L extends R> {
   extraTables?: Table[]
 }
 
+/**
+ * Opens the database before a write's transaction starts. Dexie opens lazily on the
+ * first operation; when that first operation is a write racing a live query that is
+ * itself opening the database, the write's transaction can be committed early
+ * (PrematureCommitError, reproduced under fake-indexeddb). Opening first avoids it.
+ */
+export async function whenOpen(db: GridSisterDb): Promise<void> {
+  if (!db.isOpen()) await db.open()
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Names of the fields in `fields` whose value differs from `previous`. */
@@ -65,6 +75,7 @@ export function validationError(error: z.ZodError): RecordValidationError {
  * @returns the stored record, or the unchanged one when nothing changed
  */
 export async function putMergeable<R extends MergeableRecord, L extends R>(o: PutMergeableOptions<R, L>): Promise<R> {
+  await whenOpen(o.db)
   return o.db.transaction('rw', [o.table, o.db.outbox, o.db.meta, ...(o.extraTables ?? [])], async () => {
     const previous = await o.table.get(o.id)
     const changed = changedFields(previous, o.fields)
@@ -106,6 +117,7 @@ export async function deleteMergeable<R extends MergeableRecord, L extends R>(
   after?: (record: L) => Promise<void>,
   extraTables: Table[] = [],
 ): Promise<void> {
+  await whenOpen(db)
   await commitMutation(db, name, [table, ...extraTables], async (ctx) => {
     const previous = await table.get(id)
     if (!previous) throw new RecordValidationError([{ path: 'id', message: 'record not found' }])

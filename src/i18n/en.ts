@@ -20,7 +20,7 @@ const en: typeof zhCN = {
     optional: 'optional',
     days: '{n} days',
     call: 'Call',
-    fixErrors: '{n} field(s) need fixing — see the red notes',
+    fixErrors: '{n} thing(s) to fix: {list}',
   },
   validation: {
     invalid: 'This value is not valid',
@@ -195,6 +195,7 @@ const en: typeof zhCN = {
     registerWish: 'Register a wish',
     by: 'Visited by {name}',
     compressFailed: 'Could not process the photo, try again',
+    photoMissing: 'Photo not on this phone',
   },
   wish: {
     newTitle: 'Register a wish',

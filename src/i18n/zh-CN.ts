@@ -18,7 +18,7 @@ export default {
     optional: '选填',
     days: '{n} 天',
     call: '拨打电话',
-    fixErrors: '有 {n} 处需要修改，请看红色提示',
+    fixErrors: '有 {n} 处需要修改：{list}',
   },
   validation: {
     invalid: '此项格式不正确',
@@ -193,6 +193,7 @@ export default {
     registerWish: '登记心愿',
     by: '走访人：{name}',
     compressFailed: '照片处理失败，请重试',
+    photoMissing: '照片未在本机',
   },
   wish: {
     newTitle: '登记微心愿',

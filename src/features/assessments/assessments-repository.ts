@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { Assessment, evaluateAssessment, findTemplate, type AssessmentAnswer } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError } from '@/db/outbox-repository'
-import { putMergeable } from '@/db/mergeable-repository'
+import { putMergeable, whenOpen } from '@/db/mergeable-repository'
 import { saveHousehold } from '@/features/households/households-repository'
 import type { Actor } from '@/features/visits/visits-repository'
 
@@ -21,7 +21,8 @@ export interface AssessmentInput {
 }
 
 /** Saves a new assessment; invalid input (or an unknown template) saves nothing. */
-export function createAssessment(db: GridSisterDb, input: AssessmentInput, actor: Actor): Promise<Assessment> {
+export async function createAssessment(db: GridSisterDb, input: AssessmentInput, actor: Actor): Promise<Assessment> {
+  await whenOpen(db)
   return db.transaction('rw', [db.assessments, db.households, db.outbox, db.meta], async () => {
     const household = await db.households.get(input.householdId)
     if (!household || household.deleted) {

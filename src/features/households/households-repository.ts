@@ -105,5 +105,6 @@ export function householdsByIds(db: GridSisterDb, ids: string[]): Promise<(Local
 
 /** The grids the device knows (received from the server), by name. */
 export async function listGrids(db: GridSisterDb): Promise<Grid[]> {
-  return db.grids.orderBy('id').toArray().then((g) => g.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')))
+  const grids = await db.grids.toArray()
+  return grids.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }

@@ -3,7 +3,7 @@ import { Person, type PersonFields } from '@/shared'
 import type { GridSisterDb, LocalPerson } from '@/db/db'
 import { toLocalPerson } from '@/db/derive'
 import { RecordValidationError } from '@/db/outbox-repository'
-import { deleteMergeable, putMergeable } from '@/db/mergeable-repository'
+import { deleteMergeable, putMergeable, whenOpen } from '@/db/mergeable-repository'
 import { syncHouseholdKeyGroups } from '@/features/households/households-repository'
 
 /** Members of households. A member's key-group flags also flag the household. */
@@ -32,7 +32,8 @@ export function emptyPersonFields(householdId: string): PersonFields {
  * Creates or edits a member and, in the same transaction, updates the household's
  * key groups (union of its members' flags). Invalid input saves nothing.
  */
-export function savePerson(db: GridSisterDb, input: SavePersonInput): Promise<Person> {
+export async function savePerson(db: GridSisterDb, input: SavePersonInput): Promise<Person> {
+  await whenOpen(db)
   return db.transaction('rw', [db.persons, db.households, db.outbox, db.meta], async () => {
     const household = await db.households.get(input.householdId)
     if (!household || household.deleted) {
@@ -55,7 +56,8 @@ export function savePerson(db: GridSisterDb, input: SavePersonInput): Promise<Pe
 }
 
 /** Removes a member (tombstone) and updates the household's key groups. */
-export function deletePerson(db: GridSisterDb, id: string): Promise<void> {
+export async function deletePerson(db: GridSisterDb, id: string): Promise<void> {
+  await whenOpen(db)
   return db.transaction('rw', [db.persons, db.households, db.outbox, db.meta], async () => {
     let householdId = ''
     await deleteMergeable<Person, LocalPerson>(db, 'person.delete', db.persons, id, async (p) => {

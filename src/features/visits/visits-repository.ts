@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { Visit } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
-import { validationError } from '@/db/mergeable-repository'
+import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { refreshHouseholdDerived } from '@/features/households/households-repository'
 import { storePhotos, type PreparedPhoto } from './photos-repository'
 
@@ -26,8 +26,9 @@ export type VisitInput = Pick<
  * Records a visit (or a correction) with its photos, the outbox mutation and the
  * household's derived columns, in one transaction. Invalid input saves nothing.
  */
-export function createVisit(db: GridSisterDb, input: VisitInput, actor: Actor): Promise<Visit> {
+export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Actor): Promise<Visit> {
   const tables = [db.visits, db.households, db.wishes, db.photos]
+  await whenOpen(db)
   return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
     const household = await db.households.get(input.householdId)
     if (!household || household.deleted) {

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { Wish, type ArgsOf, type WishCategory } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
-import { validationError } from '@/db/mergeable-repository'
+import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { refreshHouseholdDerived } from '@/features/households/households-repository'
 import { storePhotos, type PreparedPhoto } from '@/features/visits/photos-repository'
 import type { Actor } from '@/features/visits/visits-repository'
@@ -33,7 +33,8 @@ async function liveHousehold(db: GridSisterDb, id: string) {
 }
 
 /** Registers a wish; invalid input saves nothing. */
-export function createWish(db: GridSisterDb, input: WishInput, actor: Actor): Promise<Wish> {
+export async function createWish(db: GridSisterDb, input: WishInput, actor: Actor): Promise<Wish> {
+  await whenOpen(db)
   return db.transaction('rw', [...wishTables(db), db.outbox, db.meta], async () => {
     const household = await liveHousehold(db, input.householdId)
     let saved: Wish | undefined
@@ -68,7 +69,8 @@ export function createWish(db: GridSisterDb, input: WishInput, actor: Actor): Pr
 }
 
 /** Applies a transition locally and queues it with the state the device saw. */
-export function transitionWish(db: GridSisterDb, input: TransitionInput, actor: Actor): Promise<Wish> {
+export async function transitionWish(db: GridSisterDb, input: TransitionInput, actor: Actor): Promise<Wish> {
+  await whenOpen(db)
   return db.transaction('rw', [...wishTables(db), db.outbox, db.meta], async () => {
     const wish = await db.wishes.get(input.id)
     if (!wish) throw new RecordValidationError([{ path: 'id', message: 'wish not found' }])

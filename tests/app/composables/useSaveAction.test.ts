@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { defineComponent, h } from 'vue'
+import { mount } from '@vue/test-utils'
+import { RecordValidationError } from '@/db/outbox-repository'
+import { useSaveAction } from '@/composables/useSaveAction'
+import { i18n } from '@/i18n'
+
+/** useI18n needs a component: a bare host component provides one. */
+function withI18n() {
+  i18n.global.locale.value = 'zh-CN'
+  let result: ReturnType<typeof useSaveAction> | undefined
+  const Host = defineComponent({
+    setup() {
+      result = useSaveAction()
+      return () => h('div')
+    },
+  })
+  mount(Host, { global: { plugins: [i18n] } })
+  return result!
+}
+
+describe('useSaveAction', () => {
+  it('turns validation issues into one clear message per field, nested paths included', async () => {
+    const save = withI18n()
+    const out = await save.run(async () => {
+      throw new RecordValidationError([
+        { path: 'headName', message: 'name is required' },
+        { path: 'claimedBy.phone', message: 'invalid phone number' },
+        { path: 'answers.health.level', message: 'Too big' },
+      ])
+    })
+    expect(out).toBeUndefined()
+    expect(save.state.value).toBe('invalid')
+    expect(save.errorOf('headName')).toBe('请填写户主姓名')
+    expect(save.errorOf('claimedBy.phone')).toContain('电话号码')
+    expect(save.errorOf('answers.health.level')).toBe('请选择需求程度')
+    expect(save.message.value).toMatch(/^有 3 处需要修改：请填写户主姓名；/)
+  })
+
+  it('reports other failures as a save failure and clears them on the next success', async () => {
+    const save = withI18n()
+    await save.run(async () => {
+      throw new Error('QuotaExceededError')
+    })
+    expect(save.state.value).toBe('error')
+    expect(save.message.value).toBe('保存失败：QuotaExceededError')
+    expect(await save.run(async () => 42)).toBe(42)
+    expect(save.state.value).toBe('saved')
+    expect(save.message.value).toBe('')
+  })
+})
