@@ -36,7 +36,7 @@ const en: typeof zhCN = {
       approved: 'Approved', returned: 'Returned; the worker sees it on Today after her next sync', batchDone: '{n} approved',
       resubmission: 'Resubmission', whatChanged: 'What changed', before: 'Before', after: 'Now', lastComment: 'Last comment: {comment}',
       reviewedBy: '{name} {state} on {at}', noChanges: 'No field changed', newRecord: 'New record', changedFields: 'Fields changed',
-      more: '{n} more, show more', photos: 'Photos', history: 'History', open: 'Open', notFound: 'Record not found or not in this community',
+      field: 'Field', more: '{n} more, show more', photos: 'Photos', history: 'History', open: 'Open', notFound: 'Record not found or not in this community',
     },
     field: {
       visitedAt: 'Visited at', visitorName: 'Visitor', method: 'Method', seen: 'Seen', asked: 'Asked for', done: 'Done or promised',

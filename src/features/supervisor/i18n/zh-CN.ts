@@ -32,7 +32,7 @@ export default {
       approved: '已通过', returned: '已退回，网格员同步后会在“今日”看到', batchDone: '已通过 {n} 条',
       resubmission: '重新提交', whatChanged: '改动内容', before: '原来', after: '现在', lastComment: '上次意见：{comment}',
       reviewedBy: '{name} 于 {at} {state}', noChanges: '没有字段变化', newRecord: '新建记录', changedFields: '本次改动的字段',
-      more: '还有 {n} 条，点此显示更多', photos: '照片', history: '经过', open: '查看', notFound: '记录不存在或已不在本社区',
+      field: '项目', more: '还有 {n} 条，点此显示更多', photos: '照片', history: '经过', open: '查看', notFound: '记录不存在或已不在本社区',
     },
     field: {
       visitedAt: '走访时间', visitorName: '走访人', method: '方式', seen: '看到的情况', asked: '群众诉求', done: '办理或承诺',
