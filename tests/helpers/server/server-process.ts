@@ -26,7 +26,7 @@ export async function startServerProcess(databaseUrl: string, extraEnv: Record<s
   proc.stderr?.on('data', (b: Buffer) => (stderr += b.toString()))
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 90_000
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}: ${stderr}`)
     try {
