@@ -52,6 +52,17 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // The spreadsheet writer and the chart library serve only the supervisor's
+        // workspace (online by nature) and weigh ~1.4 MB: not every worker's cheap phone
+        // should download them on install. They are cached when first used instead.
+        globIgnores: ['**/exceljs*.js', '**/SupervisorChart*.js'],
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/[^/]+\.(js|css)$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'gridsister-lazy-assets', expiration: { maxEntries: 40 } },
+          },
+        ],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

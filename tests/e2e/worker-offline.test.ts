@@ -67,6 +67,8 @@ describe('worker offline journey', () => {
     await expect.poll(() => metaValue(page, db, 'lastSyncAt'), { timeout: 60_000 }).toBeTruthy()
     const households = (await readStore<StoredHousehold>(page, db, 'households')).filter((h) => !h.deleted)
     expect(households.length).toBeGreaterThan(100)
+    // With records on the phone, the app asked the browser to keep them (storage.persist).
+    await expect.poll(() => metaValue(page, db, 'persistRequested'), { timeout: 15_000 }).toBe(true)
     // A household whose name is unique among hers, so a search finds exactly one.
     const counts = new Map<string, number>()
     for (const h of households) counts.set(h.headName, (counts.get(h.headName) ?? 0) + 1)

@@ -19,7 +19,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = screenshotDir()
   mkdirSync(dir, { recursive: true })
   const path = join(dir, `${name}.png`)
-  // Let transitions and lazy fonts settle so the picture shows what a person sees.
+  // Let data loads, transitions and fonts settle so the picture shows what a person sees.
+  await page
+    .waitForFunction(() => !document.querySelector('.load-state .van-loading'), undefined, { timeout: 20_000 })
+    .catch(() => undefined)
   await page.evaluate(() => document.fonts.ready)
   await page.waitForTimeout(200)
   await page.screenshot({ path })
