@@ -18,7 +18,9 @@ describe('ReviewQueuePage', () => {
     const shown = w.findAll('li.review-item').map((li) => li.attributes('data-testid'))
     expect(shown.slice(0, 5)).toEqual(expected.slice(0, 5).map((i) => `review-item-${i.id}`))
     const resub = expected.find((i) => i.state === 'resubmitted')
-    if (resub) expect(w.find(`[data-testid="review-item-${resub.id}"] [data-state="resubmitted"]`).exists()).toBe(true)
+    expect(resub).toBeDefined()
+    kit.store.reviewFilter = { state: 'resubmitted' }
+    await until(() => expect(w.find(`[data-testid="review-item-${resub!.id}"] [data-state="resubmitted"]`).exists()).toBe(true))
   })
 
   it('filters by record kind', async () => {
