@@ -1,0 +1,67 @@
+import type { Visit } from '@/shared'
+import type { VisitInput } from '@/features/visits/visits-repository'
+
+/**
+ * What the benchmark page exposes as `window.gsBench`, driven by Playwright. Every
+ * timing is taken inside the page with performance.now(), around the real code only.
+ */
+
+export interface Session {
+  token: string
+  userId: string
+}
+
+export interface Actor {
+  id: string
+  name: string
+}
+
+export interface SyncRun {
+  ms: number
+  state: string
+  message: string | null
+  pulled: number
+  stored: Record<string, number>
+}
+
+export interface PushRun {
+  /** Until the last push batch was acknowledged and stored. */
+  pushMs: number
+  /** The whole sync run (push, then the pull that follows every push). */
+  totalMs: number
+  pushed: number
+  pulled: number
+  state: string
+}
+
+export interface PouchRun {
+  ms: number
+  docsRead: number
+  docsWritten: number
+  failures: number
+  stored: number
+}
+
+export interface SaveTimings {
+  /** createVisit: record + outbox + derived columns in one transaction (ms each). */
+  repository: number[]
+  /** db.visits.put of the same object with a new id (ms each). */
+  bare: number[]
+}
+
+export interface BenchApi {
+  ourSync(s: Session): Promise<SyncRun>
+  floor(a: { userId: string; url: string }): Promise<SyncRun>
+  writeVisits(a: { userId: string; inputs: VisitInput[]; actor: Actor }): Promise<number>
+  ourPush(s: Session): Promise<PushRun>
+  pouchPull(a: { url: string }): Promise<PouchRun>
+  pouchWriteVisits(a: { url: string; visits: Visit[] }): Promise<number>
+  pouchPush(a: { url: string }): Promise<PouchRun>
+  saveTimings(a: { userId: string; inputs: VisitInput[]; actor: Actor }): Promise<SaveTimings>
+}
+
+declare global {
+  interface Window {
+    gsBench: BenchApi
+  }
+}

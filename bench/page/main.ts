@@ -1,0 +1,109 @@
+import { v7 as uuidv7 } from 'uuid'
+import { openUserDb, type GridSisterDb } from '@/db/db'
+import { createSyncClient } from '@/sync/sync-client'
+import { createVisit } from '@/features/visits/visits-repository'
+import type { BenchApi, SyncRun } from './bench-api'
+import { pouchPull, pouchPush, pouchWriteVisits } from './pouch'
+
+/**
+ * The benchmark device: the app's real sync engine and repositories over the app's
+ * real Dexie database, without the UI. Built by vite from src/ like the app.
+ */
+
+async function counts(db: GridSisterDb): Promise<Record<string, number>> {
+  const tables = ['households', 'persons', 'visits', 'wishes', 'assessments', 'reviews', 'outbox'] as const
+  const out: Record<string, number> = {}
+  for (const t of tables) out[t] = await db[t].count()
+  return out
+}
+
+function client(db: GridSisterDb, token: string, onPush?: (done: number, total: number | null) => void) {
+  return createSyncClient({
+    db,
+    baseUrl: '',
+    getToken: () => token,
+    locks: null,
+    onProgress: (p) => {
+      if (p.phase === 'push') onPush?.(p.done, p.total)
+    },
+  })
+}
+
+interface FloorBody {
+  households: object[]
+  persons: object[]
+  visits: object[]
+  wishes: object[]
+  assessments: object[]
+  reviews: object[]
+}
+
+const api: BenchApi = {
+  async ourSync({ token, userId }) {
+    const db = openUserDb(userId)
+    const t0 = performance.now()
+    const out = await client(db, token).syncOnce()
+    const ms = performance.now() - t0
+    return { ms, state: out.state, message: out.message, pulled: out.pulled, stored: await counts(db) }
+  },
+
+  // The ideal floor: one compressed response with every record, one bulkPut per table
+  // in one transaction. No cursors, no derived columns, no paging, no validation.
+  async floor({ userId, url }): Promise<SyncRun> {
+    const db = openUserDb(userId)
+    const t0 = performance.now()
+    const body = (await (await fetch(url)).json()) as FloorBody
+    await db.transaction('rw', [db.households, db.persons, db.visits, db.wishes, db.assessments, db.reviews], async () => {
+      await db.households.bulkPut(body.households as never[])
+      await db.persons.bulkPut(body.persons as never[])
+      await db.visits.bulkPut(body.visits as never[])
+      await db.wishes.bulkPut(body.wishes as never[])
+      await db.assessments.bulkPut(body.assessments as never[])
+      await db.reviews.bulkPut(body.reviews as never[])
+    })
+    const ms = performance.now() - t0
+    const pulled = Object.values(body).reduce((n, l: object[]) => n + l.length, 0)
+    return { ms, state: 'idle', message: null, pulled, stored: await counts(db) }
+  },
+
+  async writeVisits({ userId, inputs, actor }) {
+    const db = openUserDb(userId)
+    for (const input of inputs) await createVisit(db, input, actor)
+    return db.outbox.count()
+  },
+
+  async ourPush({ token, userId }) {
+    const db = openUserDb(userId)
+    let pushMs = 0
+    const t0 = performance.now()
+    const out = await client(db, token, (done, total) => {
+      if (total !== null && done >= total) pushMs = performance.now() - t0
+    }).syncOnce()
+    const totalMs = performance.now() - t0
+    return { pushMs, totalMs, pushed: out.pushed, pulled: out.pulled, state: out.state }
+  },
+
+  async saveTimings({ userId, inputs, actor }) {
+    const db = openUserDb(userId)
+    const repository: number[] = []
+    const bare: number[] = []
+    // Alternating, so both see the same machine load and the same database size.
+    for (const input of inputs) {
+      let t0 = performance.now()
+      const saved = await createVisit(db, input, actor)
+      repository.push(performance.now() - t0)
+      const copy = { ...saved, id: uuidv7() }
+      t0 = performance.now()
+      await db.visits.put(copy)
+      bare.push(performance.now() - t0)
+    }
+    return { repository, bare }
+  },
+
+  pouchPull,
+  pouchWriteVisits,
+  pouchPush,
+}
+
+window.gsBench = api
+document.getElementById('status')!.textContent = 'ready'

@@ -1,0 +1,121 @@
+import type { PouchRun, PushRun, SyncRun } from './page/bench-api'
+import { launchDevice, setLink, type LinkName } from './lib/browser'
+import { WORKER, loadedSqlite, workerDataset } from './lib/dataset'
+import { newVisits } from './lib/new-visits'
+import { startOurServer } from './lib/our-server'
+import { buildBenchPage } from './lib/page-build'
+import { scopeDocs, startPouchServer } from './lib/pouch-server'
+import { newResult, type BenchResult } from './lib/report'
+import type { WireFigures } from './lib/wire-meter'
+
+/**
+ * Benchmark 1: initial sync of a worker's scope into a fresh device in real Chromium:
+ * our server on SQLite + the app's sync engine into Dexie, against PouchDB's default
+ * replication (express-pouchdb → pouchdb-browser on IndexedDB), against the ideal
+ * floor (one gzip response + one bulkPut per table). On loopback and on the throttled
+ * link. Then the reverse: 2,000 new visits pushed by each device.
+ */
+
+const PUSH_VISITS = 2000
+/** BENCH_LINKS=loopback runs one link only (a quick look while profiling). */
+const LINKS = (process.env.BENCH_LINKS?.split(',') ?? ['loopback', 'throttled']) as LinkName[]
+
+async function openPage(url: string, link: LinkName) {
+  const device = await launchDevice()
+  await device.page.goto(`${url}/`)
+  await device.page.waitForFunction(() => Boolean(window.gsBench))
+  await setLink(device, link)
+  return device
+}
+
+async function metered<T>(meter: { reset(): void; read(): WireFigures }, fn: () => Promise<T>): Promise<T & { wire: WireFigures }> {
+  meter.reset()
+  const out = await fn()
+  return { ...out, wire: meter.read() }
+}
+
+export async function syncBench(): Promise<BenchResult> {
+  const r = newResult('sync')
+  const ds = workerDataset()
+  r.details.dataset = { records: ds.records, jsonBytes: ds.jsonBytes, counts: Object.fromEntries(Object.entries(ds.scope).map(([k, l]) => [k, l.length])) }
+  r.note(`worker scope: ${ds.records} records, ${(ds.jsonBytes / 1e6).toFixed(1)} MB of JSON`)
+  const pageDir = await buildBenchPage()
+  const pouch = await startPouchServer(pageDir)
+  const docs = scopeDocs(ds.scope)
+  const actor = { id: ds.worker.id, name: ds.worker.displayName }
+  const visits = newVisits(ds, PUSH_VISITS)
+  const floorJson = JSON.stringify(ds.scope)
+  try {
+    for (const link of LINKS) {
+      const sqlite = await loadedSqlite(ds.demo)
+      const ours = await startOurServer({ store: sqlite.store, staticDir: pageDir, floorJson })
+      const pouchUrl = await pouch.createDb(`scope-${link}`, docs)
+      try {
+        const session = await ours.login(WORKER)
+        // The floor.
+        let device = await openPage(ours.url, link)
+        const floor = await metered(ours.meter, () =>
+          device.page.evaluate((a) => window.gsBench.floor(a), { userId: session.userId, url: '/bench/floor' }),
+        )
+        await device.dispose()
+        // Ours: initial sync, then 2,000 visits written offline and pushed.
+        device = await openPage(ours.url, link)
+        const sync = await metered(ours.meter, () => device.page.evaluate((s) => window.gsBench.ourSync(s), session))
+        await device.page.evaluate((a) => window.gsBench.writeVisits(a), { userId: session.userId, inputs: visits.inputs, actor })
+        const push = await metered(ours.meter, () => device.page.evaluate((s) => window.gsBench.ourPush(s), session))
+        await device.dispose()
+        // PouchDB: default replication both ways.
+        device = await openPage(pouch.url, link)
+        const pPull = await metered(pouch.meter, () => device.page.evaluate((a) => window.gsBench.pouchPull(a), { url: pouchUrl }))
+        await device.page.evaluate((a) => window.gsBench.pouchWriteVisits(a), { url: pouchUrl, visits: visits.records })
+        const pPush = await metered(pouch.meter, () => device.page.evaluate((a) => window.gsBench.pouchPush(a), { url: pouchUrl }))
+        await device.dispose()
+        report(r, link, ds.records, { floor, sync, push, pPull, pPush })
+      } finally {
+        await ours.close()
+        await sqlite.cleanup()
+      }
+    }
+  } finally {
+    await pouch.close()
+  }
+  return r
+}
+
+type Metered<T> = T & { wire: WireFigures }
+
+function report(
+  r: ReturnType<typeof newResult>,
+  link: LinkName,
+  records: number,
+  m: { floor: Metered<SyncRun>; sync: Metered<SyncRun>; push: Metered<PushRun>; pPull: Metered<PouchRun>; pPush: Metered<PouchRun> },
+): void {
+  const { floor, sync, push, pPull, pPush } = m
+  r.details[link] = m
+  const bytes = (w: WireFigures) => w.bytesIn + w.bytesOut
+  const stored = (s: SyncRun) => (s.stored.households ?? 0) + (s.stored.persons ?? 0) + (s.stored.visits ?? 0) + (s.stored.wishes ?? 0) + (s.stored.assessments ?? 0) + (s.stored.reviews ?? 0)
+  if (stored(sync) !== records || stored(floor) !== records || pPull.stored !== records) {
+    r.note(`${link}: stored counts differ from the scope (${records}): ours ${stored(sync)}, floor ${stored(floor)}, PouchDB ${pPull.stored}`)
+  }
+  if (sync.state !== 'idle') r.note(`${link}: our sync ended ${sync.state}: ${sync.message}`)
+  if (push.state !== 'idle' || push.pushed !== PUSH_VISITS) r.note(`${link}: our push ended ${push.state}, pushed ${push.pushed}`)
+  if (pPush.docsWritten !== PUSH_VISITS) r.note(`${link}: PouchDB pushed ${pPush.docsWritten} docs`)
+  r.ratio(`initial sync ${link}: ours / floor`, sync.ms / floor.ms, { max: 1.5 })
+  r.ratio(`initial sync ${link}: PouchDB / ours (speed-up)`, pPull.ms / sync.ms, link === 'throttled' ? { min: 10 } : null)
+  r.ratio(`initial sync ${link}: ours bytes / PouchDB bytes`, bytes(sync.wire) / bytes(pPull.wire), { max: 1 / 3 })
+  r.ratio(`push 2,000 visits ${link}: PouchDB / ours (speed-up)`, pPush.ms / push.pushMs, link === 'throttled' ? { min: 10 } : null)
+  for (const [name, ms, w] of [
+    ['floor', floor.ms, floor.wire],
+    ['ours', sync.ms, sync.wire],
+    ['PouchDB', pPull.ms, pPull.wire],
+  ] as const) {
+    r.figure(`initial sync ${link}`, `${name} time`, ms / 1000, 's')
+    r.figure(`initial sync ${link}`, `${name} bytes down/up`, w.bytesOut / 1e6, `MB (${(w.bytesIn / 1e3).toFixed(0)} kB up)`)
+    r.figure(`initial sync ${link}`, `${name} requests`, w.requests, 'requests')
+  }
+  r.figure(`push ${link}`, 'ours push time', push.pushMs / 1000, 's')
+  r.figure(`push ${link}`, 'ours whole sync run (push + pull back)', push.totalMs / 1000, 's')
+  r.figure(`push ${link}`, 'ours bytes up/down', push.wire.bytesIn / 1e6, `MB up (${(push.wire.bytesOut / 1e6).toFixed(2)} MB down), ${push.wire.requests} requests`)
+  r.figure(`push ${link}`, 'PouchDB push time', pPush.ms / 1000, 's')
+  r.figure(`push ${link}`, 'PouchDB bytes up/down', pPush.wire.bytesIn / 1e6, `MB up (${(pPush.wire.bytesOut / 1e6).toFixed(2)} MB down), ${pPush.wire.requests} requests`)
+}
