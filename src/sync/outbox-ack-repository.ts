@@ -1,13 +1,14 @@
 import type { GridSisterDb, OutboxRow } from '@/db/db'
 import type { Mutation, MutationResult } from '@/shared'
+import { getMeta, setMeta } from '@/db/meta-repository'
 import { recordTables } from './local-records-repository'
 import { restoreShadows } from './shadow-repository'
 
 /**
  * Acknowledging pushed mutations. An outbox row leaves the outbox only when the server
  * answered for it: applied, merged or duplicate (already processed earlier) remove it;
- * rejected moves it to `rejections` with the server's code and message, in the same
- * transaction, so a rejected change is never silently dropped (SYNC.md guarantee 7);
+ * rejected moves it to `rejections` with the server's code and message (and rewinds its
+ * grid's cursor so the server's copy comes back), in the same transaction, so a rejected change is never silently dropped (SYNC.md guarantee 7);
  * skipped (the server saw a gap before it) leaves it pending for the next push. Records
  * shown rebased go back to their server copy once all their mutations are answered.
  */
@@ -29,6 +30,7 @@ export function applyPushResults(
   return db.transaction('rw', [db.outbox, db.rejections, db.meta, ...recordTables(db)], async () => {
     const summary: AckSummary = { acked: 0, rejected: 0, skipped: 0 }
     const answered: Mutation[] = []
+    const refused = new Set<string>()
     for (const result of results) {
       const row = byId.get(result.mutationId)
       if (!row) continue
@@ -40,6 +42,7 @@ export function applyPushResults(
         continue
       }
       if (result.status === 'rejected') {
+        refused.add(row.mutation.args.gridId)
         await db.rejections.put({
           mutationId: result.mutationId,
           seq: row.seq,
@@ -57,8 +60,22 @@ export function applyPushResults(
       answered.push(row.mutation)
     }
     await restoreShadows(db, answered)
+    await repullGrids(db, refused)
     return summary
   })
+}
+
+/**
+ * After a refusal the device may show an edit the server never took, and no later pull
+ * would correct it (its cursor is past the server copy). Rewinding that grid's cursor
+ * makes the next pull bring the grid's server state again, rebased on what is still
+ * pending. Refusals are rare, so a whole-grid pull is an affordable price for exactness.
+ */
+async function repullGrids(db: GridSisterDb, gridIds: Set<string>): Promise<void> {
+  if (gridIds.size === 0) return
+  const cursors = { ...((await getMeta(db, 'cursors')) ?? {}) }
+  for (const id of gridIds) if (id in cursors) cursors[id] = 0
+  await setMeta(db, 'cursors', cursors)
 }
 
 /** Counts a transport failure against the rows of a push that got no answer. */

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import type { Grid, Role } from '../../src/shared'
+import { buildApp } from '../../sync-server/app'
+import { createSession, DEFAULT_SESSION_POLICY } from '../../sync-server/auth/sessions'
+import type { Store, UserRow } from '../../sync-server/storage/store'
+
+/**
+ * The simulated community: grids g1 and g2 of worker w1, g3 of worker w2, a supervisor
+ * and an admin, on the real server app over a real store (in-memory SQLite or a
+ * throwaway PostgreSQL database). Sessions are made directly: scrypt per login would
+ * only slow the simulation, and the login route has its own tests.
+ */
+
+export type UserKey = 'w1' | 'w2' | 'sup' | 'admin'
+
+export interface SimWorld {
+  app: FastifyInstance
+  store: Store
+  communityId: string
+  grids: Grid[]
+  users: Record<UserKey, UserRow>
+  tokens: Record<UserKey, string>
+}
+
+export async function createWorld(store: Store): Promise<SimWorld> {
+  const communityId = randomUUID()
+  const user = (username: string, role: Role): UserRow => ({
+    id: randomUUID(), username, displayName: username.toUpperCase(), role, communityId, phone: '',
+    // Never used to log in (sessions are created directly); not a valid scrypt hash.
+    passwordHash: 'unused', disabled: false, createdAt: Date.now(),
+  })
+  const users: Record<UserKey, UserRow> = { w1: user('sim-w1', 'worker'), w2: user('sim-w2', 'worker'), sup: user('sim-sup', 'supervisor'), admin: user('sim-admin', 'admin') }
+  const grid = (code: string, workerId: string): Grid => ({ id: randomUUID(), communityId, name: `网格${code}`, code, estates: [], workerId })
+  const grids = [grid('g1', users.w1.id), grid('g2', users.w1.id), grid('g3', users.w2.id)]
+  await store.transaction(async (tx) => {
+    await tx.insertCommunity({ id: communityId, name: '模拟社区', district: '', street: '' })
+    for (const u of Object.values(users)) await tx.insertUser(u)
+    for (const g of grids) await tx.insertGrid(g)
+  })
+  const app = await buildApp({ store, loginRateLimit: { max: 1_000_000, timeWindow: 60_000 } })
+  const tokens = {} as Record<UserKey, string>
+  for (const key of Object.keys(users) as UserKey[]) {
+    tokens[key] = (await createSession(store, users[key].id, Date.now(), DEFAULT_SESSION_POLICY)).token
+  }
+  return { app, store, communityId, grids, users, tokens }
+}
+
+/** The admin moves a grid to another worker through the real admin endpoint. */
+export async function reassignGrid(world: SimWorld, gridId: string, workerId: string): Promise<void> {
+  const res = await world.app.inject({
+    method: 'POST',
+    url: `/api/admin/grids/${gridId}/assign`,
+    headers: { authorization: `Bearer ${world.tokens.admin}` },
+    payload: { workerId },
+  })
+  if (res.statusCode !== 200) throw new Error(`reassign failed: ${res.statusCode} ${res.body}`)
+}
+
+/** Grid ids a user may see now, from the server's own assignments. */
+export async function gridsOf(world: SimWorld, key: UserKey): Promise<Set<string>> {
+  const u = world.users[key]
+  const grids = u.role === 'worker' ? await world.store.listGrids({ workerId: u.id }) : await world.store.listGrids({ communityId: world.communityId })
+  return new Set(grids.map((g) => g.id))
+}
