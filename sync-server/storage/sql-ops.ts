@@ -131,6 +131,13 @@ export function sqlOps(q: Queryer): StoreOps {
       await q.run('DELETE FROM sessions WHERE user_id = ?', [userId])
     },
     async getClientSeq(clientId, userId) {
+      // Lock the client's row for the rest of the push transaction: without it two
+      // concurrent pushes of one client (a request still in flight from a killed tab, a
+      // late duplicate packet) both read the same lastSeq on PostgreSQL (READ COMMITTED)
+      // and apply the same mutation twice. The no-op UPDATE takes the row lock in
+      // PostgreSQL; SQLite transactions are already serial. Found by tests/sim.
+      await q.run('INSERT INTO clients (client_id, user_id, last_seq) VALUES (?, ?, 0) ON CONFLICT (client_id, user_id) DO NOTHING', [clientId, userId])
+      await q.run('UPDATE clients SET last_seq = last_seq WHERE client_id = ? AND user_id = ?', [clientId, userId])
       const r = await one<{ last_seq: number | string }>('SELECT last_seq FROM clients WHERE client_id = ? AND user_id = ?', [clientId, userId])
       return r ? Number(r.last_seq) : 0
     },
