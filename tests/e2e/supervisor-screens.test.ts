@@ -74,7 +74,7 @@ describe('supervisor workspace screens', () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator('[data-testid="export-monthly-xlsx"]').click()])
     expect(download.suggestedFilename()).toMatch(/^城东社区-\d{4}-\d{2}-月报\.xlsx$/)
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(readFileSync((await download.path())!))
+    await wb.xlsx.load(new Uint8Array(readFileSync((await download.path())!)).buffer)
     expect(wb.worksheets.map((w) => w.name)).toContain('民生台账')
     const overdue = wb.getWorksheet('逾期重点户')!
     const phones: string[] = []

@@ -19,7 +19,7 @@ function fakeServer(conflicts: Conflict[]) {
   return { fetch, calls }
 }
 
-describe('ConflictsPage', () => {
+describe('ConflictsPage', { timeout: 30_000 }, () => {
   it('shows both values and who lost, and choosing the other value writes a household.put and resolves', async () => {
     let server = fakeServer([])
     const kit = await setupSupervisor({ households: 10, fetch: (i, o) => server.fetch(i, o) })

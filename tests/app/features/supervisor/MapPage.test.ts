@@ -3,7 +3,7 @@ import MapPage from '@/features/supervisor/MapPage.vue'
 import { responsibilityCards } from '@/features/supervisor/reports/responsibility'
 import { setupSupervisor, until } from './supervisor-kit'
 
-describe('MapPage', () => {
+describe('MapPage', { timeout: 30_000 }, () => {
   it('shows each grid with its worker, phone, buildings and counts, and reassigns through the API', async () => {
     const calls: { url: string; body: string }[] = []
     let users: unknown[] = []

@@ -3,11 +3,11 @@ import ReviewDetailPage from '@/features/supervisor/ReviewDetailPage.vue'
 import { buildReviewItems } from '@/features/supervisor/reports/review-queue'
 import { setupSupervisor, until, type SupervisorKit } from './supervisor-kit'
 
-describe('ReviewDetailPage', () => {
+describe('ReviewDetailPage', { timeout: 30_000 }, () => {
   let kit: SupervisorKit
   beforeEach(async () => {
     kit = await setupSupervisor({ households: 60 })
-  })
+  }, 30_000)
   const outbox = async () => (await kit.db.outbox.orderBy('seq').toArray()).map((r) => r.mutation)
 
   it('shows a resubmission with the returned comment and what changed, and audits the view', async () => {

@@ -3,11 +3,11 @@ import ReviewQueuePage from '@/features/supervisor/ReviewQueuePage.vue'
 import { buildReviewItems, filterReviewItems } from '@/features/supervisor/reports/review-queue'
 import { setupSupervisor, until, type SupervisorKit } from './supervisor-kit'
 
-describe('ReviewQueuePage', () => {
+describe('ReviewQueuePage', { timeout: 30_000 }, () => {
   let kit: SupervisorKit
   beforeEach(async () => {
     kit = await setupSupervisor({ households: 40 })
-  })
+  }, 30_000)
   const open = () => filterReviewItems(buildReviewItems(kit.demo), { state: 'open' })
 
   it('lists the records waiting for review, newest first, with resubmissions marked', async () => {

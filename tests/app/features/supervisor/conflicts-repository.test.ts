@@ -9,7 +9,7 @@ const conflictOf = (over: Partial<Conflict> & Pick<Conflict, 'kind' | 'recordId'
   loserHlc: '001772000000000-00000-bb', loserUserId: null, createdAt: '2026-03-01T00:00:00.000Z', resolvedAt: null, ...over,
 })
 
-describe('restoreLosingValue', () => {
+describe('restoreLosingValue', { timeout: 30_000 }, () => {
   it('writes the losing value as an ordinary household.put with a new HLC', async () => {
     const kit = await setupSupervisor({ households: 10 })
     const h = kit.demo.households[0]!

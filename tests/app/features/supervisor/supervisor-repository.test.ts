@@ -4,12 +4,12 @@ import { writeReview, writeReviews } from '@/features/supervisor/supervisor-repo
 import { recordAudit } from '@/features/supervisor/audit-repository'
 import { setupSupervisor, type SupervisorKit } from './supervisor-kit'
 
-describe('supervisor repository', () => {
+describe('supervisor repository', { timeout: 30_000 }, () => {
   let kit: SupervisorKit
   const reviewer = { id: '0190a000-0000-7000-8000-0000000000bb', name: '刘桂琴' }
   beforeEach(async () => {
     kit = await setupSupervisor({ households: 20 })
-  })
+  }, 30_000)
   const outbox = async () => (await kit.db.outbox.orderBy('seq').toArray()).map((r) => r.mutation)
 
   it('writes a decision as a review row and one review.set mutation', async () => {

@@ -34,7 +34,7 @@ function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
 
 const allCells = (wb: ExcelJS.Workbook) => wb.worksheets.flatMap((ws) => rowsOf(ws).flat()).map(String)
 
-describe('monthly report workbook', () => {
+describe('monthly report workbook', { timeout: 30_000 }, () => {
   it('opens, and its coverage and ledger totals equal the dashboard figures', async () => {
     const wb = await readBack(false)
     expect(wb.worksheets.map((w) => w.name)).toEqual(['走访覆盖', '分类统计', '需求画像', '逾期重点户', '民生台账'])
@@ -79,7 +79,7 @@ describe('monthly report workbook', () => {
   })
 })
 
-describe('ledger CSV', () => {
+describe('ledger CSV', { timeout: 30_000 }, () => {
   it('starts with a BOM, quotes fields and ends with the totals row', () => {
     const sheets = monthlyReportSheets(report, options)
     const csv = sheetToCsv(sheets.at(-1)!)

@@ -30,7 +30,7 @@ function liveVisits(): Visit[] {
   return out
 }
 
-describe('coverage on the demo community', () => {
+describe('coverage on the demo community', { timeout: 30_000 }, () => {
   const report = computeCoverage({ grids: demo.grids, households: demo.households, visits: demo.visits, now })
   const visits = liveVisits()
 
@@ -85,7 +85,7 @@ describe('coverage on the demo community', () => {
   })
 })
 
-describe('ledger on the demo community', () => {
+describe('ledger on the demo community', { timeout: 30_000 }, () => {
   const report = computeLedger({ wishes: demo.wishes, now, staleClaimDays: 14 })
 
   it('matches the funnel, the states and the stale claims', () => {
@@ -116,7 +116,7 @@ describe('ledger on the demo community', () => {
   })
 })
 
-describe('needs picture on the demo community', () => {
+describe('needs picture on the demo community', { timeout: 30_000 }, () => {
   const report = computeNeeds({ grids: demo.grids, households: demo.households, assessments: demo.assessments, visits: demo.visits })
 
   it('matches households per domain and level from the latest needs assessment', () => {
