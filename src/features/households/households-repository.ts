@@ -1,11 +1,12 @@
 import Dexie from 'dexie'
 import { v7 as uuidv7 } from 'uuid'
-import { Household, KEY_GROUPS, type Grid, type HouseholdFields, type KeyGroup } from '@/shared'
+import { Household, KEY_GROUPS, type HouseholdFields, type KeyGroup } from '@/shared'
 import type { GridSisterDb, LocalHousehold } from '@/db/db'
 import { toLocalHousehold } from '@/db/derive'
 import { deleteMergeable, putMergeable } from '@/db/mergeable-repository'
 
-/** Households of the device: reads, writes through the outbox, and derived columns. */
+/** Households of the device: writes through the outbox, and derived columns. */
+
 
 export interface SaveHouseholdInput {
   /** Absent for a new household. */
@@ -48,21 +49,6 @@ export function deleteHousehold(db: GridSisterDb, id: string): Promise<void> {
   return deleteMergeable(db, 'household.delete', db.households, id)
 }
 
-/** All live households of the device (only the worker's grids are ever stored). */
-export async function listHouseholds(db: GridSisterDb): Promise<LocalHousehold[]> {
-  return (await db.households.toArray()).filter((h) => !h.deleted)
-}
-
-/** Live households with at least one key-group flag (indexed multi-entry lookup). */
-export async function listKeyHouseholds(db: GridSisterDb): Promise<LocalHousehold[]> {
-  const rows = await db.households.where('keyGroups').anyOf([...KEY_GROUPS]).distinct().toArray()
-  return rows.filter((h) => !h.deleted)
-}
-
-export function getHousehold(db: GridSisterDb, id: string): Promise<LocalHousehold | undefined> {
-  return db.households.get(id)
-}
-
 /**
  * Recomputes a household's local columns from its visits and wishes. Called in the same
  * transaction as every visit or wish write; the sync client calls it after a pull.
@@ -98,13 +84,3 @@ export async function syncHouseholdKeyGroups(db: GridSisterDb, householdId: stri
   await saveHousehold(db, { id: h.id, gridId: h.gridId, fields: { keyGroups } })
 }
 
-/** Households by id, in the same order (undefined where unknown). */
-export function householdsByIds(db: GridSisterDb, ids: string[]): Promise<(LocalHousehold | undefined)[]> {
-  return db.households.bulkGet(ids)
-}
-
-/** The grids the device knows (received from the server), by name. */
-export async function listGrids(db: GridSisterDb): Promise<Grid[]> {
-  const grids = await db.grids.toArray()
-  return grids.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-}

@@ -4,10 +4,10 @@ import type { LocalHousehold, LocalPerson } from '@/db/db'
 import { reviewsFor } from '@/db/reviews-repository'
 import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
 import { assessmentsOfHousehold } from '@/features/assessments/assessments-repository'
-import { personsOfHousehold } from '@/features/persons/persons-repository'
-import { visitsOfHousehold } from '@/features/visits/visits-repository'
+import { personsOfHousehold } from '@/features/persons/persons-read-repository'
+import { visitsOfHousehold } from '@/features/visits/visits-read-repository'
 import { wishesOfHousehold } from '@/features/wishes/wishes-repository'
-import { getHousehold } from './households-repository'
+import { getHousehold } from './households-read-repository'
 
 /** One entry of a household's timeline, newest first. */
 export type TimelineItem =

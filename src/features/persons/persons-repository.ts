@@ -8,6 +8,7 @@ import { syncHouseholdKeyGroups } from '@/features/households/households-reposit
 
 /** Members of households. A member's key-group flags also flag the household. */
 
+
 export interface SavePersonInput {
   id?: string
   householdId: string
@@ -67,18 +68,3 @@ export async function deletePerson(db: GridSisterDb, id: string): Promise<void> 
   })
 }
 
-/** Live members of a household, oldest record first. */
-export async function personsOfHousehold(db: GridSisterDb, householdId: string): Promise<LocalPerson[]> {
-  const rows = await db.persons.where('householdId').equals(householdId).sortBy('createdAt')
-  return rows.filter((p) => !p.deleted)
-}
-
-export function getPerson(db: GridSisterDb, id: string): Promise<LocalPerson | undefined> {
-  return db.persons.get(id)
-}
-
-/** Live persons in key groups born on one of the given 'MM-DD' days (indexed). */
-export async function keyPersonsBornOn(db: GridSisterDb, monthDays: string[]): Promise<LocalPerson[]> {
-  const rows = await db.persons.where('birthMonthDay').anyOf(monthDays).toArray()
-  return rows.filter((p) => !p.deleted && p.keyGroups.length > 0)
-}

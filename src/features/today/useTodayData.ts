@@ -3,9 +3,9 @@ import type { Review } from '@/shared'
 import type { LocalHousehold, LocalPerson } from '@/db/db'
 import { returnedReviews } from '@/db/reviews-repository'
 import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
-import { householdsByIds, listKeyHouseholds } from '@/features/households/households-repository'
-import { keyPersonsBornOn } from '@/features/persons/persons-repository'
-import { promisedVisitsUntil } from '@/features/visits/visits-repository'
+import { householdsByIds, listKeyHouseholds } from '@/features/households/households-read-repository'
+import { keyPersonsBornOn } from '@/features/persons/persons-read-repository'
+import { promisedVisitsUntil } from '@/features/visits/visits-read-repository'
 import { loadLunarToSolar } from './lunar-calendar'
 import {
   birthdaysIn,

@@ -1,4 +1,3 @@
-import Dexie from 'dexie'
 import { v7 as uuidv7 } from 'uuid'
 import { Visit } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
@@ -11,6 +10,7 @@ import { storePhotos, type PreparedPhoto } from './photos-repository'
  * Visit diary entries are append-only events: once written they are never edited;
  * a correction is a new entry whose `correctsId` points to the entry it corrects.
  */
+
 
 export interface Actor {
   id: string
@@ -67,37 +67,3 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
   })
 }
 
-/** A household's visits, newest first. */
-export function visitsOfHousehold(db: GridSisterDb, householdId: string): Promise<Visit[]> {
-  return db.visits
-    .where('[householdId+visitedAt]')
-    .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
-    .reverse()
-    .toArray()
-}
-
-export function getVisit(db: GridSisterDb, id: string): Promise<Visit | undefined> {
-  return db.visits.get(id)
-}
-
-/** Entries that correct the given one, oldest first. */
-export function correctionsOf(db: GridSisterDb, id: string): Promise<Visit[]> {
-  return db.visits.where('correctsId').equals(id).sortBy('createdAt')
-}
-
-/**
- * The latest visit of each household whose promised next visit falls on or before
- * `isoDate` (indexed on `nextVisitOn`). A later visit supersedes an earlier promise.
- */
-export async function promisedVisitsUntil(db: GridSisterDb, isoDate: string): Promise<Visit[]> {
-  const candidates = await db.visits.where('nextVisitOn').belowOrEqual(isoDate).toArray()
-  const out: Visit[] = []
-  for (const v of candidates) {
-    const latest = await db.visits
-      .where('[householdId+visitedAt]')
-      .between([v.householdId, Dexie.minKey], [v.householdId, Dexie.maxKey])
-      .last()
-    if (latest?.id === v.id) out.push(v)
-  }
-  return out
-}

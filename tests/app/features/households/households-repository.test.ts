@@ -1,12 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError } from '@/db/outbox-repository'
-import {
-  deleteHousehold,
-  listHouseholds,
-  listKeyHouseholds,
-  saveHousehold,
-} from '@/features/households/households-repository'
+import { deleteHousehold, saveHousehold } from '@/features/households/households-repository'
+import { listHouseholds, listKeyHouseholds } from '@/features/households/households-read-repository'
 import { GRID_ID, householdFields, makeDb, seedHousehold } from '../../../helpers/app/factories'
 
 describe('households-repository', () => {

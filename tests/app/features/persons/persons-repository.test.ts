@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError } from '@/db/outbox-repository'
-import { deletePerson, keyPersonsBornOn, personsOfHousehold, savePerson } from '@/features/persons/persons-repository'
+import { deletePerson, savePerson } from '@/features/persons/persons-repository'
+import { keyPersonsBornOn, personsOfHousehold } from '@/features/persons/persons-read-repository'
 import { makeDb, personFields, seedHousehold } from '../../../helpers/app/factories'
 
 describe('persons-repository', () => {

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError } from '@/db/outbox-repository'
-import { correctionsOf, createVisit, visitsOfHousehold } from '@/features/visits/visits-repository'
+import { createVisit } from '@/features/visits/visits-repository'
+import { correctionsOf, visitsOfHousehold } from '@/features/visits/visits-read-repository'
 import { preparePhoto, sha256Hex } from '@/features/visits/photos-repository'
 import { actor, makeDb, photoBlob, seedHousehold, visitInput } from '../../../helpers/app/factories'
 

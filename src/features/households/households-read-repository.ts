@@ -1,0 +1,34 @@
+import { KEY_GROUPS, type Grid } from '@/shared'
+import type { GridSisterDb, LocalHousehold } from '@/db/db'
+
+/**
+ * Reads of households. Kept apart from the writes (households-repository.ts), which need
+ * the pinyin dictionary for the search column: the Today screen only reads, and so
+ * does not download that dictionary on the worker's first screen.
+ */
+
+/** All live households of the device (only the worker's grids are ever stored). */
+export async function listHouseholds(db: GridSisterDb): Promise<LocalHousehold[]> {
+  return (await db.households.toArray()).filter((h) => !h.deleted)
+}
+
+/** Live households with at least one key-group flag (indexed multi-entry lookup). */
+export async function listKeyHouseholds(db: GridSisterDb): Promise<LocalHousehold[]> {
+  const rows = await db.households.where('keyGroups').anyOf([...KEY_GROUPS]).distinct().toArray()
+  return rows.filter((h) => !h.deleted)
+}
+
+export function getHousehold(db: GridSisterDb, id: string): Promise<LocalHousehold | undefined> {
+  return db.households.get(id)
+}
+
+/** Households by id, in the same order (undefined where unknown). */
+export function householdsByIds(db: GridSisterDb, ids: string[]): Promise<(LocalHousehold | undefined)[]> {
+  return db.households.bulkGet(ids)
+}
+
+/** The grids the device knows (received from the server), by name. */
+export async function listGrids(db: GridSisterDb): Promise<Grid[]> {
+  const grids = await db.grids.toArray()
+  return grids.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+}

@@ -1,0 +1,40 @@
+import Dexie from 'dexie'
+import type { Visit } from '@/shared'
+import type { GridSisterDb } from '@/db/db'
+
+/** Reads of visit diary entries (kept apart from writes so the Today screen stays light). */
+
+/** A household's visits, newest first. */
+export function visitsOfHousehold(db: GridSisterDb, householdId: string): Promise<Visit[]> {
+  return db.visits
+    .where('[householdId+visitedAt]')
+    .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
+    .reverse()
+    .toArray()
+}
+
+export function getVisit(db: GridSisterDb, id: string): Promise<Visit | undefined> {
+  return db.visits.get(id)
+}
+
+/** Entries that correct the given one, oldest first. */
+export function correctionsOf(db: GridSisterDb, id: string): Promise<Visit[]> {
+  return db.visits.where('correctsId').equals(id).sortBy('createdAt')
+}
+
+/**
+ * The latest visit of each household whose promised next visit falls on or before
+ * `isoDate` (indexed on `nextVisitOn`). A later visit supersedes an earlier promise.
+ */
+export async function promisedVisitsUntil(db: GridSisterDb, isoDate: string): Promise<Visit[]> {
+  const candidates = await db.visits.where('nextVisitOn').belowOrEqual(isoDate).toArray()
+  const out: Visit[] = []
+  for (const v of candidates) {
+    const latest = await db.visits
+      .where('[householdId+visitedAt]')
+      .between([v.householdId, Dexie.minKey], [v.householdId, Dexie.maxKey])
+      .last()
+    if (latest?.id === v.id) out.push(v)
+  }
+  return out
+}
