@@ -20,6 +20,7 @@ const en: typeof zhCN = {
     optional: 'optional',
     days: '{n} days',
     call: 'Call',
+    pair: '{label}: {value}',
     fixErrors: '{n} thing(s) to fix: {list}',
   },
   validation: {

@@ -18,6 +18,7 @@ export default {
     optional: '选填',
     days: '{n} 天',
     call: '拨打电话',
+    pair: '{label}：{value}',
     fixErrors: '有 {n} 处需要修改：{list}',
   },
   validation: {

@@ -1,4 +1,4 @@
-// Screenshots at 390×844 for review and the README: node tests/helpers/app/shoot.mjs <baseUrl> <outDir> [elder]
+// Screenshots at 390×844 for review and the README: node tests/helpers/app/shoot.mjs <baseUrl> <outDir> [elder|en]
 // Seeds the page through tests/helpers/app/screenshot-seed.ts (dev server only).
 import { chromium } from 'playwright-core'
 
@@ -10,7 +10,8 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
 page.on('pageerror', (e) => console.error('pageerror', e.message))
 page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.error('console', m.text()) })
-if (elder) await page.addInitScript(() => localStorage.setItem('gridsister.elderMode', '1'))
+if (elder === 'elder') await page.addInitScript(() => localStorage.setItem('gridsister.elderMode', '1'))
+if (elder === 'en') await page.addInitScript(() => localStorage.setItem('gridsister.locale', 'en'))
 await page.goto(base + '/tests/helpers/app/shots.html?n=' + (process.env.N ?? '40'))
 await page.waitForFunction(() => window.__ready === true, null, { timeout: 60_000 })
 const ids = await page.evaluate(() => window.__ids)
