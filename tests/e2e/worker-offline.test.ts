@@ -78,6 +78,13 @@ describe('worker offline journey', () => {
     await page.goto(server.url)
     await expect.poll(() => page.locator('[data-testid="sync-last"]').innerText()).not.toContain('还没有同步过')
     await screenshot(page, 'today')
+
+    // Chromium offered installation (beforeinstallprompt): the settings page shows the button.
+    await page.locator('.van-tabbar-item', { hasText: '我的' }).click()
+    await page.waitForURL('**/settings')
+    await page.locator('[data-testid="install-button"]').waitFor({ timeout: 20_000 })
+    expect(await page.locator('[data-testid="install-button"]').innerText()).toBe('安装到桌面')
+    await screenshot(page, 'settings-install')
   }, 180_000)
 
   it('offline: a reload still opens the app, from the service worker', async () => {

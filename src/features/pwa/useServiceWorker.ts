@@ -58,6 +58,7 @@ export function useServiceWorker(options: UseServiceWorkerOptions = {}): UseServ
   const error = ref<string | null>(null)
   let workbox: WorkboxLike | null = null
   let timer: ReturnType<typeof setInterval> | null = null
+  let takenOver = false
 
   async function register(): Promise<void> {
     if (!enabled || workbox) return
@@ -66,9 +67,15 @@ export function useServiceWorker(options: UseServiceWorkerOptions = {}): UseServ
     wb.addEventListener('waiting', () => {
       if (state.value !== 'updating') state.value = 'update-available'
     })
-    wb.addEventListener('controlling', () => {
+    wb.addEventListener('controlling', (event) => {
       // The first install also takes control (clientsClaim); only an update we asked for reloads.
       if (state.value === 'updating') reload()
+      else if (event.isUpdate) {
+        // Another tab activated the new version: this page's old chunks are gone from the
+        // cache, so it must reload too — still only when the person taps.
+        takenOver = true
+        state.value = 'update-available'
+      }
     })
     try {
       await wb.register()
@@ -86,7 +93,8 @@ export function useServiceWorker(options: UseServiceWorkerOptions = {}): UseServ
   function applyUpdate(): void {
     if (!workbox || state.value !== 'update-available') return
     state.value = 'updating'
-    workbox.messageSkipWaiting()
+    if (takenOver) reload()
+    else workbox.messageSkipWaiting()
   }
 
   if (getCurrentScope()) {

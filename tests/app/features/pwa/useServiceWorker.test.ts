@@ -62,6 +62,17 @@ describe('useServiceWorker', () => {
     expect(reload).toHaveBeenCalledTimes(1)
   })
 
+  it('asks for a reload when another tab activated the new version, and reloads on tap', async () => {
+    const sw = make()
+    await sw.register()
+    wb.emit('controlling', { isUpdate: true })
+    expect(sw.state.value).toBe('update-available')
+    expect(reload).not.toHaveBeenCalled()
+    sw.applyUpdate()
+    expect(reload).toHaveBeenCalledTimes(1)
+    expect(wb.skipWaitingMessages).toBe(0)
+  })
+
   it('ignores applyUpdate when no update waits', async () => {
     const sw = make()
     await sw.register()
