@@ -1,6 +1,7 @@
 import { getMeta } from '@/db/meta-repository'
 import { PullReply, SCHEMA_VERSION } from '@/shared'
 import { hasPendingIn } from './outbox-ack-repository'
+import { uploadPhotos } from './photos'
 import { applyPullPage, dropGrids } from './pull-repository'
 import type { PushResult } from './push'
 import type { EngineContext, StepResult } from './sync-types'
@@ -32,6 +33,9 @@ export async function pullAll(ctx: EngineContext, push: () => Promise<PushResult
         // Still pending (the server skipped them): keep the grid and try next run.
         if (await hasPendingIn(db, reply.gridsLost)) return { ok: true, pulled }
       }
+      // Photos waiting for upload go up first too: a visit already on the server names them.
+      const photos = await uploadPhotos(ctx)
+      if (!photos.ok) return photos
       await dropGrids(db, reply.gridsLost)
     }
     await applyPullPage(db, reply, ctx.now())
