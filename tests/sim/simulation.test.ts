@@ -12,9 +12,9 @@ import { runScenario, scenarioArb } from './simulation'
  * fails on the known server gap (see KNOWN_GAP in sim-check.ts).
  */
 
-const RUNS = Number(process.env.SIM_SEEDS ?? 6)
+const RUNS = Number(process.env.SIM_SEEDS ?? 5)
 const SEED = Number(process.env.SIM_SEED ?? 20250301)
-const MAX_STEPS = Number(process.env.SIM_STEPS ?? 80)
+const MAX_STEPS = Number(process.env.SIM_STEPS ?? 70)
 
 describe.each(BACKENDS)('sync simulation on $name', (backend) => {
   beforeAll(() => backend.setup(), 120_000)
