@@ -6,6 +6,8 @@ export interface UseFormat {
   date: (iso: string | null | undefined) => string
   /** '5月3日 14:05' / 'May 3, 14:05'. */
   dateTime: (iso: string | null | undefined) => string
+  /** '5月3日星期日' / 'Sunday 3 May', for the Today header. */
+  longDate: (d: Date) => string
 }
 
 export function useFormat(): UseFormat {
@@ -32,5 +34,9 @@ export function useFormat(): UseFormat {
     }).format(d)
   }
 
-  return { date, dateTime }
+  function longDate(d: Date): string {
+    return new Intl.DateTimeFormat(lang(), { month: 'long', day: 'numeric', weekday: 'long' }).format(d)
+  }
+
+  return { date, dateTime, longDate }
 }

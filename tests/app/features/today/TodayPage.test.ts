@@ -58,6 +58,8 @@ describe('TodayPage', () => {
 
   it("lists festival care visits, lunar ones computed (儿童节 and 端午节 within 30 days)", async () => {
     const w = await app.mountPage(TodayPage, { props: { now } })
+    expect(w.find('.today__date').text()).toBe('5月30日星期六')
+    expect(w.find('h1').text()).toBe('李梅，您好')
     await until(() => expect(w.findAll('[data-testid="festival-row"]').length).toBeGreaterThan(0))
     const text = w.findAll('[data-testid="festival-row"]').map((r) => r.text())
     expect(text[0]).toContain('儿童节')
