@@ -84,7 +84,6 @@ describe('supervisor review loop', () => {
     const row = page.locator(`[data-testid="review-item-${visit.id}"]`)
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1)
     expect(await row.innerText()).toContain(SEEN)
-    await screenshot(page, 'supervisor-review-queue-desktop')
     await row.locator('.review-item__body').click()
     await page.waitForURL(`**/supervisor/review/visit/${visit.id}`)
     await page.locator('[data-testid="review-return"]').click()
@@ -102,15 +101,16 @@ describe('supervisor review loop', () => {
     const page = worker.page
     await page.goto(`${server.url}/`)
     await syncNow(page, wdb)
-    const task = page.locator('[data-testid="returned-row"]')
-    await expect.poll(() => task.count(), { timeout: 20_000 }).toBeGreaterThan(0)
-    expect(await task.first().innerText()).toContain(COMMENT)
+    // Her task is the row with the supervisor's comment (the demo has older returns too).
+    const task = page.locator('[data-testid="returned-row"]', { hasText: COMMENT })
+    await expect.poll(() => task.count(), { timeout: 20_000 }).toBe(1)
+    expect(await task.innerText()).toContain('刘桂琴')
     await screenshot(page, 'supervisor-returned-on-today')
   }, 120_000)
 
   it('the worker corrects the visit and syncs', async () => {
     const page = worker.page
-    await page.locator('[data-testid="returned-row"]').first().click()
+    await page.locator('[data-testid="returned-row"]', { hasText: COMMENT }).click()
     await page.waitForURL(`**/visits/${visit.id}`)
     await page.locator('[data-testid="correct"]').click()
     await page.waitForURL(/\/visits\/new\?corrects=/)
