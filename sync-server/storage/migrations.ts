@@ -75,6 +75,19 @@ export const MIGRATIONS: readonly string[] = [
     created_at {{bigint}} NOT NULL
   );
   `,
+  // A rejected mutation is remembered with its reason, so a retry whose first reply was
+  // lost is answered with the same rejection instead of a bare `duplicate` (SYNC.md 7).
+  `
+  CREATE TABLE push_rejections (
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    seq {{bigint}} NOT NULL,
+    mutation_id TEXT NOT NULL,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    PRIMARY KEY (client_id, user_id, seq)
+  );
+  `,
 ]
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length

@@ -1,6 +1,6 @@
 import type { Community, Conflict, Grid, RecordKind, Role } from '../../src/shared'
 import type { Queryer } from './sql-driver'
-import type { AuditEntry, PhotoRow, SessionRow, StoreOps, StoredConflict, StoredRecord, UserRow } from './store'
+import type { AuditEntry, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, StoredRecord, UserRow } from './store'
 
 /** The store's SQL, written once for SQLite and PostgreSQL (both accept this dialect). */
 
@@ -146,6 +146,20 @@ export function sqlOps(q: Queryer): StoreOps {
         'INSERT INTO clients (client_id, user_id, last_seq) VALUES (?, ?, ?) ON CONFLICT (client_id, user_id) DO UPDATE SET last_seq = excluded.last_seq',
         [clientId, userId, seq],
       )
+    },
+    async saveRejection(r) {
+      await q.run(
+        'INSERT INTO push_rejections (client_id, user_id, seq, mutation_id, code, message) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id, user_id, seq) DO NOTHING',
+        [r.clientId, r.userId, r.seq, r.mutationId, r.code, r.message],
+      )
+    },
+    async findRejections(clientId, userId, seqs) {
+      if (seqs.length === 0) return []
+      const rows = await q.all<{ seq: number | string; mutation_id: string; code: string; message: string }>(
+        `SELECT seq, mutation_id, code, message FROM push_rejections WHERE client_id = ? AND user_id = ? AND seq IN (${seqs.map(() => '?').join(', ')})`,
+        [clientId, userId, ...seqs],
+      )
+      return rows.map((r): PushRejection => ({ clientId, userId, seq: Number(r.seq), mutationId: r.mutation_id, code: r.code, message: r.message }))
     },
     async getRecord(kind, id) {
       const r = await one<RecordDbRow>('SELECT kind, id, grid_id, community_id, data, seq FROM records WHERE kind = ? AND id = ?', [kind, id])

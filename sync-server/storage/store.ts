@@ -80,6 +80,10 @@ export interface StoreOps {
   // sync
   getClientSeq(clientId: string, userId: string): Promise<number>
   setClientSeq(clientId: string, userId: string, seq: number): Promise<void>
+  /** Remembers why a client's mutation was rejected (answered again on a retry). */
+  saveRejection(r: PushRejection): Promise<void>
+  /** The remembered rejections of a client among the given seqs. */
+  findRejections(clientId: string, userId: string, seqs: number[]): Promise<PushRejection[]>
   getRecord(kind: RecordKind, id: string): Promise<StoredRecord | null>
   /** Writes the current state of a record under the next seq of its community. */
   putRecord(kind: RecordKind, id: string, gridId: string, communityId: string, data: unknown): Promise<number>
@@ -111,4 +115,13 @@ export interface Store extends StoreOps {
   /** Deletes every row (seed-cli and tests). */
   wipe(): Promise<void>
   close(): Promise<void>
+}
+
+export interface PushRejection {
+  clientId: string
+  userId: string
+  seq: number
+  mutationId: string
+  code: string
+  message: string
 }

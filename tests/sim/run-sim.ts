@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 
 /**
- * `npm run test:sim -- --seeds N [--steps S] [--seed X] [--backend sqlite|postgres] [--strict] [--shrink]`
+ * `npm run test:sim -- --seeds N [--steps S] [--seed X] [--backend sqlite|postgres] [--shrink]`
  * A longer hunt than `npm test` runs: the same simulation (tests/sim/simulation.test.ts),
  * with more seeds and steps. Runs through vitest so the app's module aliases resolve.
  */
@@ -18,7 +18,6 @@ const env: NodeJS.ProcessEnv = {
   NO_COLOR: '1',
 }
 if (arg('seed')) env.SIM_SEED = arg('seed')
-if (process.argv.includes('--strict')) env.SIM_STRICT = '1'
 if (process.argv.includes('--shrink')) env.SIM_SHRINK = '1'
 const backend = arg('backend')
 const args = ['vitest', 'run', '--project', 'server', 'tests/sim/simulation.test.ts', ...(backend ? ['-t', backend] : [])]

@@ -25,7 +25,12 @@ function processedMutations(net: SimNetwork, out: string[]): Map<string, Process
     for (const result of entry.results) {
       if (result.status === 'duplicate' || result.status === 'skipped') continue
       const mutation = entry.mutations.find((m) => m.mutationId === result.mutationId)!
-      if (map.has(result.mutationId)) out.push(`G2 exactly once: mutation ${mutation.name} ${result.mutationId} processed twice`)
+      const seen = map.get(result.mutationId)
+      // A retried rejection is answered with the original rejection: the same answer twice
+      // is a replayed reply, not a second effect.
+      const replayedRejection = seen?.result.status === 'rejected' && result.status === 'rejected' && seen.result.code === result.code
+      if (seen && !replayedRejection) out.push(`G2 exactly once: mutation ${mutation.name} ${result.mutationId} processed twice`)
+      if (seen) continue
       map.set(result.mutationId, { mutation, result, clientId: entry.clientId })
     }
   }
@@ -41,13 +46,6 @@ async function freshView(world: SimWorld, net: SimNetwork, user: UserKey): Promi
   return snap
 }
 
-/**
- * A known server gap (reported to the server's owner): the server answers a replayed
- * mutation `duplicate` without its original result, so when the reply carrying a
- * rejection is lost, the retry cannot tell the device why. Violations of this class are
- * prefixed KNOWN_GAP and listed separately; every other G7 failure is the device's bug.
- */
-export const KNOWN_GAP = 'KNOWN_GAP G7 rejection lost with its reply (server answers duplicate without the original result)'
 
 async function checkDevice(world: SimWorld, net: SimNetwork, dev: SimDevice, view: Snapshot, processed: Map<string, Processed>, out: string[]) {
   const pending = await dev.db.outbox.count()
@@ -56,9 +54,7 @@ async function checkDevice(world: SimWorld, net: SimNetwork, dev: SimDevice, vie
   out.push(...gaps)
   const refused = (await dev.db.rejections.toArray()).map((r) => targetOf(r.mutation)?.id).filter((id): id is string => !!id)
   const diff = firstDifference(await snapshot(dev.db), view, new Set(refused))
-  // A refusal the device never heard leaves its edit in place: a consequence of the gap.
-  const known = gaps.some((g) => g.startsWith(KNOWN_GAP))
-  if (diff) out.push(`${known ? `${KNOWN_GAP} → ` : ''}G4 convergence, device ${dev.name}: ${diff}`)
+  if (diff) out.push(`G4 convergence, device ${dev.name}: ${diff}`)
   for (const m of await derivedMismatches(dev.db)) out.push(`derived columns, device ${dev.name}: ${m}`)
   const scope = await gridsOf(world, dev.user)
   const stray = [...(await dev.db.households.toArray()), ...(await dev.db.visits.toArray()), ...(await dev.db.photos.toArray())].filter((r) => !scope.has(r.gridId))
@@ -69,11 +65,10 @@ function checkRejectionsShown(net: SimNetwork, dev: SimDevice, processed: Map<st
   const out: string[] = []
   for (const p of processed.values()) {
     if (p.clientId === clientId && p.result.status === 'rejected' && !rejections.has(p.mutation.mutationId)) {
-      out.push(
-        net.heardRejections.has(p.mutation.mutationId)
-          ? `G7 device ${dev.name}: rejected ${p.mutation.name} (${p.result.code}) not shown to the worker`
-          : `${KNOWN_GAP}: ${dev.name} ${p.mutation.name} (${p.result.code})`,
-      )
+      // Even when the reply carrying the rejection was lost, the retry is answered with
+      // the same rejection, so every refused change must reach the worker.
+      const heard = net.heardRejections.has(p.mutation.mutationId) ? 'heard' : 'first reply lost'
+      out.push(`G7 device ${dev.name}: rejected ${p.mutation.name} (${p.result.code}, ${heard}) not shown to the worker`)
     }
   }
   return out

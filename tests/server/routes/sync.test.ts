@@ -46,6 +46,17 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       expect(await store.countRecords()).toBe(before)
     })
 
+    it('answers a retried rejected mutation with its original rejection, not a bare duplicate', async () => {
+      const d = new TestDevice()
+      const body = d.push([d.m('household.put', householdPut(world.grids.b1.id))])
+      const first = (await push('wa1', body)).json<PushReply>()
+      expect(first.results[0]).toMatchObject({ status: 'rejected', code: 'out-of-scope' })
+      // The first reply was lost: the device sends the same mutation again.
+      const again = (await push('wa1', body)).json<PushReply>()
+      expect(again.results[0]).toMatchObject({ status: 'rejected', code: 'out-of-scope', message: first.results[0]?.message })
+      expect(again.lastSeq).toBe(1)
+    })
+
     it('skips everything after a gap in seq', async () => {
       const d = new TestDevice()
       const m1 = d.m('household.put', householdPut(world.grids.a1.id))
