@@ -113,6 +113,7 @@ const en: typeof zhCN = {
     returnedBy: 'Returned by {name}',
     visitAction: 'Visit',
     showAll: 'Show all {n}',
+    showAllReturned: 'Show all {n}',
   },
   festival: {
     leiFeng: 'Learn-from-Lei-Feng Day',

@@ -111,6 +111,7 @@ export default {
     returnedBy: '{name} 退回',
     visitAction: '去走访',
     showAll: '查看全部 {n} 户',
+    showAllReturned: '查看全部 {n} 条',
   },
   festival: {
     leiFeng: '学雷锋日',

@@ -1,7 +1,6 @@
 import { computed, onMounted, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
-import type { Review } from '@/shared'
 import type { LocalHousehold, LocalPerson } from '@/db/db'
-import { returnedReviews } from '@/db/reviews-repository'
+import { returnedTasks, type ReturnedTask } from '@/db/reviews-repository'
 import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
 import { householdsByIds, listKeyHouseholds } from '@/features/households/households-read-repository'
 import { keyPersonsBornOn } from '@/features/persons/persons-read-repository'
@@ -32,7 +31,7 @@ export interface UseTodayData {
   due: ComputedRef<DueItem<LocalHousehold>[]>
   birthdays: ComputedRef<BirthdayRow[]>
   festivals: ShallowRef<FestivalItem[]>
-  returned: ShallowRef<Review[]>
+  returned: ShallowRef<ReturnedTask[]>
 }
 
 /** Everything the Today screen shows, live from the device database. */
@@ -59,7 +58,7 @@ export function useTodayData(options: UseTodayDataOptions = {}): UseTodayData {
     },
     initial: { persons: [] as LocalPerson[], households: [] as (LocalHousehold | undefined)[] },
   })
-  const returned = useLiveQuery({ query: returnedReviews, initial: [] as Review[] })
+  const returned = useLiveQuery({ query: returnedTasks, initial: [] as ReturnedTask[] })
   const festivals = shallowRef<FestivalItem[]>([])
 
   onMounted(async () => {

@@ -78,8 +78,22 @@ describe('TodayPage', () => {
     const row = w.find('[data-testid="returned-row"]')
     expect(row.text()).toContain('请补充用药情况')
     expect(row.text()).toContain('张主席')
+    expect(row.text()).toContain(h.headName)
     await row.trigger('click')
     await until(() => expect(app.router.currentRoute.value.path).toBe(`/visits/${v.id}`))
+    w.unmount()
+  })
+
+  it('shows three returned records until asked for all', async () => {
+    const h = await seedHousehold(app.db)
+    for (let i = 0; i < 5; i += 1) {
+      const v = await createVisit(app.db, visitInput(h.id), actor)
+      await app.db.reviews.put(review(v.id, { comment: `退回${i}` }))
+    }
+    const w = await app.mountPage(TodayPage, { props: { now } })
+    await until(() => expect(w.findAll('[data-testid="returned-row"]')).toHaveLength(3))
+    await w.find('[data-testid="returned-more"]').trigger('click')
+    await until(() => expect(w.findAll('[data-testid="returned-row"]')).toHaveLength(5))
     w.unmount()
   })
 
