@@ -1,5 +1,4 @@
-// lunar-javascript ships no types; this declares the small part the demo generator uses
-// (the same subset as src/features/today/lunar-javascript.d.ts, for the server project).
+// lunar-javascript ships no types; this declares the small part the app and the demo generator use.
 declare module 'lunar-javascript' {
   interface Solar {
     getYear(): number
