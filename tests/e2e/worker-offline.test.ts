@@ -85,6 +85,8 @@ describe('worker offline journey', () => {
     await page.locator('[data-testid="install-button"]').waitFor({ timeout: 20_000 })
     expect(await page.locator('[data-testid="install-button"]').innerText()).toBe('安装到桌面')
     await screenshot(page, 'settings-install')
+    await page.locator('.van-tabbar-item', { hasText: '今日' }).click()
+    await page.waitForURL((url) => url.pathname === '/')
   }, 180_000)
 
   it('offline: a reload still opens the app, from the service worker', async () => {
