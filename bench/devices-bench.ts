@@ -43,7 +43,7 @@ interface Backend {
   cleanup: () => Promise<void>
 }
 
-const idList = (ids: string[]) => ids.map((id) => `'${id}'`).join(',')
+const idList = (ids: string[]) => (ids.length ? ids.map((id) => `'${id}'`).join(',') : 'NULL')
 
 async function sqliteBackend(): Promise<Backend> {
   const dir = mkdtempSync(join(tmpdir(), 'gridsister-bench-devices-'))

@@ -6,7 +6,7 @@ import { createPgStore } from '../sync-server/storage/pg-store'
 import { loadDemo } from '../sync-server/seed-loader'
 import type { Store } from '../sync-server/storage/store'
 import { HAVE_POSTGRES, startPgCluster } from '../tests/helpers/server/pg-cluster'
-import { WORKER, loadedSqlite, workerDataset, type WorkerDataset } from './lib/dataset'
+import { WORKER, loadedSqlite, reopenedCopy, workerDataset, type WorkerDataset } from './lib/dataset'
 import { newVisits, visitMutations } from './lib/new-visits'
 import { startOurServer } from './lib/our-server'
 import { postPush, pushBodies } from './lib/push-client'
@@ -90,11 +90,11 @@ export async function pushBench(): Promise<BenchResult> {
   const rows: RawRow[] = visits.map((v) => ({ id: v.id, gridId: v.gridId, data: v }))
   r.note(`${N} visit.create mutations in batches of ${MAX_PUSH_MUTATIONS}, into a database holding the ${ds.demo.households.length}-household demo`)
 
-  // SQLite: two identical files, one behind the server, one for the raw insert.
-  const served = await loadedSqlite(ds.demo)
+  // SQLite: two identical files (loaded once, then copied), one behind the server, one for the raw insert.
   const raw = await loadedSqlite(ds.demo)
+  await raw.store.close()
+  const served = await reopenedCopy(raw.file)
   try {
-    await raw.store.close()
     const http = await timeHttpPush(served.store, ds, visits)
     const rawMs = rawSqliteInsert(raw.file, communityId, rows)
     if (http.applied !== N) r.note(`sqlite: only ${http.applied} of ${N} applied`)
@@ -113,16 +113,19 @@ export async function pushBench(): Promise<BenchResult> {
   }
   const cluster = await startPgCluster()
   try {
-    const load = async () => {
-      const url = await cluster.createDatabase()
-      const store = createPgStore(url)
-      await store.migrate()
-      await loadDemo(store, ds.demo)
-      return { url, store }
-    }
-    const a = await load()
-    const b = await load()
-    await b.store.close()
+    // Loaded once; the second database is a copy (CREATE DATABASE … TEMPLATE).
+    const bUrl = await cluster.createDatabase()
+    const loading = createPgStore(bUrl)
+    await loading.migrate()
+    await loadDemo(loading, ds.demo)
+    await loading.close()
+    const admin = new pg.Client({ connectionString: cluster.url() })
+    await admin.connect()
+    const aName = `bench_push_${process.pid}`
+    await admin.query(`CREATE DATABASE ${aName} TEMPLATE ${new URL(bUrl).pathname.slice(1)}`)
+    await admin.end()
+    const a = { url: cluster.url(aName), store: createPgStore(cluster.url(aName)) }
+    const b = { url: bUrl }
     const http = await timeHttpPush(a.store, ds, visits)
     await a.store.close()
     const rawMs = await rawPgInsert(b.url, communityId, rows)

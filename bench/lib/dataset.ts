@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Assessment, Household, Person, Review, Visit, Wish } from '../../src/shared'
@@ -88,6 +88,23 @@ export async function loadedSqlite(demo: DemoData): Promise<LoadedSqlite> {
   return {
     store,
     file,
+    cleanup: async () => {
+      await store.close().catch(() => undefined)
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A copy of a closed SQLite file, opened as a store (cheaper than loading the demo again). */
+export async function reopenedCopy(file: string): Promise<LoadedSqlite> {
+  const dir = mkdtempSync(join(tmpdir(), 'gridsister-bench-'))
+  const copy = join(dir, 'gridsister.db')
+  copyFileSync(file, copy)
+  const store = createSqliteStore(copy)
+  await store.migrate()
+  return {
+    store,
+    file: copy,
     cleanup: async () => {
       await store.close().catch(() => undefined)
       rmSync(dir, { recursive: true, force: true })
