@@ -96,7 +96,7 @@ async function blankLoad(url: string): Promise<number> {
   const device = await launchDevice()
   try {
     await device.page.goto(url, { waitUntil: 'load' })
-    return device.page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd)
+    return await device.page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd)
   } finally {
     await device.dispose()
   }

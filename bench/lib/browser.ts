@@ -45,6 +45,9 @@ export async function launchDevice(opts: DeviceOptions = {}): Promise<Device> {
     locale: 'zh-CN',
     serviceWorkers: opts.blockServiceWorkers ? 'block' : 'allow',
   })
+  // tsx compiles functions passed to page.evaluate with esbuild's keepNames, which wraps
+  // named inner functions in a `__name` helper that only exists in Node.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f' })
   const page = context.pages()[0] ?? (await context.newPage())
   page.setDefaultTimeout(600_000)
   page.on('crash', () => console.error('[bench] the page crashed'))
