@@ -40,8 +40,9 @@ export function newResult(name: string): BenchResult & {
   return Object.assign(r, {
     ratio(what: string, value: number, goal: { max?: number; min?: number } | null) {
       const { max, min } = goal ?? {}
+      const n = (x: number | undefined) => String(Number(x?.toFixed(2)))
       const text =
-        goal === null ? '—' : max !== undefined && min !== undefined ? (max === min ? `= ${max}` : `${min}–${max}`) : max !== undefined ? `≤ ${max}` : `≥ ${min}`
+        goal === null ? '—' : max !== undefined && min !== undefined ? (max === min ? `= ${n(max)}` : `${n(min)}–${n(max)}`) : max !== undefined ? `≤ ${n(max)}` : `≥ ${n(min)}`
       const met = goal === null ? null : (max === undefined || value <= max) && (min === undefined || value >= min)
       r.ratios.push({ bench: name, what, value, goal: text, met })
     },
