@@ -1,17 +1,15 @@
-import type { Community, Conflict, Grid, RecordKind, Role } from '../../src/shared'
+import type { Community, Conflict, Role } from '../../src/shared'
+import { GRID_COLS, RECORD_COLS, groupBy, rowChunks, sqlBatchOps, toGrid, toRecord, type GridDbRow, type RecordDbRow } from './sql-batch-ops'
 import type { Queryer } from './sql-driver'
-import type { AuditEntry, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, StoredRecord, UserRow } from './store'
+import type { AuditEntry, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, UserRow } from './store'
 
 /** The store's SQL, written once for SQLite and PostgreSQL (both accept this dialect). */
 
-interface GridDbRow { id: string; community_id: string; worker_id: string | null; data: string }
 interface UserDbRow {
   id: string; username: string; display_name: string; role: string; community_id: string | null
   phone: string; password_hash: string; disabled: number | boolean; created_at: number | string
 }
-interface RecordDbRow { kind: string; id: string; grid_id: string; community_id: string; data: string; seq: number | string }
 
-const toGrid = (r: GridDbRow): Grid => ({ ...JSON.parse(r.data), id: r.id, communityId: r.community_id, workerId: r.worker_id })
 const toUser = (r: UserDbRow): UserRow => ({
   id: r.id,
   username: r.username,
@@ -23,30 +21,14 @@ const toUser = (r: UserDbRow): UserRow => ({
   disabled: Boolean(Number(r.disabled)),
   createdAt: Number(r.created_at),
 })
-const toRecord = (r: RecordDbRow): StoredRecord => ({
-  kind: r.kind as RecordKind,
-  id: r.id,
-  gridId: r.grid_id,
-  communityId: r.community_id,
-  data: JSON.parse(r.data),
-  seq: Number(r.seq),
-})
 const USER_COLS = 'id, username, display_name, role, community_id, phone, password_hash, disabled, created_at'
-const BATCH = 500
 
 /** Builds the store operations over one connection or transaction. */
 export function sqlOps(q: Queryer): StoreOps {
   const one = async <T>(sql: string, params: (string | number | null)[]) => (await q.all<T>(sql, params))[0] ?? null
-  const nextSeqs = async (communityId: string, n: number): Promise<number> => {
-    // The counter row is locked until commit, so commits of one community are serialized
-    // in seq order and a reader can never see seq N+1 before N (SYNC.md, PostgreSQL note).
-    const row = await one<{ seq: number | string }>(
-      'INSERT INTO community_seq (community_id, seq) VALUES (?, ?) ON CONFLICT (community_id) DO UPDATE SET seq = community_seq.seq + ? RETURNING seq',
-      [communityId, n, n],
-    )
-    return Number(row?.seq)
-  }
+  const { nextSeqs, ...batchOps } = sqlBatchOps(q)
   return {
+    ...batchOps,
     async insertCommunity(c) {
       await q.run('INSERT INTO communities (id, data) VALUES (?, ?)', [c.id, JSON.stringify(c)])
     },
@@ -62,7 +44,7 @@ export function sqlOps(q: Queryer): StoreOps {
       await q.run('INSERT INTO grids (id, community_id, worker_id, data) VALUES (?, ?, ?, ?)', [id, communityId, workerId, JSON.stringify(rest)])
     },
     async getGrid(id) {
-      const r = await one<GridDbRow>('SELECT id, community_id, worker_id, data FROM grids WHERE id = ?', [id])
+      const r = await one<GridDbRow>(`SELECT ${GRID_COLS} FROM grids WHERE id = ?`, [id])
       return r ? toGrid(r) : null
     },
     async listGrids(filter) {
@@ -76,7 +58,7 @@ export function sqlOps(q: Queryer): StoreOps {
         where.push('worker_id = ?')
         params.push(filter.workerId)
       }
-      const sql = `SELECT id, community_id, worker_id, data FROM grids ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`
+      const sql = `SELECT ${GRID_COLS} FROM grids ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`
       return (await q.all<GridDbRow>(sql, params)).map(toGrid)
     },
     async assignGrid(gridId, workerId) {
@@ -134,11 +116,12 @@ export function sqlOps(q: Queryer): StoreOps {
       // Lock the client's row for the rest of the push transaction: without it two
       // concurrent pushes of one client (a request still in flight from a killed tab, a
       // late duplicate packet) both read the same lastSeq on PostgreSQL (READ COMMITTED)
-      // and apply the same mutation twice. The no-op UPDATE takes the row lock in
-      // PostgreSQL; SQLite transactions are already serial. Found by tests/sim.
-      await q.run('INSERT INTO clients (client_id, user_id, last_seq) VALUES (?, ?, 0) ON CONFLICT (client_id, user_id) DO NOTHING', [clientId, userId])
-      await q.run('UPDATE clients SET last_seq = last_seq WHERE client_id = ? AND user_id = ?', [clientId, userId])
-      const r = await one<{ last_seq: number | string }>('SELECT last_seq FROM clients WHERE client_id = ? AND user_id = ?', [clientId, userId])
+      // and apply the same mutation twice. The no-op upsert takes the row lock in
+      // PostgreSQL (one round trip); SQLite transactions are already serial. Found by tests/sim.
+      const r = await one<{ last_seq: number | string }>(
+        'INSERT INTO clients (client_id, user_id, last_seq) VALUES (?, ?, 0) ON CONFLICT (client_id, user_id) DO UPDATE SET last_seq = clients.last_seq RETURNING last_seq',
+        [clientId, userId],
+      )
       return r ? Number(r.last_seq) : 0
     },
     async setClientSeq(clientId, userId, seq) {
@@ -162,34 +145,31 @@ export function sqlOps(q: Queryer): StoreOps {
       return rows.map((r): PushRejection => ({ clientId, userId, seq: Number(r.seq), mutationId: r.mutation_id, code: r.code, message: r.message }))
     },
     async getRecord(kind, id) {
-      const r = await one<RecordDbRow>('SELECT kind, id, grid_id, community_id, data, seq FROM records WHERE kind = ? AND id = ?', [kind, id])
+      const r = await one<RecordDbRow>(`SELECT ${RECORD_COLS} FROM records WHERE kind = ? AND id = ?`, [kind, id])
       return r ? toRecord(r) : null
     },
     async putRecord(kind, id, gridId, communityId, data) {
       const seq = await nextSeqs(communityId, 1)
       await q.run(
-        `INSERT INTO records (kind, id, grid_id, community_id, data, seq) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO records (${RECORD_COLS}) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (kind, id) DO UPDATE SET grid_id = excluded.grid_id, community_id = excluded.community_id, data = excluded.data, seq = excluded.seq`,
         [kind, id, gridId, communityId, JSON.stringify(data), seq],
       )
       return seq
     },
     async bulkInsertRecords(rows) {
-      const byCommunity = new Map<string, Omit<StoredRecord, 'seq'>[]>()
-      for (const r of rows) byCommunity.set(r.communityId, [...(byCommunity.get(r.communityId) ?? []), r])
-      for (const [communityId, list] of byCommunity) {
+      for (const [communityId, list] of groupBy(rows, (r) => r.communityId)) {
         let seq = (await nextSeqs(communityId, list.length)) - list.length
-        for (let i = 0; i < list.length; i += BATCH) {
-          const chunk = list.slice(i, i + BATCH)
+        for (const chunk of rowChunks(list)) {
           const values = chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')
           const params = chunk.flatMap((r) => [r.kind, r.id, r.gridId, r.communityId, JSON.stringify(r.data), ++seq])
-          await q.run(`INSERT INTO records (kind, id, grid_id, community_id, data, seq) VALUES ${values}`, params)
+          await q.run(`INSERT INTO records (${RECORD_COLS}) VALUES ${values}`, params)
         }
       }
     },
     async changesForGrid(gridId, afterSeq, limit) {
       const rows = await q.all<RecordDbRow>(
-        'SELECT kind, id, grid_id, community_id, data, seq FROM records WHERE grid_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+        `SELECT ${RECORD_COLS} FROM records WHERE grid_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
         [gridId, afterSeq, limit],
       )
       return rows.map(toRecord)

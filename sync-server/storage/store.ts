@@ -35,6 +35,18 @@ export interface StoredRecord {
   seq: number
 }
 
+export interface RecordKey {
+  kind: RecordKind
+  id: string
+}
+
+/** A record to write, its data already serialized (JSON). */
+export interface RecordWrite extends RecordKey {
+  gridId: string
+  communityId: string
+  json: string
+}
+
 export interface PhotoRow {
   sha256: string
   mime: string
@@ -62,6 +74,8 @@ export interface StoreOps {
   getCommunity(id: string): Promise<Community | null>
   insertGrid(g: Grid): Promise<void>
   getGrid(id: string): Promise<Grid | null>
+  /** The grids among these ids that exist (one query per few hundred ids). */
+  getGrids(ids: string[]): Promise<Grid[]>
   /** Grids of a community (or all when null); with a worker id, only hers. */
   listGrids(filter: { communityId?: string | null; workerId?: string }): Promise<Grid[]>
   assignGrid(gridId: string, workerId: string | null): Promise<void>
@@ -82,17 +96,35 @@ export interface StoreOps {
   setClientSeq(clientId: string, userId: string, seq: number): Promise<void>
   /** Remembers why a client's mutation was rejected (answered again on a retry). */
   saveRejection(r: PushRejection): Promise<void>
+  /** `saveRejection` for many, in few statements. */
+  saveRejections(rs: PushRejection[]): Promise<void>
   /** The remembered rejections of a client among the given seqs. */
   findRejections(clientId: string, userId: string, seqs: number[]): Promise<PushRejection[]>
   getRecord(kind: RecordKind, id: string): Promise<StoredRecord | null>
+  /** The records among these keys that exist (one query per kind and few hundred ids). */
+  getRecords(keys: RecordKey[]): Promise<StoredRecord[]>
+  /**
+   * Locks the change counters of these communities until the transaction ends (creating
+   * them at 0 when missing), in id order so two multi-community pushes cannot deadlock.
+   * A push takes it before reading records, so pushes of one community are serialized
+   * whole, reads included (on PostgreSQL's READ COMMITTED, not only their writes).
+   */
+  lockCommunities(communityIds: string[]): Promise<void>
   /** Writes the current state of a record under the next seq of its community. */
   putRecord(kind: RecordKind, id: string, gridId: string, communityId: string, data: unknown): Promise<number>
   /** Inserts many new records in few statements (demo loading); seqs are assigned in order. */
   bulkInsertRecords(rows: Omit<StoredRecord, 'seq'>[]): Promise<void>
+  /**
+   * Inserts or replaces many records (distinct keys): each community's counter advances
+   * once by its row count and its rows get the next seqs in the order given (gap-free).
+   */
+  putRecords(rows: RecordWrite[]): Promise<void>
   /** Records of one grid with seq > afterSeq, ascending, at most `limit`. */
   changesForGrid(gridId: string, afterSeq: number, limit: number): Promise<StoredRecord[]>
   countRecords(): Promise<number>
   insertConflict(c: StoredConflict): Promise<void>
+  /** `insertConflict` for many, in few statements. */
+  insertConflicts(cs: StoredConflict[]): Promise<void>
   listConflicts(communityId: string | null): Promise<Conflict[]>
   /** One conflict with its community, or null. */
   getConflict(id: string): Promise<StoredConflict | null>

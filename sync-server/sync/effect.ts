@@ -1,10 +1,11 @@
 import type { Grid, RecordKind } from '../../src/shared'
 import { reject, type RuleOutcome } from '../../src/shared/rules'
-import type { StoreOps, UserRow } from '../storage/store'
+import type { UserRow } from '../storage/store'
+import type { ApplyStore } from './batch-view'
 
 /** What applying one mutation needs, and what it decides. */
 export interface ApplyCtx {
-  tx: StoreOps
+  tx: ApplyStore
   user: UserRow
   grid: Grid
   now: number

@@ -1,7 +1,8 @@
-import { ErrorCode, MIN_SCHEMA_VERSION, type MutationResult, type PushReply, type PushRequest } from '../../src/shared'
+import { ErrorCode, MIN_SCHEMA_VERSION, type Mutation, type MutationResult, type PushReply, type PushRequest } from '../../src/shared'
 import { upgradeRequired } from '../errors'
 import type { Store, StoreOps, UserRow } from '../storage/store'
 import { applyMutation } from './apply-mutation'
+import { createBatchView } from './batch-view'
 
 /**
  * Push (SYNC.md): the whole batch of one client is applied in ONE transaction together
@@ -13,6 +14,11 @@ import { applyMutation } from './apply-mutation'
  *   one `skipped`, to be resent
  * - otherwise the rule decides; a refused mutation is still marked processed (else the
  *   device would be stuck on it forever) and reported `rejected` with its code.
+ *
+ * The mutations to apply go through a batch view (batch-view.ts): their grids and
+ * records are read in a few queries after their communities' counters are locked, the
+ * rules run in order on that view (a later mutation sees an earlier one's writes), and
+ * the writes go out together at the end. `req` must have been parsed by `PushRequest`.
  */
 export async function pushMutations(store: Store, user: UserRow, req: PushRequest, now: number): Promise<Omit<PushReply, 'serverHlc'>> {
   // Older clients are refused before anything is written (SYNC.md guarantee 8).
@@ -21,33 +27,51 @@ export async function pushMutations(store: Store, user: UserRow, req: PushReques
   }
   const mutations = [...req.mutations].sort((a, b) => a.seq - b.seq)
   return store.transaction(async (tx) => {
-    let lastSeq = await tx.getClientSeq(req.clientId, user.id)
-    const startSeq = lastSeq
-    const results: MutationResult[] = []
-    let gap = false
-    for (const m of mutations) {
+    const startSeq = await tx.getClientSeq(req.clientId, user.id)
+    const plan = planBatch(mutations, startSeq)
+    const toApply = plan.filter((p) => p.status === 'apply').map((p) => p.m)
+    const view = createBatchView(tx)
+    if (toApply.length) await view.prefetch(toApply, user)
+    const applied = new Map<Mutation, MutationResult>()
+    for (const m of toApply) applied.set(m, await applyMutation(view, user, m, now))
+    await view.flush()
+    const lastSeq = toApply.at(-1)?.seq ?? startSeq
+    const results = plan.map(({ m, status }): MutationResult => {
       const base = { mutationId: m.mutationId, seq: m.seq }
-      if (m.seq <= lastSeq) results.push({ ...base, status: 'duplicate' })
-      else if (gap || m.seq !== lastSeq + 1) {
-        gap = true
-        results.push({ ...base, status: 'skipped', message: `waiting for seq ${lastSeq + 1}` })
-      } else {
-        results.push(await applyMutation(tx, user, m, now))
-        lastSeq = m.seq
-      }
-    }
-    await rememberRejections(tx, req.clientId, user.id, results, startSeq)
+      if (status === 'duplicate') return { ...base, status }
+      if (status === 'skipped') return { ...base, status, message: `waiting for seq ${lastSeq + 1}` }
+      return applied.get(m)!
+    })
+    await rememberRejections(tx, req.clientId, user.id, [...applied.values()])
     if (lastSeq !== startSeq) await tx.setClientSeq(req.clientId, user.id, lastSeq)
     return { results: await replayRejections(tx, req.clientId, user.id, results), lastSeq }
   })
 }
 
-/** Stores the reasons of the mutations this push rejected (seq above the old lastSeq). */
-async function rememberRejections(tx: StoreOps, clientId: string, userId: string, results: MutationResult[], startSeq: number) {
-  for (const r of results) {
-    if (r.status !== 'rejected' || r.seq <= startSeq) continue
-    await tx.saveRejection({ clientId, userId, seq: r.seq, mutationId: r.mutationId, code: r.code ?? 'bad-request', message: r.message ?? '' })
-  }
+/**
+ * What happens to each mutation (sorted by seq): at or below the processed seq a
+ * duplicate, the next seq applied, and from the first gap on everything skipped.
+ */
+function planBatch(sorted: Mutation[], startSeq: number): { m: Mutation; status: 'duplicate' | 'skipped' | 'apply' }[] {
+  let lastSeq = startSeq
+  let gap = false
+  return sorted.map((m) => {
+    if (m.seq <= lastSeq) return { m, status: 'duplicate' }
+    if (gap || m.seq !== lastSeq + 1) {
+      gap = true
+      return { m, status: 'skipped' }
+    }
+    lastSeq = m.seq
+    return { m, status: 'apply' }
+  })
+}
+
+/** Stores the reasons of the mutations this push rejected (all newly processed). */
+async function rememberRejections(tx: StoreOps, clientId: string, userId: string, results: MutationResult[]) {
+  const rejected = results.filter((r) => r.status === 'rejected')
+  await tx.saveRejections(
+    rejected.map((r) => ({ clientId, userId, seq: r.seq, mutationId: r.mutationId, code: r.code ?? 'bad-request', message: r.message ?? '' })),
+  )
 }
 
 /** Answers a duplicate of a rejected mutation with its original rejection. */
