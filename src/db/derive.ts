@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro'
+import type { pinyin as pinyinOf } from 'pinyin-pro'
 import type { Household, Person } from '@/shared'
 import type { LocalHousehold, LocalPerson } from './db'
 
@@ -6,14 +6,69 @@ import type { LocalHousehold, LocalPerson } from './db'
  * Local, derived columns of device rows. They are computed on the device (from the
  * record itself, or from its visits and wishes) whenever a row is written, whether by
  * a local edit or by a pull, and are never sent to the server.
+ *
+ * The search text needs pinyin-pro's dictionary (≈ 140 KB gzip, and ≈ 0.5 s of a
+ * phone's main thread to load and first use), which most app starts never need: it is
+ * loaded with `ensurePinyin()`. Rows are written inside IndexedDB transactions, which
+ * cannot await a download, so a row written before the dictionary is ready gets the
+ * characters only, ending with DEGRADED_MARK, and listeners are told (the sync store
+ * then loads the dictionary and `repairSearchText` rewrites those rows). Callers that
+ * write households outside sync await `ensurePinyin()` first, so theirs are exact.
  */
+
+let pinyin: typeof pinyinOf | null = null
+let loading: Promise<void> | null = null
+const degradedListeners = new Set<() => void>()
+
+/** Ends a search text computed without pinyin; never typed by a person. */
+export const DEGRADED_MARK = '\u0001'
+
+/** Loads the pinyin dictionary once; resolves when search text can be computed exactly. */
+export function ensurePinyin(): Promise<void> {
+  loading ??= import('pinyin-pro').then(
+    (m) => {
+      pinyin = m.pinyin
+    },
+    (e: unknown) => {
+      loading = null // a failed chunk load (offline before install) may succeed later
+      throw e
+    },
+  )
+  return loading
+}
+
+/** Whether `ensurePinyin()` has finished. */
+export function pinyinReady(): boolean {
+  return pinyin !== null
+}
+
+/** Calls `listener` whenever a search text is computed without pinyin; returns the unsubscribe. */
+export function onSearchTextDegraded(listener: () => void): () => void {
+  degradedListeners.add(listener)
+  return () => degradedListeners.delete(listener)
+}
+
+/** Whether a stored search text lacks its pinyin (written before the dictionary loaded). */
+export function isDegraded(searchText: string): boolean {
+  return searchText.endsWith(DEGRADED_MARK)
+}
 
 /** Lowercase search text: the characters, full pinyin and pinyin initials. */
 export function searchTextOf(parts: string[]): string {
   const chars = parts.filter(Boolean).join(' ')
+  if (!pinyin) {
+    degradedListeners.forEach((l) => l())
+    return `${chars.toLowerCase()} ${DEGRADED_MARK}`
+  }
   const full = pinyin(chars, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('')
   const initials = pinyin(chars, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('')
   return `${chars} ${full} ${initials}`.toLowerCase()
+}
+
+/** The search text of a household: head's name, address and phone. */
+export function householdSearchText(h: Pick<Household, 'headName' | 'address' | 'phone'>): string {
+  const a = h.address
+  return searchTextOf([h.headName, a.estate, a.building, a.unit, a.door, h.phone])
 }
 
 /** Builds the stored row of a household, keeping derived columns already known. */
@@ -21,12 +76,11 @@ export function toLocalHousehold(
   h: Household,
   derived: Partial<Pick<LocalHousehold, 'lastVisitAt' | 'openWishes'>> = {},
 ): LocalHousehold {
-  const a = h.address
   return {
     ...h,
     lastVisitAt: derived.lastVisitAt ?? null,
     openWishes: derived.openWishes ?? 0,
-    searchText: searchTextOf([h.headName, a.estate, a.building, a.unit, a.door, h.phone]),
+    searchText: householdSearchText(h),
   }
 }
 

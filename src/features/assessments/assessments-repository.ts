@@ -2,6 +2,7 @@ import Dexie from 'dexie'
 import { v7 as uuidv7 } from 'uuid'
 import { Assessment, evaluateAssessment, findTemplate, type AssessmentAnswer } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
+import { ensurePinyin } from '@/db/derive'
 import { RecordValidationError } from '@/db/outbox-repository'
 import { putMergeable, whenOpen } from '@/db/mergeable-repository'
 import { saveHousehold } from '@/features/households/households-repository'
@@ -22,7 +23,8 @@ export interface AssessmentInput {
 
 /** Saves a new assessment; invalid input (or an unknown template) saves nothing. */
 export async function createAssessment(db: GridSisterDb, input: AssessmentInput, actor: Actor): Promise<Assessment> {
-  await whenOpen(db)
+  // A needs assessment rewrites the household (and its search text) in the transaction.
+  await Promise.all([whenOpen(db), ensurePinyin()])
   return db.transaction('rw', [db.assessments, db.households, db.outbox, db.meta], async () => {
     const household = await db.households.get(input.householdId)
     if (!household || household.deleted) {

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { Person, type PersonFields } from '@/shared'
 import type { GridSisterDb, LocalPerson } from '@/db/db'
-import { toLocalPerson } from '@/db/derive'
+import { ensurePinyin, toLocalPerson } from '@/db/derive'
 import { RecordValidationError } from '@/db/outbox-repository'
 import { deleteMergeable, putMergeable, whenOpen } from '@/db/mergeable-repository'
 import { syncHouseholdKeyGroups } from '@/features/households/households-repository'
@@ -34,7 +34,9 @@ export function emptyPersonFields(householdId: string): PersonFields {
  * key groups (union of its members' flags). Invalid input saves nothing.
  */
 export async function savePerson(db: GridSisterDb, input: SavePersonInput): Promise<Person> {
-  await whenOpen(db)
+  // The household's key groups may change, which rewrites its search text: the
+  // dictionary must be there before the transaction (it cannot await a download).
+  await Promise.all([whenOpen(db), ensurePinyin()])
   return db.transaction('rw', [db.persons, db.households, db.outbox, db.meta], async () => {
     const household = await db.households.get(input.householdId)
     if (!household || household.deleted) {
@@ -58,7 +60,7 @@ export async function savePerson(db: GridSisterDb, input: SavePersonInput): Prom
 
 /** Removes a member (tombstone) and updates the household's key groups. */
 export async function deletePerson(db: GridSisterDb, id: string): Promise<void> {
-  await whenOpen(db)
+  await Promise.all([whenOpen(db), ensurePinyin()])
   return db.transaction('rw', [db.persons, db.households, db.outbox, db.meta], async () => {
     let householdId = ''
     await deleteMergeable<Person, LocalPerson>(db, 'person.delete', db.persons, id, async (p) => {

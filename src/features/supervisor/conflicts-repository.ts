@@ -1,6 +1,6 @@
 import { Assessment, Household, Person, type Conflict } from '@/shared'
 import type { GridSisterDb, LocalHousehold, LocalPerson } from '@/db/db'
-import { toLocalHousehold, toLocalPerson } from '@/db/derive'
+import { ensurePinyin, toLocalHousehold, toLocalPerson } from '@/db/derive'
 import { putMergeable } from '@/db/mergeable-repository'
 import { RecordValidationError } from '@/db/outbox-repository'
 
@@ -18,6 +18,7 @@ export async function restoreLosingValue(db: GridSisterDb, c: Conflict): Promise
   switch (c.kind) {
     case 'household': {
       if (!(await db.households.get(c.recordId))) throw missing()
+      await ensurePinyin()
       await putMergeable<Household, LocalHousehold>({
         db, name: 'household.put', table: db.households, schema: Household, id: c.recordId, gridId: c.gridId, fields,
         toLocal: (h, prev) => toLocalHousehold(h, { lastVisitAt: prev?.lastVisitAt, openWishes: prev?.openWishes }),

@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
 import { liveQuery, type Subscription } from 'dexie'
-import { ref, shallowRef, watch } from 'vue'
+import { onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { getDb, type GridSisterDb, type RejectionRow } from '@/db/db'
+import { ensurePinyin, onSearchTextDegraded } from '@/db/derive'
 import { useAuthStore } from '@/features/auth/auth-store'
-import { openConflictCount } from '@/sync/conflicts-api'
-import { createSyncClient, type SyncClient, type SyncOutcome, type SyncProgress } from '@/sync/sync-client'
+import { repairSearchText } from '@/features/households/search-text-repository'
+import type { SyncClient, SyncOutcome, SyncProgress } from '@/sync/sync-client'
 import { getTransport } from '@/sync/transport'
 import { countPending, dismissRejection, lastSyncOf, openRejections } from './rejections-repository'
 
@@ -12,7 +13,18 @@ import { countPending, dismissRejection, lastSyncOf, openRejections } from './re
  * The app's view of sync: what is waiting, when it last worked, what went wrong. It runs
  * the engine on start, when the phone comes back online, every minute while open, after
  * a transient failure (the engine's backoff delay), and when the worker taps "sync now".
+ *
+ * The engine is loaded with import() when a sync first runs, and the first run waits
+ * until the browser is idle after the first screen, so opening the app draws before any
+ * sync code is fetched or run. Households pulled before the pinyin dictionary loaded get
+ * their search text completed after the run (see src/db/derive.ts).
  */
+
+/** Runs `fn` when the main thread is idle (at the latest after `timeout` ms). */
+function whenIdle(fn: () => void, timeout = 2000): void {
+  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(fn, { timeout })
+  else setTimeout(fn, 0)
+}
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'auth-expired' | 'upgrade-required'
 
@@ -39,13 +51,21 @@ export const useSyncStore = defineStore('sync', () => {
   let retry: ReturnType<typeof setTimeout> | null = null
   let stopListening: (() => void) | null = null
 
+  let degraded = false
+  const stopWatchingSearchText = onSearchTextDegraded(() => {
+    degraded = true
+    // Fetched while the pull goes on, so the following pages get their pinyin at once.
+    ensurePinyin().catch(() => undefined)
+  })
+  onScopeDispose(stopWatchingSearchText)
+
   function attach(): GridSisterDb | null {
     if (!auth.signedIn) return null
     const current = getDb()
-    if (current === db && client) return db
+    if (current === db) return db
     subscriptions.forEach((s) => s.unsubscribe())
     db = current
-    client = createSyncClient({ db, ...getTransport(), getToken: () => auth.token, onProgress: (p) => (progress.value = p) })
+    client = null
     subscriptions = [
       liveQuery(() => countPending(current)).subscribe((n) => (pendingCount.value = n)),
       liveQuery(() => openRejections(current)).subscribe((rows) => (rejections.value = rows)),
@@ -66,18 +86,47 @@ export const useSyncStore = defineStore('sync', () => {
     retry = outcome.retryInMs === null ? null : setTimeout(() => void syncNow(), outcome.retryInMs)
   }
 
+  /** The engine for the current database, loaded on first use; null after a user change meanwhile. */
+  async function engine(current: GridSisterDb): Promise<SyncClient | null> {
+    if (client) return client
+    const { createSyncClient } = await import('@/sync/sync-client')
+    if (db !== current) return null
+    client ??= createSyncClient({ db: current, ...getTransport(), getToken: () => auth.token, onProgress: (p) => (progress.value = p) })
+    return client
+  }
+
+  async function repairAfterPull(current: GridSisterDb): Promise<void> {
+    if (!degraded) return
+    degraded = false
+    // The sync itself worked; a dictionary that failed to load is tried again next run.
+    await repairSearchText(current).catch(() => (degraded = true))
+  }
+
   async function syncNow(): Promise<SyncOutcome | null> {
-    if (!attach() || !client) return null
+    const current = attach()
+    if (!current) return null
     if (auth.sessionExpired) {
       state.value = 'auth-expired'
+      return null
+    }
+    // No network for sure (onLine can only be wrong the other way): wait for `online`.
+    if (globalThis.navigator?.onLine === false) {
+      state.value = 'offline'
       return null
     }
     state.value = 'syncing'
     progress.value = null
     try {
-      const outcome = await client.syncOnce()
+      const run = await engine(current)
+      if (!run) {
+        state.value = 'idle'
+        return null
+      }
+      const outcome = await run.syncOnce()
       settle(outcome)
+      await repairAfterPull(current)
       if (outcome.state === 'idle' && auth.user?.role !== 'worker' && auth.token) {
+        const { openConflictCount } = await import('@/sync/conflicts-api')
         conflictCount.value = await openConflictCount(auth.token)
       }
       return outcome
@@ -98,7 +147,9 @@ export const useSyncStore = defineStore('sync', () => {
     target?.addEventListener('online', onOnline)
     stopListening = () => target?.removeEventListener('online', onOnline)
     timers = [setInterval(() => void syncNow(), options.intervalMs ?? 60_000)]
-    void syncNow()
+    whenIdle(() => {
+      if (timers.length > 0) void syncNow()
+    })
   }
 
   function stop(): void {

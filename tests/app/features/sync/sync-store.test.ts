@@ -5,7 +5,7 @@ import { useAuthStore } from '@/features/auth/auth-store'
 import { useSyncStore } from '@/features/sync/sync-store'
 import { setTransport } from '@/sync/transport'
 import { seedHousehold } from '../../../helpers/app/factories'
-import { error, json, pullReply, pushAnswering } from '../../sync/sync-test-kit'
+import { change, error, json, pullReply, pushAnswering, serverHousehold } from '../../sync/sync-test-kit'
 import { authServer, publicUser } from '../auth/auth-test-kit'
 
 let server: ReturnType<typeof authServer>
@@ -93,6 +93,48 @@ describe('useSyncStore', () => {
     target.dispatchEvent(new Event('online'))
     await new Promise((r) => setTimeout(r, 50))
     expect(pulls()).toBe(2)
+  })
+
+  it('waits for the online event when the phone knows it is offline, fetching nothing', async () => {
+    const { sync } = await signedIn()
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    try {
+      const target = new EventTarget()
+      sync.start({ target, intervalMs: 3_600_000 })
+      await vi.waitFor(() => expect(sync.state).toBe('offline'))
+      const before = server.requests.length
+      expect(await sync.syncNow()).toBeNull()
+      expect(server.requests.length).toBe(before)
+      onLine.mockReturnValue(true)
+      target.dispatchEvent(new Event('online'))
+      await vi.waitFor(() => expect(sync.state).toBe('idle'))
+      expect(server.requests.filter((r) => r.path === '/api/sync/pull')).toHaveLength(1)
+    } finally {
+      onLine.mockRestore()
+    }
+  })
+
+  it('completes the search text of households pulled before the pinyin dictionary was loaded', async () => {
+    // A fresh module graph: the setup file loaded the dictionary into its own copy.
+    vi.resetModules()
+    const fresh = {
+      store: await import('@/features/sync/sync-store'),
+      auth: await import('@/features/auth/auth-store'),
+      transport: await import('@/sync/transport'),
+      db: await import('@/db/db'),
+      derive: await import('@/db/derive'),
+    }
+    fresh.transport.setTransport({ baseUrl: 'http://sync.test', fetch: server.fetch })
+    await fresh.auth.useAuthStore().login('demo-worker-1', 'gridsister-demo')
+    const h = serverHousehold({ headName: '赵建国' })
+    server.on('POST', '/api/sync/pull', () => json(pullReply({ changes: [change('household', h)] })))
+    expect(fresh.derive.pinyinReady()).toBe(false)
+    const outcome = await fresh.store.useSyncStore().syncNow()
+    expect(outcome?.state).toBe('idle')
+    const row = await fresh.db.getDb().households.get(h.id)
+    expect(row?.searchText).toContain('zjg')
+    expect(fresh.derive.isDegraded(row!.searchText)).toBe(false)
+    fresh.db.closeDb()
   })
 
   it('drops the old database when another user signs in', async () => {
