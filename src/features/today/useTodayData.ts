@@ -5,7 +5,7 @@ import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
 import { householdsByIds, listKeyHouseholds } from '@/features/households/households-read-repository'
 import { keyPersonsBornOn } from '@/features/persons/persons-read-repository'
 import { promisedVisitsUntil } from '@/features/visits/visits-read-repository'
-import { loadLunarToSolar } from './lunar-calendar'
+import { festivalLunarToSolar, loadLunarToSolar, tableCovers } from './lunar-calendar'
 import {
   birthdaysIn,
   dueHouseholds,
@@ -59,10 +59,11 @@ export function useTodayData(options: UseTodayDataOptions = {}): UseTodayData {
     initial: { persons: [] as LocalPerson[], households: [] as (LocalHousehold | undefined)[] },
   })
   const returned = useLiveQuery({ query: returnedTasks, initial: [] as ReturnedTask[] })
-  const festivals = shallowRef<FestivalItem[]>([])
-
+  // The table covers this century; past it, the calendar library loads after the first paint.
+  const years = [now().getFullYear(), now().getFullYear() + 1]
+  const festivals = shallowRef<FestivalItem[]>(tableCovers(years) ? upcomingFestivals(now(), festivalLunarToSolar) : [])
   onMounted(async () => {
-    festivals.value = upcomingFestivals(now(), await loadLunarToSolar())
+    if (!tableCovers(years)) festivals.value = upcomingFestivals(now(), await loadLunarToSolar())
   })
 
   const birthdays = computed(() => {
