@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import 'vant/lib/index.css'
+// Vant's base (variables, reset); each component brings its own CSS (vite.config.ts).
+import 'vant/es/style/base.css'
 import './styles/main.css'
 import App from './App.vue'
 import { router } from './router'
