@@ -1,9 +1,9 @@
 import type { GridSisterDb } from '@/db/db'
-import { refreshHouseholdDerived } from '@/features/households/households-repository'
+import { advanceLastVisits, refreshHouseholdsDerived } from '@/features/households/households-repository'
 import { getMeta, setMeta } from '@/db/meta-repository'
 import type { Change, Mutation, PullReply } from '@/shared'
 import { advanceClock } from './clock-repository'
-import { putLocal, recordTables } from './local-records-repository'
+import { putLocalMany, recordTables, type StoredMany } from './local-records-repository'
 import { rebase, refKey, targetOf } from './rebase'
 import { dropShadows, saveShadow } from './shadow-repository'
 
@@ -38,23 +38,31 @@ function pendingByRecord(pending: Mutation[]): Map<string, Mutation[]> {
   return map
 }
 
-/** Stores one change, rebased on its pending mutations (keeping the server copy as shadow). */
-async function storeChange(db: GridSisterDb, change: Change, pending: Map<string, Mutation[]>): Promise<string[]> {
-  const mine = pending.get(`${change.kind}:${change.record.id}`) ?? []
-  if (mine.length === 0) return putLocal(db, change.kind, change.record)
-  await saveShadow(db, change.kind, change.record)
-  return putLocal(db, change.kind, rebase(change.kind, change.record, mine))
+/**
+ * Stores a page's changes, each rebased on its pending mutations (keeping the server
+ * copy as shadow), in bulk; returns the households whose derived columns may change.
+ */
+async function storeChanges(db: GridSisterDb, changes: Change[], pending: Map<string, Mutation[]>): Promise<StoredMany> {
+  const rows: Change[] = []
+  for (const change of changes) {
+    const mine = pending.get(`${change.kind}:${change.record.id}`) ?? []
+    if (mine.length === 0) {
+      rows.push(change)
+      continue
+    }
+    await saveShadow(db, change.kind, change.record)
+    rows.push({ ...change, record: rebase(change.kind, change.record, mine) } as Change)
+  }
+  return putLocalMany(db, rows)
 }
 
 /** Stores one pull reply (records, cursors, grids, clock) in one transaction. */
 export function applyPullPage(db: GridSisterDb, reply: PullReply, now: number): Promise<void> {
   return db.transaction('rw', [...recordTables(db), db.grids, db.outbox, db.meta], async () => {
     const pending = pendingByRecord((await db.outbox.orderBy('seq').toArray()).map((r) => r.mutation))
-    const touched = new Set<string>()
-    for (const change of latestPerRecord(reply.changes)) {
-      for (const id of await storeChange(db, change, pending)) touched.add(id)
-    }
-    for (const id of touched) await refreshHouseholdDerived(db, id)
+    const { touched, appended } = await storeChanges(db, latestPerRecord(reply.changes), pending)
+    await refreshHouseholdsDerived(db, [...touched])
+    await advanceLastVisits(db, appended)
     const lost = new Set(reply.gridsLost)
     const cursors = { ...((await getMeta(db, 'cursors')) ?? {}), ...reply.cursors }
     for (const id of lost) delete cursors[id]

@@ -1,5 +1,5 @@
 import { getMeta } from '@/db/meta-repository'
-import { PullReply, SCHEMA_VERSION } from '@/shared'
+import { PullReply, SCHEMA_VERSION, type Cursors } from '@/shared'
 import { hasPendingIn } from './outbox-ack-repository'
 import { uploadPhotos } from './photos'
 import { applyPullPage, dropGrids } from './pull-repository'
@@ -21,11 +21,19 @@ export type PullResult = StepResult<{ pulled: number }>
 export async function pullAll(ctx: EngineContext, push: () => Promise<PushResult>): Promise<PullResult> {
   const { db } = ctx
   let pulled = 0
+  const request = (cursors: Cursors) =>
+    ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors }, PullReply)
+  let next = request((await getMeta(db, 'cursors')) ?? {})
   for (let page = 0; page < MAX_PAGES; page++) {
-    const cursors = (await getMeta(db, 'cursors')) ?? {}
-    const res = await ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors }, PullReply)
+    const res = await next
     if (!res.ok) return res
     const reply = res.body
+    // The next page is asked for while this one is stored, with the cursors this page
+    // will store, so the network and the server work while IndexedDB writes (a first
+    // sync is page after page). Not across lost grids, whose cursors are dropped. If
+    // storing fails, the prefetched reply is never applied.
+    const prefetched = reply.hasMore && reply.gridsLost.length === 0
+    if (prefetched) next = request({ ...((await getMeta(db, 'cursors')) ?? {}), ...reply.cursors })
     if (reply.gridsLost.length > 0) {
       if (await hasPendingIn(db, reply.gridsLost)) {
         const pushed = await push()
@@ -42,6 +50,7 @@ export async function pullAll(ctx: EngineContext, push: () => Promise<PushResult
     pulled += reply.changes.length
     ctx.progress({ phase: 'pull', done: pulled, total: null })
     if (!reply.hasMore) return { ok: true, pulled }
+    if (!prefetched) next = request((await getMeta(db, 'cursors')) ?? {})
   }
   return { ok: true, pulled }
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Mutation, Review, Visit } from '@/shared'
-import { launchPhone, type Phone } from '../helpers/e2e/browser'
-import { deviceDatabases, readStore } from '../helpers/e2e/idb'
+import { launchPhone, waitForServiceWorkerControl, type Phone } from '../helpers/e2e/browser'
+import { deviceDb, metaValue, outboxMutations, readStore } from '../helpers/e2e/idb'
 import { login } from '../helpers/e2e/login'
 import { screenshot } from '../helpers/e2e/screenshot'
 import { startServer, type RunningServer } from '../helpers/e2e/server'
@@ -20,18 +20,12 @@ const SEEN = '老人腿脚不便，独自在家'
 const FIXED = '老人腿脚不便，独自在家；女儿每周六回来看望，药已备足'
 const COMMENT = '请写明家属探望和用药情况'
 
-async function dbOf(page: Page): Promise<string> {
-  await expect.poll(async () => (await deviceDatabases(page)).length, { timeout: 20_000 }).toBe(1)
-  return (await deviceDatabases(page))[0]!
-}
-const meta = async (page: Page, db: string, key: string) => (await readStore<{ key: string; value: unknown }>(page, db, 'meta')).find((r) => r.key === key)?.value
-const outbox = async (page: Page, db: string) => (await readStore<{ mutation: Mutation }>(page, db, 'outbox')).map((r) => r.mutation)
 
 /** Taps "sync now" and waits until the outbox is empty and a newer sync has finished. */
 async function syncNow(page: Page, db: string): Promise<void> {
-  const before = (await meta(page, db, 'lastSyncAt')) as string | undefined
+  const before = (await metaValue(page, db, 'lastSyncAt')) as string | undefined
   await page.locator('[data-testid="sync-bar"]').click()
-  await expect.poll(async () => (await meta(page, db, 'lastSyncAt')) !== before && (await outbox(page, db)).length === 0, { timeout: 60_000 }).toBe(true)
+  await expect.poll(async () => (await metaValue(page, db, 'lastSyncAt')) !== before && (await outboxMutations<Mutation>(page, db)).length === 0, { timeout: 60_000 }).toBe(true)
 }
 
 describe('supervisor review loop', () => {
@@ -57,16 +51,19 @@ describe('supervisor review loop', () => {
   it('the worker records a visit offline, then syncs it', async () => {
     const page = worker.page
     await login(page, server.url, 'demo-worker-1')
-    wdb = await dbOf(page)
-    await expect.poll(() => meta(page, wdb, 'lastSyncAt'), { timeout: 90_000 }).toBeTruthy()
+    wdb = await deviceDb(page)
+    await expect.poll(() => metaValue(page, wdb, 'lastSyncAt'), { timeout: 90_000 }).toBeTruthy()
     const households = await readStore<{ id: string; headName: string; deleted: boolean }>(page, wdb, 'households')
     const target = households.find((h) => !h.deleted)!
+    // The app shell must be precached before the network goes (a fast first sync can
+    // finish before the service worker has installed).
+    await waitForServiceWorkerControl(page)
     await worker.context.setOffline(true)
     await page.goto(`${server.url}/households/${target.id}/visits/new`).catch(() => undefined)
     await page.locator('textarea[name="seen"]').fill(SEEN)
     await page.locator('[data-testid="save"]').click()
     await page.waitForURL(`**/households/${target.id}`)
-    const pending = await outbox(page, wdb)
+    const pending = await outboxMutations<Mutation>(page, wdb)
     const created = pending.find((m) => m.name === 'visit.create')
     expect(created?.name === 'visit.create' && created.args.seen).toBe(SEEN)
     if (created?.name === 'visit.create') visit = created.args
@@ -79,8 +76,8 @@ describe('supervisor review loop', () => {
     const page = sup.page
     await login(page, server.url, 'demo-supervisor')
     await page.waitForURL(/\/supervisor\/review$/)
-    sdb = await dbOf(page)
-    await expect.poll(() => meta(page, sdb, 'lastSyncAt'), { timeout: 120_000 }).toBeTruthy()
+    sdb = await deviceDb(page)
+    await expect.poll(() => metaValue(page, sdb, 'lastSyncAt'), { timeout: 120_000 }).toBeTruthy()
     const row = page.locator(`[data-testid="review-item-${visit.id}"]`)
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1)
     expect(await row.innerText()).toContain(SEEN)
@@ -94,7 +91,7 @@ describe('supervisor review loop', () => {
     expect(review).toMatchObject({ state: 'returned', comment: COMMENT })
     await syncNow(page, sdb)
     // Her opening of the record went to the server's audit log through the same outbox.
-    expect((await outbox(page, sdb)).length).toBe(0)
+    expect((await outboxMutations<Mutation>(page, sdb)).length).toBe(0)
   }, 240_000)
 
   it('after her next sync, the worker\'s Today shows the task with the comment', async () => {
@@ -117,7 +114,7 @@ describe('supervisor review loop', () => {
     await page.locator('textarea[name="seen"]').fill(FIXED)
     await page.locator('[data-testid="save"]').click()
     await page.waitForURL(/\/visits\/[0-9a-f-]{36}$/)
-    const m = (await outbox(page, wdb)).find((x) => x.name === 'visit.create')
+    const m = (await outboxMutations<Mutation>(page, wdb)).find((x) => x.name === 'visit.create')
     expect(m?.name === 'visit.create' && m.args.correctsId).toBe(visit.id)
     if (m?.name === 'visit.create') correction = m.args
     await page.goto(`${server.url}/`)

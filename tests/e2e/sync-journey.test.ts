@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Mutation, Review, Visit, Wish } from '@/shared'
-import { launchPhone, type Phone } from '../helpers/e2e/browser'
-import { deviceDatabases, readStore } from '../helpers/e2e/idb'
+import { launchPhone, waitForServiceWorkerControl, type Phone } from '../helpers/e2e/browser'
+import { deviceDb, metaValue, outboxMutations, readStore } from '../helpers/e2e/idb'
 import { login } from '../helpers/e2e/login'
 import { screenshot } from '../helpers/e2e/screenshot'
 import { startServer, type RunningServer } from '../helpers/e2e/server'
@@ -19,12 +19,6 @@ const SEEN = '独居老人，煤气灶打不着火'
 const WISH = '想请志愿者帮忙换煤气灶'
 const COMMENT = '请写明是否已联系燃气公司'
 
-async function dbOf(page: Page): Promise<string> {
-  await expect.poll(async () => (await deviceDatabases(page)).length, { timeout: 20_000 }).toBe(1)
-  return (await deviceDatabases(page))[0]!
-}
-const meta = async (page: Page, db: string, key: string) => (await readStore<{ key: string; value: unknown }>(page, db, 'meta')).find((r) => r.key === key)?.value
-const outbox = async (page: Page, db: string) => (await readStore<{ mutation: Mutation }>(page, db, 'outbox')).map((r) => r.mutation)
 const pendingShown = async (page: Page) => Number(/(\d+)/.exec(await page.locator('[data-testid="sync-pending"]').innerText())?.[1] ?? 0)
 
 describe('sync journey', () => {
@@ -49,9 +43,12 @@ describe('sync journey', () => {
   it('offline, worker 1 records a visit and a wish; the sync bar counts them', async () => {
     const page = worker.page
     await login(page, server.url, 'demo-worker-1')
-    wdb = await dbOf(page)
-    await expect.poll(() => meta(page, wdb, 'lastSyncAt'), { timeout: 90_000 }).toBeTruthy()
+    wdb = await deviceDb(page)
+    await expect.poll(() => metaValue(page, wdb, 'lastSyncAt'), { timeout: 90_000 }).toBeTruthy()
     const target = (await readStore<{ id: string; deleted: boolean }>(page, wdb, 'households')).find((h) => !h.deleted)!
+    // The app shell must be precached before the network goes (a fast first sync can
+    // finish before the service worker has installed).
+    await waitForServiceWorkerControl(page)
     await worker.context.setOffline(true)
     await page.goto(`${server.url}/households/${target.id}/visits/new`).catch(() => undefined)
     await page.locator('textarea[name="seen"]').fill(SEEN)
@@ -62,7 +59,7 @@ describe('sync journey', () => {
     await page.locator('textarea[name="title"]').fill(WISH)
     await page.locator('[data-testid="save"]').click()
     await page.waitForURL(/\/wishes\/[0-9a-f-]{36}$/)
-    const pending = await outbox(page, wdb)
+    const pending = await outboxMutations<Mutation>(page, wdb)
     const v = pending.find((m) => m.name === 'visit.create')
     const w = pending.find((m) => m.name === 'wish.create')
     if (v?.name !== 'visit.create' || w?.name !== 'wish.create') throw new Error('visit and wish not in the outbox')
@@ -78,10 +75,10 @@ describe('sync journey', () => {
 
   it('back online, the sync runs by itself and empties the outbox', async () => {
     const page = worker.page
-    const before = await meta(page, wdb, 'lastSyncAt')
+    const before = await metaValue(page, wdb, 'lastSyncAt')
     await worker.context.setOffline(false)
-    await expect.poll(async () => (await outbox(page, wdb)).length, { timeout: 60_000 }).toBe(0)
-    await expect.poll(() => meta(page, wdb, 'lastSyncAt'), { timeout: 30_000 }).not.toBe(before)
+    await expect.poll(async () => (await outboxMutations<Mutation>(page, wdb)).length, { timeout: 60_000 }).toBe(0)
+    await expect.poll(() => metaValue(page, wdb, 'lastSyncAt'), { timeout: 30_000 }).not.toBe(before)
     await expect.poll(() => page.locator('[data-testid="sync-pending"]').innerText(), { timeout: 15_000 }).toContain('全部已上传')
     await screenshot(page, 'sync-online-done')
   }, 120_000)
@@ -89,8 +86,8 @@ describe('sync journey', () => {
   it('the supervisor, in another browser, sees the visit and the wish and returns the visit', async () => {
     const page = sup.page
     await login(page, server.url, 'demo-supervisor')
-    const sdb = await dbOf(page)
-    await expect.poll(() => meta(page, sdb, 'lastSyncAt'), { timeout: 120_000 }).toBeTruthy()
+    const sdb = await deviceDb(page)
+    await expect.poll(() => metaValue(page, sdb, 'lastSyncAt'), { timeout: 120_000 }).toBeTruthy()
     await expect.poll(async () => (await readStore<Wish>(page, sdb, 'wishes')).find((x) => x.id === wish.id)?.title, { timeout: 30_000 }).toBe(WISH)
     await page.goto(`${server.url}/supervisor/review`)
     const row = page.locator(`[data-testid="review-item-${visit.id}"]`)
@@ -102,17 +99,17 @@ describe('sync journey', () => {
     await page.locator('[data-testid="review-comment"] textarea').fill(COMMENT)
     await page.locator('.van-dialog__confirm').click()
     await page.waitForURL(/\/supervisor\/review$/)
-    const before = await meta(page, sdb, 'lastSyncAt')
+    const before = await metaValue(page, sdb, 'lastSyncAt')
     await page.locator('[data-testid="sync-bar"]').click()
-    await expect.poll(async () => (await outbox(page, sdb)).length === 0 && (await meta(page, sdb, 'lastSyncAt')) !== before, { timeout: 60_000 }).toBe(true)
+    await expect.poll(async () => (await outboxMutations<Mutation>(page, sdb)).length === 0 && (await metaValue(page, sdb, 'lastSyncAt')) !== before, { timeout: 60_000 }).toBe(true)
   }, 240_000)
 
   it('after her next sync, worker 1 sees the comment', async () => {
     const page = worker.page
     await page.goto(`${server.url}/`)
-    const before = await meta(page, wdb, 'lastSyncAt')
+    const before = await metaValue(page, wdb, 'lastSyncAt')
     await page.locator('[data-testid="sync-bar"]').click()
-    await expect.poll(() => meta(page, wdb, 'lastSyncAt'), { timeout: 60_000 }).not.toBe(before)
+    await expect.poll(() => metaValue(page, wdb, 'lastSyncAt'), { timeout: 60_000 }).not.toBe(before)
     const review = (await readStore<Review>(page, wdb, 'reviews')).find((r) => r.recordId === visit.id)
     expect(review).toMatchObject({ state: 'returned', comment: COMMENT })
     await expect.poll(() => page.locator('[data-testid="returned-row"]').allInnerTexts(), { timeout: 20_000 }).toContainEqual(expect.stringContaining(COMMENT))

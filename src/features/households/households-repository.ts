@@ -53,22 +53,55 @@ export function deleteHousehold(db: GridSisterDb, id: string): Promise<void> {
  * Recomputes a household's local columns from its visits and wishes. Called in the same
  * transaction as every visit or wish write; the sync client calls it after a pull.
  */
-export async function refreshHouseholdDerived(db: GridSisterDb, householdId: string): Promise<void> {
-  const h = await db.households.get(householdId)
-  if (!h) return
-  const last = await db.visits
-    .where('[householdId+visitedAt]')
-    .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
-    .last()
-  const openWishes = await db.wishes
-    .where('householdId')
-    .equals(householdId)
-    .filter((w) => w.state === 'registered' || w.state === 'claimed')
-    .count()
-  const lastVisitAt = last?.visitedAt ?? null
-  if (h.lastVisitAt !== lastVisitAt || h.openWishes !== openWishes) {
-    await db.households.put({ ...h, lastVisitAt, openWishes })
-  }
+export function refreshHouseholdDerived(db: GridSisterDb, householdId: string): Promise<void> {
+  return refreshHouseholdsDerived(db, [householdId])
+}
+
+const isOpen = (w: { state: string }) => w.state === 'registered' || w.state === 'claimed'
+
+/**
+ * The same for many households at once (a pulled page touches hundreds): the reads are
+ * issued together so IndexedDB pipelines them, and only changed rows are written back.
+ */
+export async function refreshHouseholdsDerived(db: GridSisterDb, householdIds: string[]): Promise<void> {
+  const ids = [...new Set(householdIds)]
+  if (ids.length === 0) return
+  const [rows, lastVisits, wishes] = await Promise.all([
+    db.households.bulkGet(ids),
+    Promise.all(
+      ids.map((id) => db.visits.where('[householdId+visitedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last()),
+    ),
+    db.wishes.where('householdId').anyOf(ids).toArray(),
+  ])
+  const open = new Map<string, number>()
+  for (const w of wishes) if (isOpen(w)) open.set(w.householdId, (open.get(w.householdId) ?? 0) + 1)
+  const changed: LocalHousehold[] = []
+  rows.forEach((h, i) => {
+    if (!h) return
+    const lastVisitAt = lastVisits[i]?.visitedAt ?? null
+    const openWishes = open.get(h.id) ?? 0
+    if (h.lastVisitAt !== lastVisitAt || h.openWishes !== openWishes) changed.push({ ...h, lastVisitAt, openWishes })
+  })
+  if (changed.length) await db.households.bulkPut(changed)
+}
+
+/**
+ * After visits were appended (new rows only), moves each household's `lastVisitAt` up to
+ * its newest new visit. Equal to a full refresh because visits are append-only and every
+ * write of a household's visits refreshes its columns in the same transaction, so the
+ * stored value is the maximum of the older ones (compared as strings, as the
+ * [householdId+visitedAt] index compares them). Spares a pulled page of a first sync
+ * one index query per household.
+ */
+export async function advanceLastVisits(db: GridSisterDb, newest: Map<string, string>): Promise<void> {
+  const ids = [...newest.keys()]
+  const rows = await db.households.bulkGet(ids)
+  const changed: LocalHousehold[] = []
+  rows.forEach((h, i) => {
+    const at = newest.get(ids[i] as string) as string
+    if (h && (h.lastVisitAt === null || h.lastVisitAt < at)) changed.push({ ...h, lastVisitAt: at })
+  })
+  if (changed.length) await db.households.bulkPut(changed)
 }
 
 /**

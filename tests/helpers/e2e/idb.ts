@@ -54,3 +54,24 @@ export function storedPhotoSize(page: Page, dbName: string, sha256: string): Pro
     { dbName, sha256 },
   )
 }
+
+/** The one device database of a signed-in page (waits until the app has opened it). */
+export async function deviceDb(page: Page, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const names = await deviceDatabases(page)
+    if (names.length === 1) return names[0] as string
+    if (Date.now() > deadline) throw new Error(`expected one device database, found ${names.length}`)
+    await page.waitForTimeout(250)
+  }
+}
+
+/** One value of the device's `meta` table. */
+export async function metaValue(page: Page, dbName: string, key: string): Promise<unknown> {
+  return (await readStore<{ key: string; value: unknown }>(page, dbName, 'meta')).find((r) => r.key === key)?.value
+}
+
+/** The mutations waiting in the device's outbox. */
+export async function outboxMutations<M = unknown>(page: Page, dbName: string): Promise<M[]> {
+  return (await readStore<{ mutation: M }>(page, dbName, 'outbox')).map((r) => r.mutation)
+}
