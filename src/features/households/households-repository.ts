@@ -98,10 +98,15 @@ export async function advanceLastVisits(db: GridSisterDb, newest: Map<string, st
   const rows = await db.households.bulkGet(ids)
   const changed: LocalHousehold[] = []
   rows.forEach((h, i) => {
-    const at = newest.get(ids[i] as string) as string
-    if (h && (h.lastVisitAt === null || h.lastVisitAt < at)) changed.push({ ...h, lastVisitAt: at })
+    const moved = h && withLastVisit(h, newest.get(ids[i] as string) as string)
+    if (moved) changed.push(moved)
   })
   if (changed.length) await db.households.bulkPut(changed)
+}
+
+/** The household with its last visit moved up to `at`, or null when it is not newer. */
+export function withLastVisit(h: LocalHousehold, at: string): LocalHousehold | null {
+  return h.lastVisitAt === null || h.lastVisitAt < at ? { ...h, lastVisitAt: at } : null
 }
 
 /**

@@ -3,7 +3,7 @@ import { Visit } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
-import { refreshHouseholdDerived } from '@/features/households/households-repository'
+import { withLastVisit } from '@/features/households/households-repository'
 import { storePhotos, type PreparedPhoto } from './photos-repository'
 
 /**
@@ -58,9 +58,14 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
         throw new RecordValidationError([{ path: 'seen', message: 'write what was seen, asked or done' }])
       }
       saved = parsed.data
-      await db.visits.add(saved)
-      await storePhotos(db, input.photos ?? [], household.gridId)
-      await refreshHouseholdDerived(db, household.id)
+      // Visits are append-only, so the household's derived columns follow from the row
+      // already read: its last visit moves up to this one, its open wishes stay.
+      const moved = withLastVisit(household, saved.visitedAt)
+      await Promise.all([
+        db.visits.add(saved),
+        storePhotos(db, input.photos ?? [], household.gridId),
+        moved ? db.households.put(moved) : undefined,
+      ])
       return saved
     })
     return saved as Visit
