@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import type { Visit } from '@/shared'
+import { createVisit } from '@/features/visits/visits-repository'
+import { promisedVisitsUntil } from '@/features/visits/visits-read-repository'
+import { actor, makeDb, seedHousehold, visitInput } from '../../../helpers/app/factories'
+
+const TODAY = '2026-05-30'
+const day = (offset: number) => new Date(Date.UTC(2026, 4, 30 + offset)).toISOString().slice(0, 10)
+
+/** The definition, read naively: each household's latest visit (index order), if its promise is due. */
+function reference(visits: Visit[]): string[] {
+  const latest = new Map<string, Visit>()
+  for (const v of [...visits].sort((a, b) => (a.visitedAt === b.visitedAt ? a.id.localeCompare(b.id) : a.visitedAt.localeCompare(b.visitedAt)))) {
+    latest.set(v.householdId, v)
+  }
+  return [...latest.values()].filter((v) => v.nextVisitOn !== null && v.nextVisitOn <= TODAY).map((v) => v.id).sort()
+}
+
+const visitSpec = fc.record({
+  household: fc.nat({ max: 2 }),
+  // Few distinct times, so two visits of a household often share one.
+  daysAgo: fc.nat({ max: 3 }),
+  next: fc.option(fc.integer({ min: -20, max: 10 }), { nil: null }),
+})
+
+describe('promisedVisitsUntil', () => {
+  it('returns exactly the latest visit of each household whose promise is due (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(visitSpec, { maxLength: 10 }), async (specs) => {
+        const db = makeDb()
+        const households = [await seedHousehold(db), await seedHousehold(db), await seedHousehold(db)]
+        for (const s of specs) {
+          const visitedAt = new Date(Date.UTC(2026, 4, 30 - s.daysAgo, 8)).toISOString()
+          await createVisit(db, visitInput(households[s.household]!.id, { visitedAt, nextVisitOn: s.next === null ? null : day(s.next) }), actor)
+        }
+        const got = (await promisedVisitsUntil(db, TODAY)).map((v) => v.id).sort()
+        expect(got).toEqual(reference(await db.visits.toArray()))
+        db.close()
+      }),
+      { numRuns: 25 },
+    )
+  })
+
+  it('drops a promise that a later visit superseded, and ignores households never visited', async () => {
+    const db = makeDb()
+    const h = await seedHousehold(db)
+    await seedHousehold(db)
+    await createVisit(db, visitInput(h.id, { visitedAt: '2026-05-01T08:00:00.000Z', nextVisitOn: '2026-05-10' }), actor)
+    expect((await promisedVisitsUntil(db, TODAY)).map((v) => v.nextVisitOn)).toEqual(['2026-05-10'])
+    await createVisit(db, visitInput(h.id, { visitedAt: '2026-05-20T08:00:00.000Z', nextVisitOn: null }), actor)
+    expect(await promisedVisitsUntil(db, TODAY)).toEqual([])
+  })
+})
