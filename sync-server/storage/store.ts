@@ -40,10 +40,14 @@ export interface RecordKey {
   id: string
 }
 
-/** A record to write, its data already serialized (JSON). */
-export interface RecordWrite extends RecordKey {
+/** Where a record lives: enough to check it exists and is in scope. */
+export interface RecordPlace extends RecordKey {
   gridId: string
   communityId: string
+}
+
+/** A record to write, its data already serialized (JSON). */
+export interface RecordWrite extends RecordPlace {
   json: string
 }
 
@@ -103,6 +107,8 @@ export interface StoreOps {
   getRecord(kind: RecordKind, id: string): Promise<StoredRecord | null>
   /** The records among these keys that exist (one query per kind and few hundred ids). */
   getRecords(keys: RecordKey[]): Promise<StoredRecord[]>
+  /** Where the records among these keys live, without their data (cheaper than `getRecords`). */
+  getRecordPlaces(keys: RecordKey[]): Promise<RecordPlace[]>
   /**
    * Locks the change counters of these communities until the transaction ends (creating
    * them at 0 when missing), in id order so two multi-community pushes cannot deadlock.

@@ -57,7 +57,7 @@ export async function applyWishMove(ctx: ApplyCtx, cmd: ArgsOf<'wish.transition'
 export async function applyReview(ctx: ApplyCtx, cmd: ArgsOf<'review.set'>): Promise<Effect> {
   const mayReview = canReview(ctx.user, ctx.grid)
   if (!mayReview) return refuse('forbidden', 'only a supervisor of this community reviews records')
-  const target = await ctx.tx.getRecord(cmd.recordKind, cmd.recordId)
+  const target = await ctx.tx.getRecordPlace(cmd.recordKind, cmd.recordId)
   if (!target) return refuse('not-found', 'the reviewed record does not exist')
   if (target.gridId !== ctx.grid.id) return refuse('out-of-scope', 'the reviewed record belongs to another grid')
   const stored = await ctx.tx.getRecord('review', cmd.recordId)

@@ -31,7 +31,7 @@ async function load(ctx: ApplyCtx, kind: RecordKind, id: string): Promise<{ data
 /** Refuses a reference to a household that is missing or in another grid. */
 export async function checkHousehold(ctx: ApplyCtx, householdId: string | undefined): Promise<Effect | null> {
   if (householdId === undefined) return null
-  const hh = await ctx.tx.getRecord('household', householdId)
+  const hh = await ctx.tx.getRecordPlace('household', householdId)
   if (!hh) return refuse('not-found', 'the household does not exist on the server')
   if (hh.gridId !== ctx.grid.id) return refuse('out-of-scope', 'the household belongs to another grid')
   return null

@@ -1,6 +1,7 @@
 import type { Grid, Mutation, RecordKind } from '../../src/shared'
 import { canWrite } from '../../src/shared/rules'
-import type { AuditEntry, RecordKey, RecordWrite, StoredConflict, StoredRecord, StoreOps, UserRow } from '../storage/store'
+import type { AuditEntry, RecordPlace, RecordWrite, StoredConflict, StoredRecord, StoreOps, UserRow } from '../storage/store'
+import { batchKeysOf } from './batch-keys'
 
 /**
  * What the rules read and write while a push batch is applied: the push transaction seen
@@ -21,6 +22,8 @@ import type { AuditEntry, RecordKey, RecordWrite, StoredConflict, StoredRecord, 
 export interface ApplyStore {
   getGrid(id: string): Promise<Grid | null>
   getRecord(kind: RecordKind, id: string): Promise<StoredRecord | null>
+  /** Where a record lives, for a rule that only checks it exists in the right grid. */
+  getRecordPlace(kind: RecordKind, id: string): Promise<RecordPlace | null>
   /** Buffers the new state of a record (written at `flush`). */
   putRecord(kind: RecordKind, id: string, gridId: string, communityId: string, data: unknown): void
   /** Buffers a conflict (written at `flush`). */
@@ -35,52 +38,25 @@ export interface BatchView extends ApplyStore {
   flush(): Promise<void>
 }
 
-const keyOf = (kind: RecordKind, id: string) => `${kind}:${id}`
-
-/** The records a mutation's rule may read (see apply-mergeable.ts and apply-events.ts). */
-export function recordKeysOf(m: Mutation): RecordKey[] {
-  const household = (id: unknown): RecordKey[] => (typeof id === 'string' ? [{ kind: 'household', id }] : [])
-  switch (m.name) {
-    case 'household.put':
-    case 'household.delete':
-      return [{ kind: 'household', id: m.args.id }]
-    case 'person.put':
-    case 'assessment.put':
-      return [{ kind: m.name === 'person.put' ? 'person' : 'assessment', id: m.args.id }, ...household(m.args.patch.householdId)]
-    case 'person.delete':
-      return [{ kind: 'person', id: m.args.id }]
-    case 'assessment.delete':
-      return [{ kind: 'assessment', id: m.args.id }]
-    case 'record.restore':
-      return [{ kind: m.args.kind, id: m.args.id }]
-    case 'visit.create': {
-      const { correctsId } = m.args
-      const corrected: RecordKey[] = correctsId ? [{ kind: 'visit', id: correctsId }, { kind: 'review', id: correctsId }] : []
-      return [...household(m.args.householdId), { kind: 'visit', id: m.args.id }, ...corrected]
-    }
-    case 'wish.create':
-      return [...household(m.args.householdId), { kind: 'wish', id: m.args.id }]
-    case 'wish.transition':
-      return [{ kind: 'wish', id: m.args.id }]
-    case 'review.set':
-      return [{ kind: m.args.recordKind, id: m.args.recordId }, { kind: 'review', id: m.args.recordId }]
-    case 'audit.record':
-      return []
-  }
-}
-
-interface Cached {
-  row: StoredRecord | null
-  /** Set when this batch wrote the record: reads parse it afresh, like a database read. */
+interface Entry {
+  /** null: no such record. */
+  place: RecordPlace | null
+  /** The stored record when read with its data (undefined: only its place was read). */
+  stored?: StoredRecord | null
+  /** Written by this batch: reads parse it afresh, like a database read. */
   json?: string
 }
 
+const keyOf = (kind: RecordKind, id: string) => `${kind}:${id}`
+const placeOf = ({ kind, id, gridId, communityId }: RecordPlace): RecordPlace => ({ kind, id, gridId, communityId })
+
 export function createBatchView(tx: StoreOps): BatchView {
   const grids = new Map<string, Grid | null>()
-  const records = new Map<string, Cached>()
+  const records = new Map<string, Entry>()
   const writes = new Map<string, RecordWrite>()
   const conflicts: StoredConflict[] = []
-  const read = (c: Cached): StoredRecord | null => (c.row && c.json !== undefined ? { ...c.row, data: JSON.parse(c.json) } : c.row)
+  const remember = (kind: RecordKind, id: string, stored: StoredRecord | null) =>
+    records.set(keyOf(kind, id), { place: stored && placeOf(stored), stored })
   return {
     async prefetch(mutations, user) {
       const gridIds = [...new Set(mutations.map((m) => m.args.gridId))]
@@ -91,27 +67,39 @@ export function createBatchView(tx: StoreOps): BatchView {
         return g && canWrite(user, g)
       })
       await tx.lockCommunities(writable.map((m) => grids.get(m.args.gridId)!.communityId))
-      const keys = writable.flatMap(recordKeysOf).filter((k) => !records.has(keyOf(k.kind, k.id)))
-      for (const k of keys) records.set(keyOf(k.kind, k.id), { row: null })
-      for (const r of await tx.getRecords(keys)) records.set(keyOf(r.kind, r.id), { row: r })
+      const keys = writable.flatMap(batchKeysOf)
+      const withData = keys.filter((k) => k.need === 'data')
+      const dataKeys = new Set(withData.map((k) => keyOf(k.kind, k.id)))
+      const placeOnly = keys.filter((k) => !dataKeys.has(keyOf(k.kind, k.id)))
+      for (const k of withData) remember(k.kind, k.id, null)
+      for (const r of await tx.getRecords(withData)) remember(r.kind, r.id, r)
+      for (const k of placeOnly) records.set(keyOf(k.kind, k.id), { place: null })
+      for (const p of await tx.getRecordPlaces(placeOnly)) records.set(keyOf(p.kind, p.id), { place: p })
     },
     async getGrid(id) {
       if (!grids.has(id)) grids.set(id, await tx.getGrid(id))
       return grids.get(id) ?? null
     },
+    async getRecordPlace(kind, id) {
+      const entry = records.get(keyOf(kind, id))
+      if (entry) return entry.place
+      const [place = null] = await tx.getRecordPlaces([{ kind, id }])
+      records.set(keyOf(kind, id), { place })
+      return place
+    },
     async getRecord(kind, id) {
-      const key = keyOf(kind, id)
-      let cached = records.get(key)
-      if (!cached) {
-        cached = { row: await tx.getRecord(kind, id) }
-        records.set(key, cached)
-      }
-      return read(cached)
+      const entry = records.get(keyOf(kind, id))
+      if (entry?.json !== undefined && entry.place) return { ...entry.place, seq: 0, data: JSON.parse(entry.json) }
+      if (entry?.stored !== undefined) return entry.stored
+      if (entry && !entry.place) return null
+      const stored = await tx.getRecord(kind, id)
+      remember(kind, id, stored)
+      return stored
     },
     putRecord(kind, id, gridId, communityId, data) {
       const key = keyOf(kind, id)
       const json = JSON.stringify(data)
-      records.set(key, { row: { kind, id, gridId, communityId, data: null, seq: 0 }, json })
+      records.set(key, { place: { kind, id, gridId, communityId }, json })
       // Re-inserted at the end: the record's seq follows its LAST write in the batch.
       writes.delete(key)
       writes.set(key, { kind, id, gridId, communityId, json })

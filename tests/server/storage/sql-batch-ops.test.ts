@@ -55,7 +55,7 @@ describe.each(BACKENDS)('Store batch operations on $name', (backend) => {
     expect(await store.getRecord('household', row.id)).toMatchObject({ data: { v: 2 }, seq: 2 })
   })
 
-  it('reads many records of several kinds by key and skips the missing', async () => {
+  it('reads many records (or only where they live) of several kinds by key and skips the missing', async () => {
     const g = world.grids.a1
     const ids = Array.from({ length: 300 }, () => randomUUID())
     await store.bulkInsertRecords(ids.map((id, i) => ({ kind: i % 2 ? 'visit' : 'household', id, gridId: g.id, communityId: g.communityId, data: { i } })))
@@ -64,6 +64,11 @@ describe.each(BACKENDS)('Store batch operations on $name', (backend) => {
     const found = await store.getRecords([...keys, ...keys.slice(0, 5), wrongKind, { kind: 'person', id: randomUUID() }])
     expect(found.map((r) => `${r.kind}:${r.id}`).sort()).toEqual(keys.map((k) => `${k.kind}:${k.id}`).sort())
     expect(await store.getRecords([])).toEqual([])
+    const places = await store.getRecordPlaces([keys[0]!, keys[1]!, wrongKind])
+    expect(places.sort((x, y) => x.kind.localeCompare(y.kind))).toEqual([
+      { ...keys[0], gridId: g.id, communityId: g.communityId },
+      { ...keys[1], gridId: g.id, communityId: g.communityId },
+    ])
   })
 
   it('reads many grids by id and skips the missing', async () => {

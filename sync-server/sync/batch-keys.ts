@@ -1,0 +1,45 @@
+import type { Mutation } from '../../src/shared'
+import type { RecordKey } from '../storage/store'
+
+/**
+ * What a mutation's rule will read (see apply-mergeable.ts, apply-events.ts), so a push
+ * batch can read it all up front: `data` for records whose contents the rule uses,
+ * `place` for records it only checks exist in the right grid (a visit's household).
+ * A read this list misses is still served, one query at a time (batch-view.ts).
+ */
+export interface BatchKey extends RecordKey {
+  need: 'data' | 'place'
+}
+
+export function batchKeysOf(m: Mutation): BatchKey[] {
+  const data = (kind: RecordKey['kind'], id: string): BatchKey => ({ kind, id, need: 'data' })
+  const household = (id: unknown): BatchKey[] => (typeof id === 'string' ? [{ kind: 'household', id, need: 'place' }] : [])
+  switch (m.name) {
+    case 'household.put':
+    case 'household.delete':
+      return [data('household', m.args.id)]
+    case 'person.put':
+      return [data('person', m.args.id), ...household(m.args.patch.householdId)]
+    case 'assessment.put':
+      return [data('assessment', m.args.id), ...household(m.args.patch.householdId)]
+    case 'person.delete':
+      return [data('person', m.args.id)]
+    case 'assessment.delete':
+      return [data('assessment', m.args.id)]
+    case 'record.restore':
+      return [data(m.args.kind, m.args.id)]
+    case 'visit.create': {
+      const { correctsId } = m.args
+      const corrected = correctsId ? [data('visit', correctsId), data('review', correctsId)] : []
+      return [...household(m.args.householdId), data('visit', m.args.id), ...corrected]
+    }
+    case 'wish.create':
+      return [...household(m.args.householdId), data('wish', m.args.id)]
+    case 'wish.transition':
+      return [data('wish', m.args.id)]
+    case 'review.set':
+      return [{ kind: m.args.recordKind, id: m.args.recordId, need: 'place' }, data('review', m.args.recordId)]
+    case 'audit.record':
+      return []
+  }
+}
