@@ -1,4 +1,4 @@
-import type { GridSisterDb, OutboxRow } from '@/db/db'
+import type { GridSisterDb, OutboxRow, RejectionRow } from '@/db/db'
 import type { Mutation, MutationResult } from '@/shared'
 import { getMeta, setMeta } from '@/db/meta-repository'
 import { recordTables } from './local-records-repository'
@@ -29,21 +29,27 @@ export function applyPushResults(
   const byId = new Map(sent.map((row) => [row.mutation.mutationId, row]))
   return db.transaction('rw', [db.outbox, db.rejections, db.meta, ...recordTables(db)], async () => {
     const summary: AckSummary = { acked: 0, rejected: 0, skipped: 0 }
+    const named = results.flatMap((result) => {
+      const row = byId.get(result.mutationId)
+      return row ? [{ result, row }] : []
+    })
+    // One read and one write per table for the whole reply (500 answers), not a round
+    // trip to IndexedDB per answer.
+    const current = await db.outbox.bulkGet(named.map(({ row }) => row.seq))
     const answered: Mutation[] = []
     const refused = new Set<string>()
-    for (const result of results) {
-      const row = byId.get(result.mutationId)
-      if (!row) continue
+    const rejections: RejectionRow[] = []
+    const done = new Set<number>()
+    named.forEach(({ result, row }, i) => {
       // The row may have been acknowledged by an earlier, duplicated reply already.
-      const current = await db.outbox.get(row.seq)
-      if (current?.mutation.mutationId !== result.mutationId) continue
+      if (current[i]?.mutation.mutationId !== result.mutationId || done.has(row.seq)) return
       if (result.status === 'skipped') {
         summary.skipped += 1
-        continue
+        return
       }
       if (result.status === 'rejected') {
         refused.add(row.mutation.args.gridId)
-        await db.rejections.put({
+        rejections.push({
           mutationId: result.mutationId,
           seq: row.seq,
           mutation: row.mutation,
@@ -56,9 +62,10 @@ export function applyPushResults(
       } else {
         summary.acked += 1
       }
-      await db.outbox.delete(row.seq)
+      done.add(row.seq)
       answered.push(row.mutation)
-    }
+    })
+    await Promise.all([db.rejections.bulkPut(rejections), db.outbox.bulkDelete([...done])])
     await restoreShadows(db, answered)
     await repullGrids(db, refused)
     return summary
@@ -80,12 +87,9 @@ async function repullGrids(db: GridSisterDb, gridIds: Set<string>): Promise<void
 
 /** Counts a transport failure against the rows of a push that got no answer. */
 export async function markAttempt(db: GridSisterDb, sent: OutboxRow[]): Promise<void> {
-  await db.transaction('rw', db.outbox, async () => {
-    for (const row of sent) {
-      await db.outbox.where('seq').equals(row.seq).modify((r) => {
-        r.attempts += 1
-      })
-    }
+  const seqs = new Set(sent.map((row) => row.seq))
+  await db.outbox.where('seq').anyOf([...seqs]).modify((r) => {
+    r.attempts += 1
   })
 }
 

@@ -1,5 +1,5 @@
 import type { GridSisterDb } from '@/db/db'
-import { refreshHouseholdDerived } from '@/features/households/households-repository'
+import { refreshHouseholdsDerived } from '@/features/households/households-repository'
 import type { Mutation, RecordByKind, RecordKind } from '@/shared'
 import { putLocal } from './local-records-repository'
 import { rebase, refKey, targetOf, type RecordRef } from './rebase'
@@ -31,26 +31,32 @@ export async function saveShadow<K extends RecordKind>(db: GridSisterDb, kind: K
 
 /** Puts records whose pending mutations were all answered back to their server copy. */
 export async function restoreShadows(db: GridSisterDb, answered: Mutation[]): Promise<void> {
-  const refs = new Set<string>()
+  const keys = new Set<string>()
   for (const m of answered) {
     const ref = targetOf(m)
-    if (ref) refs.add(refKey(ref))
+    if (ref) keys.add(keyOf(ref))
   }
-  if (refs.size === 0) return
-  const pending = (await db.outbox.orderBy('seq').toArray()).map((r) => r.mutation)
+  if (keys.size === 0) return
+  // One lookup for the whole reply: most answered records (new visits, for a start)
+  // have no shadow, and a push reply answers hundreds.
+  const shadows = (await db.meta.bulkGet([...keys])).filter((row) => row !== undefined)
+  if (shadows.length === 0) return
+  const pending = new Map<string, Mutation[]>()
+  for (const { mutation } of await db.outbox.orderBy('seq').toArray()) {
+    const t = targetOf(mutation)
+    if (!t) continue
+    const list = pending.get(keyOf(t))
+    if (list) list.push(mutation)
+    else pending.set(keyOf(t), [mutation])
+  }
   const touched = new Set<string>()
-  for (const key of refs.keys()) {
-    const row = await db.meta.get(`${PREFIX}${key}`)
-    if (!row) continue
+  for (const row of shadows) {
     const shadow = row.value as Shadow
-    const still = pending.filter((m) => {
-      const t = targetOf(m)
-      return t !== null && refKey(t) === key
-    })
+    const still = pending.get(row.key) ?? []
     for (const id of await putLocal(db, shadow.kind, rebase(shadow.kind, shadow.record, still))) touched.add(id)
     if (still.length === 0) await db.meta.delete(row.key)
   }
-  for (const id of touched) await refreshHouseholdDerived(db, id)
+  await refreshHouseholdsDerived(db, [...touched])
 }
 
 /** Forgets the shadows of records in lost grids. */

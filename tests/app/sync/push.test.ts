@@ -74,6 +74,21 @@ describe('push', () => {
     expect(await db.rejections.count()).toBe(0)
   })
 
+  it('counts an answer repeated in one reply once, and answers a whole batch of 500 at a time', async () => {
+    const { db, server, client } = await setup()
+    const h = await seedHousehold(db)
+    for (let i = 0; i < 600; i++) await createVisit(db, visitInput(h.id, { seen: `第${i}次` }), actor)
+    const answer = pushAnswering()
+    server.on('POST', '/api/sync/push', async (req) => {
+      const reply = (await (await answer(req)).json()) as { results: unknown[] }
+      return json({ ...reply, results: [...reply.results, ...reply.results] })
+    })
+    const outcome = await client.syncOnce()
+    expect(outcome).toMatchObject({ state: 'idle', pushed: 601, rejected: 0 })
+    expect(pushes(server).map((r) => (r.body as { mutations: Mutation[] }).mutations.length)).toEqual([500, 101])
+    expect(await db.outbox.count()).toBe(0)
+  })
+
   it('keeps the outbox and says auth-expired on 401', async () => {
     const { db, server, client } = await setup()
     await seedHousehold(db)
