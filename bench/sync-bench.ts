@@ -48,7 +48,7 @@ export async function syncBench(): Promise<BenchResult> {
   try {
     for (const link of LINKS) {
       const sqlite = await loadedSqlite(ds.demo)
-      const ours = await startOurServer({ store: sqlite.store, staticDir: pageDir, floorJson })
+      const ours = await startOurServer({ store: sqlite.store, staticDir: pageDir, floorJson, pushFloor: true })
       const pouchUrl = await pouch.createDb(`scope-${link}`, docs)
       try {
         const session = await ours.login(WORKER)
@@ -63,6 +63,7 @@ export async function syncBench(): Promise<BenchResult> {
         const sync = await metered(ours.meter, () => device.page.evaluate((s) => window.gsBench.ourSync(s), session))
         await device.page.evaluate((a) => window.gsBench.writeVisits(a), { userId: session.userId, inputs: visits.inputs, actor })
         const push = await metered(ours.meter, () => device.page.evaluate((s) => window.gsBench.ourPush(s), session))
+        const pushFloor = await metered(ours.meter, () => device.page.evaluate((a) => window.gsBench.pushFloor(a), { url: '/bench/floor-push', visits: visits.records }))
         await device.dispose()
         // PouchDB: default replication both ways.
         device = await openPage(pouch.url, link)
@@ -70,7 +71,7 @@ export async function syncBench(): Promise<BenchResult> {
         await device.page.evaluate((a) => window.gsBench.pouchWriteVisits(a), { url: pouchUrl, visits: visits.records })
         const pPush = await metered(pouch.meter, () => device.page.evaluate((a) => window.gsBench.pouchPush(a), { url: pouchUrl }))
         await device.dispose()
-        report(r, link, ds.records, { floor, sync, push, pPull, pPush })
+        report(r, link, ds.records, { floor, sync, push, pushFloor, pPull, pPush })
       } finally {
         await ours.close()
         await sqlite.cleanup()
@@ -88,9 +89,9 @@ function report(
   r: ReturnType<typeof newResult>,
   link: LinkName,
   records: number,
-  m: { floor: Metered<SyncRun>; sync: Metered<SyncRun>; push: Metered<PushRun>; pPull: Metered<PouchRun>; pPush: Metered<PouchRun> },
+  m: { floor: Metered<SyncRun>; sync: Metered<SyncRun>; push: Metered<PushRun>; pushFloor: Metered<{ ms: number; received: number }>; pPull: Metered<PouchRun>; pPush: Metered<PouchRun> },
 ): void {
-  const { floor, sync, push, pPull, pPush } = m
+  const { floor, sync, push, pushFloor, pPull, pPush } = m
   r.details[link] = m
   const bytes = (w: WireFigures) => w.bytesIn + w.bytesOut
   const stored = (s: SyncRun) => (s.stored.households ?? 0) + (s.stored.persons ?? 0) + (s.stored.visits ?? 0) + (s.stored.wishes ?? 0) + (s.stored.assessments ?? 0) + (s.stored.reviews ?? 0)
@@ -113,7 +114,11 @@ function report(
     r.figure(`initial sync ${link}`, `${name} bytes down/up`, w.bytesOut / 1e6, `MB (${(w.bytesIn / 1e3).toFixed(0)} kB up)`)
     r.figure(`initial sync ${link}`, `${name} requests`, w.requests, 'requests')
   }
+  r.ratio(`push 2,000 visits ${link}: ours / push floor`, push.pushMs / pushFloor.ms, null)
+  r.ratio(`push 2,000 visits ${link}: PouchDB / push floor (the most any client could gain)`, pPush.ms / pushFloor.ms, null)
   r.figure(`push ${link}`, 'ours push time', push.pushMs / 1000, 's')
+  r.figure(`push ${link}`, 'push floor time (one gzip body of the bare records)', pushFloor.ms / 1000, 's')
+  r.figure(`push ${link}`, 'push floor bytes up', pushFloor.wire.bytesIn / 1e6, `MB, ${pushFloor.wire.requests} request`)
   r.figure(`push ${link}`, 'ours whole sync run (push + pull back)', push.totalMs / 1000, 's')
   r.figure(`push ${link}`, 'ours bytes up/down', push.wire.bytesIn / 1e6, `MB up (${(push.wire.bytesOut / 1e6).toFixed(2)} MB down), ${push.wire.requests} requests`)
   r.figure(`push ${link}`, 'PouchDB push time', pPush.ms / 1000, 's')

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { buildApp } from '../../sync-server/app'
 import type { Store } from '../../sync-server/storage/store'
 import { DEMO_PASSWORD } from '../../sync-server/seed/generate-demo'
@@ -24,6 +24,11 @@ export interface OurServerOptions {
   staticDir: string | null
   /** JSON served gzip-compressed at GET /bench/floor (the ideal floor). */
   floorJson?: string
+  /**
+   * Serves the push floor at POST /bench/floor-push: takes a gzip body of records,
+   * unzips and parses it, answers with the count (no validation, no storage).
+   */
+  pushFloor?: boolean
   /** Host to listen on (default 127.0.0.1). */
   host?: string
 }
@@ -42,6 +47,14 @@ export async function startOurServer(opts: OurServerOptions): Promise<OurServer>
     app.get('/bench/floor', { compress: false }, async (_req, reply) =>
       reply.header('content-type', 'application/json').header('content-encoding', 'gzip').header('cache-control', 'no-store').send(body),
     )
+  }
+  if (opts.pushFloor) {
+    await app.register(async (scope) => {
+      scope.addContentTypeParser('application/x-gridsister-floor', { parseAs: 'buffer', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) => {
+        done(null, JSON.parse(gunzipSync(body as Buffer).toString('utf8')) as unknown)
+      })
+      scope.post('/bench/floor-push', async (req) => ({ received: (req.body as unknown[]).length }))
+    })
   }
   await app.listen({ port: 0, host: opts.host ?? '127.0.0.1' })
   const address = app.server.address()

@@ -54,6 +54,8 @@ export interface BenchApi {
   floor(a: { userId: string; url: string }): Promise<SyncRun>
   writeVisits(a: { userId: string; inputs: VisitInput[]; actor: Actor }): Promise<number>
   ourPush(s: Session): Promise<PushRun>
+  /** The push floor: the same visits as one gzip body of bare records, one request. */
+  pushFloor(a: { url: string; visits: Visit[] }): Promise<{ ms: number; received: number }>
   pouchPull(a: { url: string }): Promise<PouchRun>
   pouchWriteVisits(a: { url: string; visits: Visit[] }): Promise<number>
   pouchPush(a: { url: string }): Promise<PouchRun>
