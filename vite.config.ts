@@ -66,6 +66,18 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   build: { target: 'es2020', chunkSizeWarningLimit: 700 },
+  // vue-i18n's bundler flags: the app uses only the Composition API (`legacy: false`,
+  // `useI18n`/`t`, no global $t or <i18n-t>) and hands vue-i18n its messages already
+  // compiled (src/i18n/compile-messages.ts), so the legacy API, the global components
+  // and the message compiler are left out of the first screen's script.
+  define: {
+    // Every component (the app's, Vant's, the router's) uses setup(): no Options API.
+    __VUE_OPTIONS_API__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __VUE_I18N_FULL_INSTALL__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+    __INTLIFY_DROP_MESSAGE_COMPILER__: true,
+  },
   plugins: [
     dropVantCdnFont(),
     vantComponentStyles(),

@@ -1,5 +1,7 @@
+import { compileMessages } from '@/i18n/compile-messages'
+
 /** Messages of the login screen and session banner (component-local i18n scope). */
-export const authMessages = {
+export const authMessages = compileMessages({
   'zh-CN': {
     login: {
       title: '登录格子姐姐',
@@ -56,4 +58,4 @@ export const authMessages = {
       logout: 'Sign out',
     },
   },
-}
+})

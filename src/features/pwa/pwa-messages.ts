@@ -1,5 +1,7 @@
+import { compileMessages } from '@/i18n/compile-messages'
+
 /** Messages of the PWA feature, merged into the component's local i18n scope. */
-export const pwaMessages = {
+export const pwaMessages = compileMessages({
   'zh-CN': {
     update: {
       available: '有新版本',
@@ -26,4 +28,4 @@ export const pwaMessages = {
       installed: 'Installed on the home screen',
     },
   },
-}
+})

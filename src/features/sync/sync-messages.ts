@@ -1,5 +1,7 @@
+import { compileMessages } from '@/i18n/compile-messages'
+
 /** Messages of the sync bar and the sync details page (component-local i18n scope). */
-export const syncMessages = {
+export const syncMessages = compileMessages({
   'zh-CN': {
     sync: {
       title: '同步情况',
@@ -100,7 +102,7 @@ export const syncMessages = {
       },
     },
   },
-}
+})
 
 /** Message key of a mutation name ('visit.create' → 'visit-create': i18n paths split on dots). */
 export const kindKey = (name: string): string => name.replace('.', '-')

@@ -1,5 +1,6 @@
+import { compileMessages } from '@/i18n/compile-messages'
 import zhCN from './zh-CN'
 import en from './en'
 
 /** Both locales of the supervisor's messages, as vue-i18n takes them. */
-export const supervisorMessages = { 'zh-CN': zhCN, en }
+export const supervisorMessages = compileMessages({ 'zh-CN': zhCN, en })
