@@ -10,6 +10,16 @@ export interface UseFormat {
   longDate: (d: Date) => string
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (Today drew a
+// list of dates a fifth of a second slower), so each language × options is built once.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang} ${JSON.stringify(options)}`
+  let f = formatters.get(key)
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(lang, options)))
+  return f
+}
+
 export function useFormat(): UseFormat {
   const { locale } = useI18n()
   const lang = () => (locale.value === 'en' ? 'en-GB' : 'zh-CN')
@@ -18,13 +28,13 @@ export function useFormat(): UseFormat {
   function date(iso: string | null | undefined): string {
     if (!iso) return ''
     const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso)
-    return new Intl.DateTimeFormat(lang(), { year: yearOf(d), month: 'short', day: 'numeric' }).format(d)
+    return formatter(lang(), { year: yearOf(d), month: 'short', day: 'numeric' }).format(d)
   }
 
   function dateTime(iso: string | null | undefined): string {
     if (!iso) return ''
     const d = new Date(iso)
-    return new Intl.DateTimeFormat(lang(), {
+    return formatter(lang(), {
       year: yearOf(d),
       month: 'short',
       day: 'numeric',
@@ -35,7 +45,7 @@ export function useFormat(): UseFormat {
   }
 
   function longDate(d: Date): string {
-    return new Intl.DateTimeFormat(lang(), { month: 'long', day: 'numeric', weekday: 'long' }).format(d)
+    return formatter(lang(), { month: 'long', day: 'numeric', weekday: 'long' }).format(d)
   }
 
   return { date, dateTime, longDate }
