@@ -33,9 +33,12 @@ export function applyPushResults(
       const row = byId.get(result.mutationId)
       return row ? [{ result, row }] : []
     })
-    // One read and one write per table for the whole reply (500 answers), not a round
-    // trip to IndexedDB per answer.
-    const current = await db.outbox.bulkGet(named.map(({ row }) => row.seq))
+    // One range read and a range delete per run of seqs for the whole reply (500
+    // answers), not a round trip to IndexedDB per answer (bench: push 2,000 visits).
+    const seqs = named.map(({ row }) => row.seq)
+    const inRange = seqs.length ? await db.outbox.where('seq').between(Math.min(...seqs), Math.max(...seqs), true, true).toArray() : []
+    const bySeq = new Map(inRange.map((r) => [r.seq, r]))
+    const current = seqs.map((seq) => bySeq.get(seq))
     const answered: Mutation[] = []
     const refused = new Set<string>()
     const rejections: RejectionRow[] = []
@@ -65,11 +68,22 @@ export function applyPushResults(
       done.add(row.seq)
       answered.push(row.mutation)
     })
-    await Promise.all([db.rejections.bulkPut(rejections), db.outbox.bulkDelete([...done])])
+    await Promise.all([db.rejections.bulkPut(rejections), ...seqRuns([...done]).map(([lo, hi]) => db.outbox.where('seq').between(lo, hi, true, true).delete())])
     await restoreShadows(db, answered)
     await repullGrids(db, refused)
     return summary
   })
+}
+
+/** Sorted seqs as inclusive runs of consecutive numbers: [1,2,3,7] → [[1,3],[7,7]]. */
+export function seqRuns(seqs: number[]): [number, number][] {
+  const runs: [number, number][] = []
+  for (const seq of [...seqs].sort((a, b) => a - b)) {
+    const last = runs.at(-1)
+    if (last && seq === last[1] + 1) last[1] = seq
+    else runs.push([seq, seq])
+  }
+  return runs
 }
 
 /**

@@ -37,9 +37,11 @@ export async function restoreShadows(db: GridSisterDb, answered: Mutation[]): Pr
     if (ref) keys.add(keyOf(ref))
   }
   if (keys.size === 0) return
-  // One lookup for the whole reply: most answered records (new visits, for a start)
-  // have no shadow, and a push reply answers hundreds.
-  const shadows = (await db.meta.bulkGet([...keys])).filter((row) => row !== undefined)
+  // The keys of all shadows in one request (there are few: only records edited on the
+  // device while a pull brought them), rather than a lookup per answered record.
+  const present = (await db.meta.where('key').startsWith(PREFIX).primaryKeys()).filter((k) => keys.has(k))
+  if (present.length === 0) return
+  const shadows = (await db.meta.bulkGet(present)).filter((row) => row !== undefined)
   if (shadows.length === 0) return
   const pending = new Map<string, Mutation[]>()
   for (const { mutation } of await db.outbox.orderBy('seq').toArray()) {
