@@ -1,12 +1,12 @@
 import { computed, onScopeDispose, getCurrentScope, ref, type ComputedRef, type Ref } from 'vue'
-import { Workbox } from 'workbox-window'
 
 /**
  * Registers the service worker that precaches the app shell (built by vite-plugin-pwa
  * in `prompt` mode) and reports when a new version waits. The new version takes over
  * only when the person taps reload (`applyUpdate`), so nobody loses typed input to an
  * update; the page reloads once the new worker controls it, because the old page's
- * lazily loaded chunks may no longer be cached.
+ * lazily loaded chunks may no longer be cached. workbox-window itself is loaded after
+ * the first screen (it is not needed to draw it).
  */
 
 export type ServiceWorkerState = 'disabled' | 'registering' | 'ready' | 'update-available' | 'updating' | 'error'
@@ -24,7 +24,7 @@ export interface UseServiceWorkerOptions {
   enabled?: boolean
   /** The worker script vite-plugin-pwa writes. */
   scriptUrl?: string
-  createWorkbox?: (scriptUrl: string) => WorkboxLike
+  createWorkbox?: (scriptUrl: string) => WorkboxLike | Promise<WorkboxLike>
   /** How often an open app asks the server for a newer version (ms). */
   checkEveryMs?: number
   reload?: () => void
@@ -50,7 +50,7 @@ export function useServiceWorker(options: UseServiceWorkerOptions = {}): UseServ
   const {
     enabled = defaultEnabled(),
     scriptUrl = '/sw.js',
-    createWorkbox = (url: string): WorkboxLike => new Workbox(url),
+    createWorkbox = async (url: string): Promise<WorkboxLike> => new (await import('workbox-window')).Workbox(url),
     checkEveryMs = HOUR,
     reload = () => window.location.reload(),
   } = options
@@ -59,10 +59,21 @@ export function useServiceWorker(options: UseServiceWorkerOptions = {}): UseServ
   let workbox: WorkboxLike | null = null
   let timer: ReturnType<typeof setInterval> | null = null
   let takenOver = false
+  let started = false
 
   async function register(): Promise<void> {
-    if (!enabled || workbox) return
-    const wb = createWorkbox(scriptUrl)
+    if (!enabled || started) return
+    started = true
+    let wb: WorkboxLike
+    try {
+      wb = await createWorkbox(scriptUrl)
+    } catch (e) {
+      // The chunk could not load (offline before it was cached): a later call retries.
+      started = false
+      state.value = 'error'
+      error.value = e instanceof Error ? e.message : String(e)
+      return
+    }
     workbox = wb
     wb.addEventListener('waiting', () => {
       if (state.value !== 'updating') state.value = 'update-available'
