@@ -29,8 +29,13 @@ const GZIP_MIN_BYTES = 1024
 /** Gzips a request body, or returns null where the browser has no CompressionStream. */
 export async function gzip(text: string): Promise<ArrayBuffer | null> {
   if (typeof CompressionStream === 'undefined') return null
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))
-  return new Response(stream).arrayBuffer()
+  // The whole body goes in as one chunk: piping a Blob's stream instead took 15x as
+  // long in Chromium (444 ms vs 30 ms for a 330 KB push batch), most of a push's time.
+  const cs = new CompressionStream('gzip')
+  const writer = cs.writable.getWriter()
+  const written = writer.write(new TextEncoder().encode(text)).then(() => writer.close())
+  const [body] = await Promise.all([new Response(cs.readable).arrayBuffer(), written])
+  return body
 }
 
 async function failureOf(res: Response): Promise<HttpFailure> {

@@ -70,7 +70,8 @@ describe('applyPullPage', () => {
       }),
       { numRuns: 40 },
     )
-  })
+    // 40 databases: generous for a loaded 2-core CI machine.
+  }, 60_000)
 
   it('stores every record of a page and its cursors in one go', async () => {
     const db = makeDb()
