@@ -3,6 +3,7 @@ import { openUserDb, type GridSisterDb } from '@/db/db'
 import { createSyncClient } from '@/sync/sync-client'
 import { createVisit } from '@/features/visits/visits-repository'
 import { ensurePinyin } from '@/db/derive'
+import { gzip } from '@/sync/http'
 import { repairSearchText } from '@/features/households/search-text-repository'
 import type { BenchApi, SyncRun } from './bench-api'
 import { pouchPull, pouchPush, pouchWriteVisits } from './pouch'
@@ -93,7 +94,7 @@ const api: BenchApi = {
 
   async pushFloor({ url, visits }) {
     const t0 = performance.now()
-    const body = await new Response(new Blob([JSON.stringify(visits)]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer()
+    const body = await gzip(JSON.stringify(visits))
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-gridsister-floor' }, body })
     const { received } = (await res.json()) as { received: number }
     return { ms: performance.now() - t0, received }
