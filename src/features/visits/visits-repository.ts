@@ -27,15 +27,19 @@ export type VisitInput = Pick<
  * household's derived columns, in one transaction. Invalid input saves nothing.
  */
 export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Actor): Promise<Visit> {
-  const tables = [db.visits, db.households, db.wishes, db.photos]
+  const tables = [db.visits, db.households, db.photos]
   await whenOpen(db)
   return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
-    const household = await db.households.get(input.householdId)
-    if (!household || household.deleted) {
-      throw new RecordValidationError([{ path: 'householdId', message: 'household not found' }])
-    }
+    // Asked for now, awaited in the write: IndexedDB serves it together with the outbox
+    // bookkeeping's read instead of one after the other.
+    const reading = db.households.get(input.householdId)
+    reading.catch(() => undefined) // a failure surfaces where it is awaited
     let saved: Visit | undefined
     await commitMutation(db, 'visit.create', tables, async (ctx) => {
+      const household = await reading
+      if (!household || household.deleted) {
+        throw new RecordValidationError([{ path: 'householdId', message: 'household not found' }])
+      }
       const parsed = Visit.safeParse({
         id: uuidv7(),
         householdId: household.id,
