@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
@@ -60,6 +61,59 @@ function vantIconFontFile(): Plugin {
   }
 }
 
+/**
+ * Login's largest text is index.html's shell, drawn by HTML and inline CSS. The built
+ * page would still hold its first paint until the entry's stylesheets arrived, and, on a
+ * slow phone, start fetching ~170 KB of script before anything is drawn. So the build
+ * takes the entry's stylesheets, module preloads and module script out of the HTML and
+ * has a small inline loader add them: after the shell's first frame when a shell was
+ * drawn (signed out), at once otherwise (signed in: no shell, nothing to wait for). The
+ * script is added once the stylesheets have loaded, so the app never mounts unstyled.
+ * The URLs are the same files, so the service worker's precache serves them offline.
+ * The server's CSP allows no inline script (script-src 'self'), so index.html's inline
+ * shell script and the loader become one small file, `assets/boot-<hash>.js`, loaded
+ * synchronously where the inline script was (precached like every asset).
+ */
+function loadAppAfterShell(): Plugin {
+  const tag = /\s*<(script|link)\b[^>]*?\b(?:src|href)="([^"]+)"[^>]*>(?:<\/script>)?/g
+  let boot = ''
+  let bootFile = ''
+  return {
+    name: 'gridsister:load-app-after-shell',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const css: string[] = []
+        const preload: string[] = []
+        let entry = ''
+        const rest = html.replace(tag, (whole: string, kind: string, url: string) => {
+          if (kind === 'script' && whole.includes('type="module"')) entry = url
+          else if (whole.includes('rel="modulepreload"')) preload.push(url)
+          else if (whole.includes('rel="stylesheet"')) css.push(url)
+          else return whole
+          return ''
+        })
+        if (!entry) throw new Error('index.html: no module entry found')
+        const loader = `(function(){var d=document,h=d.head,c=${JSON.stringify(css)},p=${JSON.stringify(preload)},n=c.length+1;
+function add(t,a){var e=d.createElement(t);for(var k in a)e[k]=a[k];e.crossOrigin='';h.appendChild(e);return e}
+function run(){if(--n===0)add('script',{type:'module',src:${JSON.stringify(entry)}})}
+function start(){p.forEach(function(u){add('link',{rel:'modulepreload',href:u})});c.forEach(function(u){add('link',{rel:'stylesheet',href:u,onload:run,onerror:run})});run()}
+if(d.getElementById('app').firstChild)requestAnimationFrame(function(){setTimeout(start)});else start()})()`
+        const inline = /<script>([\s\S]*?)<\/script>/.exec(rest)
+        if (!inline?.[1]) throw new Error('index.html: no inline shell script found')
+        boot = `${inline[1].trim()};\n${loader};\n`
+        const name = `assets/boot-${createHash('sha256').update(boot).digest('hex').slice(0, 10)}.js`
+        bootFile = name
+        return rest.replace(inline[0], `<script src="/${name}"></script>`)
+      },
+    },
+    writeBundle(options) {
+      if (bootFile && options.dir) writeFileSync(join(options.dir, bootFile), boot)
+    },
+  }
+}
+
 // The app shell is precached so a cold start with no network opens the app;
 // the API is never cached by the service worker (sync owns freshness).
 export default defineConfig({
@@ -83,6 +137,7 @@ export default defineConfig({
     vantComponentStyles(),
     vantIconFontFile(),
     vue(),
+    loadAppAfterShell(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
