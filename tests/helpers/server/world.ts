@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { Grid, Role } from '../../../src/shared'
 import { buildApp, type AppOptions } from '../../../sync-server/app'
 import { hashPassword } from '../../../sync-server/auth/passwords'
 import { createSession, DEFAULT_SESSION_POLICY } from '../../../sync-server/auth/sessions'
 import type { Store, UserRow } from '../../../sync-server/storage/store'
+import type { Backend } from './backends'
 
 /**
  * A small two-community world for route tests: community A (grids a1, a2 with workers
@@ -68,4 +70,28 @@ export async function worldApp(store: Store, opts: Partial<AppOptions> = {}) {
     auth[key] = { authorization: `Bearer ${token}` }
   }
   return { app, world, auth }
+}
+
+export interface WorldTest {
+  store: Store
+  app: FastifyInstance
+  world: World
+  auth: Record<keyof World['users'], { authorization: string }>
+}
+
+/**
+ * The hooks of a route test run once per database: a fresh store with a world in it and
+ * an app over it before each test (skipped where that database is not available). The
+ * returned object is filled in before each test.
+ */
+export function useWorldApp(backend: Backend): WorldTest {
+  const t = {} as WorldTest
+  beforeAll(backend.setup)
+  afterAll(backend.teardown)
+  beforeEach(async ({ skip }) => {
+    if (!backend.available) skip()
+    t.store = await backend.open()
+    Object.assign(t, await worldApp(t.store))
+  })
+  return t
 }

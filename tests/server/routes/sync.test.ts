@@ -1,54 +1,42 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PullReply, PushReply } from '../../../src/shared'
-import type { Store } from '../../../sync-server/storage/store'
 import { BACKENDS } from '../../helpers/server/backends'
 import { householdFields, householdPut, nextHlc, TestDevice, visitArgs, wishArgs } from '../../helpers/server/factories'
-import { worldApp, type World } from '../../helpers/server/world'
+import { useWorldApp, type World } from '../../helpers/server/world'
 
 describe.each(BACKENDS)('sync routes on $name', (backend) => {
-  let store: Store
-  let app: FastifyInstance
-  let world: World
-  let auth: Awaited<ReturnType<typeof worldApp>>['auth']
-  beforeAll(backend.setup)
-  afterAll(backend.teardown)
-  beforeEach(async ({ skip }) => {
-    if (!backend.available) skip()
-    store = await backend.open()
-    ;({ app, world, auth } = await worldApp(store))
-  })
+  const t = useWorldApp(backend)
 
   const push = async (who: keyof World['users'], body: unknown) =>
-    app.inject({ method: 'POST', url: '/api/sync/push', headers: auth[who], payload: body as object })
+    t.app.inject({ method: 'POST', url: '/api/sync/push', headers: t.auth[who], payload: body as object })
   const pull = async (who: keyof World['users'], body: unknown) =>
-    app.inject({ method: 'POST', url: '/api/sync/pull', headers: auth[who], payload: body as object })
+    t.app.inject({ method: 'POST', url: '/api/sync/pull', headers: t.auth[who], payload: body as object })
 
   describe('POST /api/sync/push', () => {
     it('applies a batch and reports lastSeq', async () => {
       const d = new TestDevice()
-      const hh = householdPut(world.grids.a1.id)
-      const res = await push('wa1', d.push([d.m('household.put', hh), d.m('visit.create', visitArgs(world.grids.a1.id, hh.id, world.users.wa1.id))]))
+      const hh = householdPut(t.world.grids.a1.id)
+      const res = await push('wa1', d.push([d.m('household.put', hh), d.m('visit.create', visitArgs(t.world.grids.a1.id, hh.id, t.world.users.wa1.id))]))
       expect(res.statusCode).toBe(200)
       const body = res.json<PushReply>()
       expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied'])
       expect(body.lastSeq).toBe(2)
-      expect(await store.getRecord('household', hh.id)).toMatchObject({ gridId: world.grids.a1.id })
+      expect(await t.store.getRecord('household', hh.id)).toMatchObject({ gridId: t.world.grids.a1.id })
     })
 
     it('answers a replayed batch with duplicates and writes nothing more', async () => {
       const d = new TestDevice()
-      const body = d.push([d.m('household.put', householdPut(world.grids.a1.id))])
+      const body = d.push([d.m('household.put', householdPut(t.world.grids.a1.id))])
       await push('wa1', body)
-      const before = await store.countRecords()
+      const before = await t.store.countRecords()
       const again = (await push('wa1', body)).json<PushReply>()
       expect(again.results[0]?.status).toBe('duplicate')
-      expect(await store.countRecords()).toBe(before)
+      expect(await t.store.countRecords()).toBe(before)
     })
 
     it('answers a retried rejected mutation with its original rejection, not a bare duplicate', async () => {
       const d = new TestDevice()
-      const body = d.push([d.m('household.put', householdPut(world.grids.b1.id))])
+      const body = d.push([d.m('household.put', householdPut(t.world.grids.b1.id))])
       const first = (await push('wa1', body)).json<PushReply>()
       expect(first.results[0]).toMatchObject({ status: 'rejected', code: 'out-of-scope' })
       // The first reply was lost: the device sends the same mutation again.
@@ -59,9 +47,9 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
 
     it('skips everything after a gap in seq', async () => {
       const d = new TestDevice()
-      const m1 = d.m('household.put', householdPut(world.grids.a1.id))
-      const m2 = d.m('household.put', householdPut(world.grids.a1.id))
-      const m3 = d.m('household.put', householdPut(world.grids.a1.id))
+      const m1 = d.m('household.put', householdPut(t.world.grids.a1.id))
+      const m2 = d.m('household.put', householdPut(t.world.grids.a1.id))
+      const m3 = d.m('household.put', householdPut(t.world.grids.a1.id))
       const res = (await push('wa1', d.push([m1, m3]))).json<PushReply>()
       expect(res.results.map((r) => r.status)).toEqual(['applied', 'skipped'])
       expect(res.lastSeq).toBe(1)
@@ -71,15 +59,15 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
 
     it('rejects a mutation for a grid outside the worker scope, marks it processed, writes nothing', async () => {
       const d = new TestDevice()
-      const hh = householdPut(world.grids.b1.id)
+      const hh = householdPut(t.world.grids.b1.id)
       const res = (await push('wa1', d.push([d.m('household.put', hh)]))).json<PushReply>()
       expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'out-of-scope' })
       expect(res.lastSeq).toBe(1)
-      expect(await store.getRecord('household', hh.id)).toBeNull()
+      expect(await t.store.getRecord('household', hh.id)).toBeNull()
     })
 
     it('merges concurrent edits per field and files the loser as a conflict', async () => {
-      const hh = householdPut(world.grids.a1.id)
+      const hh = householdPut(t.world.grids.a1.id)
       const d1 = new TestDevice()
       const created = nextHlc()
       await push('wa1', d1.push([d1.m('household.put', hh, created)]))
@@ -91,25 +79,25 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '222', notes: 'x' }, base }, older)]))).json<PushReply>()
       expect(res.results[0]).toMatchObject({ status: 'merged' })
       expect(res.results[0]?.conflictIds).toHaveLength(1)
-      const stored = (await store.getRecord('household', hh.id))?.data as { phone: string; notes: string }
+      const stored = (await t.store.getRecord('household', hh.id))?.data as { phone: string; notes: string }
       expect(stored).toMatchObject({ phone: '111', notes: 'x' })
-      const inbox = await app.inject({ method: 'GET', url: '/api/conflicts', headers: auth.sa })
-      expect(inbox.json()).toEqual([expect.objectContaining({ field: 'phone', winnerValue: '111', loserValue: '222', loserUserId: world.users.wa1.id })])
+      const inbox = await t.app.inject({ method: 'GET', url: '/api/conflicts', headers: t.auth.sa })
+      expect(inbox.json()).toEqual([expect.objectContaining({ field: 'phone', winnerValue: '111', loserValue: '222', loserUserId: t.world.users.wa1.id })])
     })
 
     it('answers 426 to an old schema version and writes nothing', async () => {
       const d = new TestDevice()
-      const body = { ...d.push([d.m('household.put', householdPut(world.grids.a1.id))]), schemaVersion: 0 }
+      const body = { ...d.push([d.m('household.put', householdPut(t.world.grids.a1.id))]), schemaVersion: 0 }
       const res = await push('wa1', body)
       expect(res.statusCode).toBe(426)
       expect(res.json()).toMatchObject({ code: 'upgrade-required' })
-      expect(await store.countRecords()).toBe(0)
+      expect(await t.store.countRecords()).toBe(0)
     })
 
     it('refuses a second claim of a wish with stale-state naming the claimant', async () => {
       const d = new TestDevice()
-      const hh = householdPut(world.grids.a1.id)
-      const wish = wishArgs(world.grids.a1.id, hh.id, world.users.wa1.id)
+      const hh = householdPut(t.world.grids.a1.id)
+      const wish = wishArgs(t.world.grids.a1.id, hh.id, t.world.users.wa1.id)
       await push('wa1', d.push([d.m('household.put', hh), d.m('wish.create', wish)]))
       const claim = (name: string) => ({
         id: wish.id, gridId: wish.gridId, expected: 'registered' as const, to: 'claimed' as const,
@@ -125,24 +113,24 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
 
     it('returns a visit to the worker and marks the review resubmitted by her correction', async () => {
       const d = new TestDevice()
-      const hh = householdPut(world.grids.a1.id)
-      const visit = visitArgs(world.grids.a1.id, hh.id, world.users.wa1.id)
+      const hh = householdPut(t.world.grids.a1.id)
+      const visit = visitArgs(t.world.grids.a1.id, hh.id, t.world.users.wa1.id)
       await push('wa1', d.push([d.m('household.put', hh), d.m('visit.create', visit)]))
       const s = new TestDevice()
       const review = { recordKind: 'visit' as const, recordId: visit.id, gridId: visit.gridId, decision: 'returned' as const, comment: '请补充' }
       expect((await push('sa', s.push([s.m('review.set', review)]))).json<PushReply>().results[0]?.status).toBe('applied')
       const pulled = (await pull('wa1', d.pull())).json<PullReply>()
       expect(pulled.changes.find((c) => c.kind === 'review')?.record).toMatchObject({ state: 'returned', comment: '请补充' })
-      const fix = visitArgs(world.grids.a1.id, hh.id, world.users.wa1.id, { correctsId: visit.id })
+      const fix = visitArgs(t.world.grids.a1.id, hh.id, t.world.users.wa1.id, { correctsId: visit.id })
       await push('wa1', d.push([d.m('visit.create', fix)]))
-      expect((await store.getRecord('review', visit.id))?.data).toMatchObject({ state: 'resubmitted', resubmittedBy: fix.id })
+      expect((await t.store.getRecord('review', visit.id))?.data).toMatchObject({ state: 'resubmitted', resubmittedBy: fix.id })
       const mine = (await push('wa1', d.push([d.m('review.set', { ...review, decision: 'approved', comment: '' })]))).json<PushReply>()
       expect(mine.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' })
     })
 
     it('lets a delete win over a later edit and only a supervisor restore', async () => {
       const d = new TestDevice()
-      const hh = householdPut(world.grids.a1.id)
+      const hh = householdPut(t.world.grids.a1.id)
       await push('wa1', d.push([d.m('household.put', hh), d.m('household.delete', { id: hh.id, gridId: hh.gridId })]))
       const edit = (await push('wa1', d.push([d.m('household.put', { ...hh, patch: { phone: '1' } })]))).json<PushReply>()
       expect(edit.results[0]).toMatchObject({ status: 'rejected', code: 'conflict' })
@@ -150,28 +138,28 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       expect((await push('wa1', d.push([d.m('record.restore', restore)]))).json<PushReply>().results[0]?.code).toBe('forbidden')
       const s = new TestDevice()
       expect((await push('sa', s.push([s.m('record.restore', restore)]))).json<PushReply>().results[0]?.status).toBe('applied')
-      expect((await store.getRecord('household', hh.id))?.data).toMatchObject({ deleted: false })
+      expect((await t.store.getRecord('household', hh.id))?.data).toMatchObject({ deleted: false })
     })
 
     it('refuses a visit under an existing id with a different body', async () => {
       const d = new TestDevice()
-      const hh = householdPut(world.grids.a1.id)
-      const visit = visitArgs(world.grids.a1.id, hh.id, world.users.wa1.id)
+      const hh = householdPut(t.world.grids.a1.id)
+      const visit = visitArgs(t.world.grids.a1.id, hh.id, t.world.users.wa1.id)
       await push('wa1', d.push([d.m('household.put', hh), d.m('visit.create', visit)]))
       const res = (await push('wa1', d.push([d.m('visit.create', visit), d.m('visit.create', { ...visit, seen: 'rewritten' })]))).json<PushReply>()
       expect(res.results.map((r) => r.status)).toEqual(['duplicate', 'rejected'])
-      expect((await store.getRecord('visit', visit.id))?.data).toMatchObject({ seen: visit.seen })
+      expect((await t.store.getRecord('visit', visit.id))?.data).toMatchObject({ seen: visit.seen })
     })
 
     it('rejects a mutation stamped far in the future with clock-drift', async () => {
       const d = new TestDevice()
       const future = `${String(Date.now() + 3 * 24 * 3600 * 1000).padStart(15, '0')}-00000-test`
-      const res = (await push('wa1', d.push([d.m('household.put', householdPut(world.grids.a1.id), future)]))).json<PushReply>()
+      const res = (await push('wa1', d.push([d.m('household.put', householdPut(t.world.grids.a1.id), future)]))).json<PushReply>()
       expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'clock-drift' })
     })
 
     it('requires a session', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/sync/push', payload: new TestDevice().push([]) })
+      const res = await t.app.inject({ method: 'POST', url: '/api/sync/push', payload: new TestDevice().push([]) })
       expect(res.statusCode).toBe(401)
       expect(res.json()).toMatchObject({ code: 'unauthorized' })
     })
@@ -180,15 +168,15 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
   describe('POST /api/sync/pull', () => {
     it('returns the changes of the worker grids only, with cursors', async () => {
       const d = new TestDevice()
-      const mine = householdPut(world.grids.a1.id)
-      const theirs = householdPut(world.grids.a2.id)
+      const mine = householdPut(t.world.grids.a1.id)
+      const theirs = householdPut(t.world.grids.a2.id)
       await push('wa1', d.push([d.m('household.put', mine)]))
       const d2 = new TestDevice()
       await push('wa2', d2.push([d2.m('household.put', theirs)]))
       const res = (await pull('wa1', d.pull())).json<PullReply>()
       expect(res.changes.map((c) => c.record.id)).toEqual([mine.id])
-      expect(res.grids.map((g) => g.id)).toEqual([world.grids.a1.id])
-      expect(res.cursors[world.grids.a1.id]).toBe(res.changes[0]?.seq)
+      expect(res.grids.map((g) => g.id)).toEqual([t.world.grids.a1.id])
+      expect(res.cursors[t.world.grids.a1.id]).toBe(res.changes[0]?.seq)
       const sup = (await pull('sa', new TestDevice().pull())).json<PullReply>()
       expect(sup.changes.map((c) => c.record.id).sort()).toEqual([mine.id, theirs.id].sort())
       const again = (await pull('wa1', d.pull(res.cursors))).json<PullReply>()
@@ -197,7 +185,7 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
 
     it('pages with hasMore and loses a reassigned grid', async () => {
       const d = new TestDevice()
-      const ms = Array.from({ length: 5 }, () => d.m('household.put', householdPut(world.grids.a1.id, undefined, householdFields())))
+      const ms = Array.from({ length: 5 }, () => d.m('household.put', householdPut(t.world.grids.a1.id, undefined, householdFields())))
       await push('wa1', d.push(ms))
       const p1 = (await pull('wa1', d.pull({}, 3))).json<PullReply>()
       expect(p1.changes).toHaveLength(3)
@@ -205,15 +193,15 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       const p2 = (await pull('wa1', d.pull(p1.cursors, 3))).json<PullReply>()
       expect(p2.changes).toHaveLength(2)
       expect(p2.hasMore).toBe(false)
-      const assign = await app.inject({
-        method: 'POST', url: `/api/admin/grids/${world.grids.a1.id}/assign`, headers: auth.aa, payload: { workerId: world.users.wa2.id },
+      const assign = await t.app.inject({
+        method: 'POST', url: `/api/admin/grids/${t.world.grids.a1.id}/assign`, headers: t.auth.aa, payload: { workerId: t.world.users.wa2.id },
       })
       expect(assign.statusCode).toBe(200)
       const lost = (await pull('wa1', d.pull(p2.cursors))).json<PullReply>()
-      expect(lost.gridsLost).toEqual([world.grids.a1.id])
+      expect(lost.gridsLost).toEqual([t.world.grids.a1.id])
       expect(lost.changes).toEqual([])
-      const gained = (await pull('wa2', new TestDevice().pull({ [world.grids.a2.id]: 0 }))).json<PullReply>()
-      expect(gained.changes.filter((c) => c.record.gridId === world.grids.a1.id)).toHaveLength(5)
+      const gained = (await pull('wa2', new TestDevice().pull({ [t.world.grids.a2.id]: 0 }))).json<PullReply>()
+      expect(gained.changes.filter((c) => c.record.gridId === t.world.grids.a1.id)).toHaveLength(5)
     })
   })
 })

@@ -1,31 +1,19 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Conflict, PushReply } from '../../../src/shared'
-import type { Store } from '../../../sync-server/storage/store'
 import { BACKENDS } from '../../helpers/server/backends'
 import { householdPut, nextHlc, TestDevice } from '../../helpers/server/factories'
-import { worldApp, type World } from '../../helpers/server/world'
+import { useWorldApp, type World } from '../../helpers/server/world'
 
 describe.each(BACKENDS)('supervisor routes on $name', (backend) => {
-  let store: Store
-  let app: FastifyInstance
-  let world: World
-  let auth: Awaited<ReturnType<typeof worldApp>>['auth']
-  beforeAll(backend.setup)
-  afterAll(backend.teardown)
-  beforeEach(async ({ skip }) => {
-    if (!backend.available) skip()
-    store = await backend.open()
-    ;({ app, world, auth } = await worldApp(store))
-  })
+  const t = useWorldApp(backend)
 
-  const push = (who: keyof World['users'], body: object) => app.inject({ method: 'POST', url: '/api/sync/push', headers: auth[who], payload: body })
+  const push = (who: keyof World['users'], body: object) => t.app.inject({ method: 'POST', url: '/api/sync/push', headers: t.auth[who], payload: body })
   const resolve = (who: keyof World['users'] | null, id: string, choice = 'loser') =>
-    app.inject({ method: 'POST', url: `/api/conflicts/${id}/resolve`, headers: who ? auth[who] : {}, payload: { choice } })
+    t.app.inject({ method: 'POST', url: `/api/conflicts/${id}/resolve`, headers: who ? t.auth[who] : {}, payload: { choice } })
 
   /** Makes a real conflict in grid a1: two devices change the household's phone concurrently. */
   async function makeConflict(): Promise<Conflict> {
-    const hh = householdPut(world.grids.a1.id)
+    const hh = householdPut(t.world.grids.a1.id)
     const d1 = new TestDevice()
     const created = nextHlc()
     await push('wa1', d1.push([d1.m('household.put', hh, created)]))
@@ -36,22 +24,22 @@ describe.each(BACKENDS)('supervisor routes on $name', (backend) => {
     const reply = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '222' }, base }, older)]))).json<PushReply>()
     const id = reply.results[0]?.conflictIds?.[0]
     if (!id) throw new Error('no conflict made')
-    return (await store.getConflict(id))!
+    return (await t.store.getConflict(id))!
   }
 
   describe('GET /api/supervisor/community', () => {
     it('returns the supervisor\'s own community and nothing of another', async () => {
-      const a = await app.inject({ method: 'GET', url: '/api/supervisor/community', headers: auth.sa })
+      const a = await t.app.inject({ method: 'GET', url: '/api/supervisor/community', headers: t.auth.sa })
       expect(a.statusCode).toBe(200)
-      expect(a.json()).toMatchObject({ id: world.communityA, name: 'A' })
-      const b = await app.inject({ method: 'GET', url: '/api/supervisor/community', headers: auth.sb })
-      expect(b.json()).toMatchObject({ id: world.communityB, name: 'B' })
+      expect(a.json()).toMatchObject({ id: t.world.communityA, name: 'A' })
+      const b = await t.app.inject({ method: 'GET', url: '/api/supervisor/community', headers: t.auth.sb })
+      expect(b.json()).toMatchObject({ id: t.world.communityB, name: 'B' })
     })
 
     it('is refused to workers and to callers without a session, and is 404 for an admin with no community', async () => {
-      expect((await app.inject({ method: 'GET', url: '/api/supervisor/community', headers: auth.wa1 })).statusCode).toBe(403)
-      expect((await app.inject({ method: 'GET', url: '/api/supervisor/community' })).statusCode).toBe(401)
-      const district = await app.inject({ method: 'GET', url: '/api/supervisor/community', headers: auth.district })
+      expect((await t.app.inject({ method: 'GET', url: '/api/supervisor/community', headers: t.auth.wa1 })).statusCode).toBe(403)
+      expect((await t.app.inject({ method: 'GET', url: '/api/supervisor/community' })).statusCode).toBe(401)
+      const district = await t.app.inject({ method: 'GET', url: '/api/supervisor/community', headers: t.auth.district })
       expect(district.statusCode).toBe(404)
       expect(district.json()).toMatchObject({ code: 'not-found' })
     })
@@ -62,10 +50,10 @@ describe.each(BACKENDS)('supervisor routes on $name', (backend) => {
       const c = await makeConflict()
       const res = await resolve('sa', c.id)
       expect(res.statusCode).toBe(200)
-      const inbox = (await app.inject({ method: 'GET', url: '/api/conflicts', headers: auth.sa })).json<Conflict[]>()
+      const inbox = (await t.app.inject({ method: 'GET', url: '/api/conflicts', headers: t.auth.sa })).json<Conflict[]>()
       expect(inbox.find((x) => x.id === c.id)?.resolvedAt).toBe(res.json<{ resolvedAt: string }>().resolvedAt)
-      const audit = await store.listAudit(10)
-      expect(audit[0]).toMatchObject({ userId: world.users.sa.id, action: 'conflict-resolve', detail: { conflictId: c.id, choice: 'loser' } })
+      const audit = await t.store.listAudit(10)
+      expect(audit[0]).toMatchObject({ userId: t.world.users.sa.id, action: 'conflict-resolve', detail: { conflictId: c.id, choice: 'loser' } })
     })
 
     it('keeps the first resolution time when resolved twice', async () => {
@@ -80,8 +68,8 @@ describe.each(BACKENDS)('supervisor routes on $name', (backend) => {
       const res = await resolve('sb', c.id)
       expect(res.statusCode).toBe(404)
       expect(res.json()).toMatchObject({ code: 'not-found' })
-      expect((await store.getConflict(c.id))?.resolvedAt).toBeNull()
-      const inboxB = (await app.inject({ method: 'GET', url: '/api/conflicts', headers: auth.sb })).json<Conflict[]>()
+      expect((await t.store.getConflict(c.id))?.resolvedAt).toBeNull()
+      const inboxB = (await t.app.inject({ method: 'GET', url: '/api/conflicts', headers: t.auth.sb })).json<Conflict[]>()
       expect(inboxB).toEqual([])
     })
 
@@ -92,7 +80,7 @@ describe.each(BACKENDS)('supervisor routes on $name', (backend) => {
       expect((await resolve('sa', '01900000-0000-7000-8000-000000000000')).statusCode).toBe(404)
       expect((await resolve('sa', c.id, 'both')).statusCode).toBe(400)
       expect((await resolve('sa', 'not-a-uuid')).statusCode).toBe(400)
-      expect((await store.getConflict(c.id))?.resolvedAt).toBeNull()
+      expect((await t.store.getConflict(c.id))?.resolvedAt).toBeNull()
     })
   })
 })
