@@ -68,7 +68,8 @@ function vantIconFontFile(): Plugin {
  * takes the entry's stylesheets, module preloads and module script out of the HTML and
  * has a small inline loader add them: after the shell's first frame when a shell was
  * drawn (signed out), at once otherwise (signed in: no shell, nothing to wait for). The
- * script is added once the stylesheets have loaded, so the app never mounts unstyled.
+ * script (preloaded with the rest at once) is added once the stylesheets have loaded,
+ * so the app never mounts unstyled.
  * The URLs are the same files, so the service worker's precache serves them offline.
  * The server's CSP allows no inline script (script-src 'self'), so index.html's inline
  * shell script and the loader become one small file, `assets/boot-<hash>.js`, loaded
@@ -98,7 +99,7 @@ function loadAppAfterShell(): Plugin {
         const loader = `(function(){var d=document,h=d.head,c=${JSON.stringify(css)},p=${JSON.stringify(preload)},n=c.length+1;
 function add(t,a){var e=d.createElement(t);for(var k in a)e[k]=a[k];e.crossOrigin='';h.appendChild(e);return e}
 function run(){if(--n===0)add('script',{type:'module',src:${JSON.stringify(entry)}})}
-function start(){p.forEach(function(u){add('link',{rel:'modulepreload',href:u})});c.forEach(function(u){add('link',{rel:'stylesheet',href:u,onload:run,onerror:run})});run()}
+function start(){p.concat(${JSON.stringify(entry)}).forEach(function(u){add('link',{rel:'modulepreload',href:u})});c.forEach(function(u){add('link',{rel:'stylesheet',href:u,onload:run,onerror:run})});run()}
 if(d.getElementById('app').firstChild)requestAnimationFrame(function(){setTimeout(start)});else start()})()`
         const inline = /<script>([\s\S]*?)<\/script>/.exec(rest)
         if (!inline?.[1]) throw new Error('index.html: no inline shell script found')
