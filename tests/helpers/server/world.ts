@@ -72,6 +72,27 @@ export async function worldApp(store: Store, opts: Partial<AppOptions> = {}) {
   return { app, world, auth }
 }
 
+export interface WorldStore {
+  store: Store
+  world: World
+}
+
+/**
+ * The hooks of a store test run once per database: a fresh store with a world in it
+ * before each test (skipped where that database is not available).
+ */
+export function useWorldStore(backend: Backend): WorldStore {
+  const t = {} as WorldStore
+  beforeAll(backend.setup)
+  afterAll(backend.teardown)
+  beforeEach(async ({ skip }) => {
+    if (!backend.available) skip()
+    t.store = await backend.open()
+    t.world = await seedWorld(t.store)
+  })
+  return t
+}
+
 export interface WorldTest {
   store: Store
   app: FastifyInstance
