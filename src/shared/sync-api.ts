@@ -35,7 +35,13 @@ export const LoginRequest = z.object({
 export const LoginReply = z.object({ token: z.string(), user: PublicUser, expiresAt: z.iso.datetime() })
 export type LoginReply = z.infer<typeof LoginReply>
 
-export const MAX_PUSH_MUTATIONS = 500
+/**
+ * The most mutations one push request may carry: as many as a pull page (SYNC.md, ~1,000
+ * changes or 1 MB). A device with a backlog sends 1,000 visits (≈ 0.1 MB gzip, about a
+ * second at 750 kbit/s up) per round trip; 500 cost two more round trips per 2,000 on a
+ * 150 ms link and a tenth more server time per mutation (BENCHMARKS.md, push).
+ */
+export const MAX_PUSH_MUTATIONS = 1000
 
 export const PushRequest = z.object({
   clientId: Id,

@@ -6,7 +6,10 @@ import { requireUser, userOf } from '../plugins/auth'
 import { pullChanges } from '../sync/pull-service'
 import { pushMutations } from '../sync/push-service'
 
-/** Batches of 500 visits with long texts can pass 1 MB; gzip bodies count decompressed. */
+/**
+ * A device sends about 1 MB of JSON per request at most (a million characters: up to
+ * 3 MB of UTF-8 when the text is Chinese); gzip bodies count decompressed.
+ */
 export const PUSH_BODY_LIMIT = 10 * 1024 * 1024
 
 /** POST /api/sync/push and /api/sync/pull (SYNC.md). */

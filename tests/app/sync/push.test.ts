@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createSyncClient } from '@/sync/sync-client'
 import { getMeta } from '@/db/meta-repository'
 import { createVisit } from '@/features/visits/visits-repository'
-import type { Mutation } from '@/shared'
+import { MAX_PUSH_MUTATIONS, type Mutation } from '@/shared'
 import { actor, makeDb, seedHousehold, visitInput } from '../../helpers/app/factories'
 import { error, pullReply, json, pushAnswering, scriptedServer, SERVER_HLC } from './sync-test-kit'
 
@@ -74,20 +74,20 @@ describe('push', () => {
     expect(await db.rejections.count()).toBe(0)
   })
 
-  it('counts an answer repeated in one reply once, and answers a whole batch of 500 at a time', async () => {
+  it('counts an answer repeated in one reply once, and answers a whole batch of MAX_PUSH_MUTATIONS at a time', async () => {
     const { db, server, client } = await setup()
     const h = await seedHousehold(db)
-    for (let i = 0; i < 600; i++) await createVisit(db, visitInput(h.id, { seen: `第${i}次` }), actor)
+    for (let i = 0; i < MAX_PUSH_MUTATIONS + 100; i++) await createVisit(db, visitInput(h.id, { seen: `第${i}次` }), actor)
     const answer = pushAnswering()
     server.on('POST', '/api/sync/push', async (req) => {
       const reply = (await (await answer(req)).json()) as { results: unknown[] }
       return json({ ...reply, results: [...reply.results, ...reply.results] })
     })
     const outcome = await client.syncOnce()
-    expect(outcome).toMatchObject({ state: 'idle', pushed: 601, rejected: 0 })
-    expect(pushes(server).map((r) => (r.body as { mutations: Mutation[] }).mutations.length)).toEqual([500, 101])
+    expect(outcome).toMatchObject({ state: 'idle', pushed: MAX_PUSH_MUTATIONS + 101, rejected: 0 })
+    expect(pushes(server).map((r) => (r.body as { mutations: Mutation[] }).mutations.length)).toEqual([MAX_PUSH_MUTATIONS, 101])
     expect(await db.outbox.count()).toBe(0)
-    // 600 saves first: generous for a loaded 2-core CI machine.
+    // 1,100 saves first: generous for a loaded 2-core CI machine.
   }, 60_000)
 
   it('keeps the outbox and says auth-expired on 401', async () => {

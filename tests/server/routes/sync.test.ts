@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PullReply, PushReply } from '../../../src/shared'
+import { MAX_PUSH_MUTATIONS, type PullReply, type PushReply } from '../../../src/shared'
 import { BACKENDS } from '../../helpers/server/backends'
 import { householdFields, householdPut, nextHlc, TestDevice, visitArgs, wishArgs } from '../../helpers/server/factories'
 import { useWorldApp, type World } from '../../helpers/server/world'
@@ -157,6 +157,20 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       const res = (await push('wa1', d.push([d.m('household.put', householdPut(t.world.grids.a1.id), future)]))).json<PushReply>()
       expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'clock-drift' })
     })
+
+    it('applies a full batch of MAX_PUSH_MUTATIONS and refuses one more mutation with bad-request, writing nothing', async () => {
+      const d = new TestDevice()
+      const hh = householdPut(t.world.grids.a1.id)
+      const visit = () => d.m('visit.create', visitArgs(t.world.grids.a1.id, hh.id, t.world.users.wa1.id))
+      const full = (await push('wa1', d.push([d.m('household.put', hh), ...Array.from({ length: MAX_PUSH_MUTATIONS - 1 }, visit)]))).json<PushReply>()
+      expect(full.results.filter((r) => r.status === 'applied')).toHaveLength(MAX_PUSH_MUTATIONS)
+      expect(full.lastSeq).toBe(MAX_PUSH_MUTATIONS)
+      const before = await t.store.countRecords()
+      const res = await push('wa1', d.push(Array.from({ length: MAX_PUSH_MUTATIONS + 1 }, visit)))
+      expect(res.statusCode).toBe(400)
+      expect(res.json()).toMatchObject({ code: 'bad-request' })
+      expect(await t.store.countRecords()).toBe(before)
+    }, 60_000)
 
     it('requires a session', async () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/sync/push', payload: new TestDevice().push([]) })
