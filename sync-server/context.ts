@@ -15,11 +15,14 @@ export interface AppContext {
 export function createServerClock(now: () => number): (seen?: string[]) => string {
   let last: Hlc = initialHlc('server')
   return (seen = []) => {
-    for (const s of seen) {
+    // Encoded HLCs order as strings, so moving past the newest one moves past them all
+    // (a push of 1,000 mutations receives one timestamp, not 1,000). A timestamp too far
+    // ahead was already refused by its rule; never adopt it: try the next newest.
+    for (const s of [...seen].sort().reverse()) {
       try {
         last = receive(last, decodeHlc(s), now())
+        break
       } catch (err) {
-        // A timestamp too far ahead was already refused by its rule; never adopt it.
         if (!(err instanceof HlcError)) throw err
       }
     }

@@ -41,6 +41,14 @@ export function decodeHlc(s: string): Hlc {
   return { millis: Number(millis), counter: parseInt(counter, 36), node }
 }
 
+/**
+ * The wall-clock part of an encoded HLC that already matched HLC_PATTERN (a zod-parsed
+ * request): the first 15 digits, without decoding the rest.
+ */
+export function hlcMillis(s: string): number {
+  return Number(s.slice(0, 15))
+}
+
 /** A fresh clock state for a node (node ids: lowercase base-36, e.g. from the client id). */
 export function initialHlc(node: string): Hlc {
   return { millis: 0, counter: 0, node }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import {
-  decodeHlc,
+  hlcMillis,
   MAX_DRIFT_MS,
   RECORD_SCHEMAS,
   type Mutation,
@@ -23,7 +23,8 @@ import { applyAudit } from '../supervisor/apply-audit'
 export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, now: number): Promise<MutationResult> {
   const base = { mutationId: m.mutationId, seq: m.seq }
   const refused = (code: MutationResult['code'], message: string): MutationResult => ({ ...base, status: 'rejected', code, message })
-  if (decodeHlc(m.hlc).millis - now > MAX_DRIFT_MS) return refused('clock-drift', 'the phone clock is far ahead; set the date and time')
+  // m.hlc passed the request schema's HLC pattern: its first 15 digits are its millis.
+  if (hlcMillis(m.hlc) - now > MAX_DRIFT_MS) return refused('clock-drift', 'the phone clock is far ahead; set the date and time')
   const grid = await tx.getGrid(m.args.gridId)
   if (!grid || !canWrite(user, grid)) return refused('out-of-scope', 'this grid is not in your scope')
   const ctx: ApplyCtx = { tx, user, grid, now, at: new Date(now).toISOString() }
