@@ -71,6 +71,21 @@ export interface HttpRequest<T> {
 export interface Http {
   send<T>(req: HttpRequest<T>): Promise<HttpResult<T | null>>
   postJson<T>(path: string, body: unknown, schema: z.ZodType<T>, anonymous?: boolean): Promise<HttpResult<T>>
+  /** Posts a body prepared by `encodeJson` (so it can be prepared while another request runs). */
+  postEncoded<T>(path: string, encoded: EncodedJson, schema: z.ZodType<T>, anonymous?: boolean): Promise<HttpResult<T>>
+}
+
+/** A JSON request body ready to send: gzip-compressed when that pays. */
+export interface EncodedJson {
+  body: BodyInit
+  headers: Record<string, string>
+}
+
+/** Prepares JSON text as a request body (gzip from GZIP_MIN_BYTES on, where the browser can). */
+export async function encodeJson(text: string): Promise<EncodedJson> {
+  const compressed = text.length >= GZIP_MIN_BYTES ? await gzip(text) : null
+  if (!compressed) return { body: text, headers: { 'content-type': 'application/json' } }
+  return { body: compressed, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } }
 }
 
 export function createHttp(options: HttpOptions): Http {
@@ -102,13 +117,13 @@ export function createHttp(options: HttpOptions): Http {
   }
 
   async function postJson<T>(path: string, body: unknown, schema: z.ZodType<T>, anonymous = false): Promise<HttpResult<T>> {
-    const text = JSON.stringify(body)
-    const headers: Record<string, string> = { 'content-type': 'application/json' }
-    const compressed = text.length >= GZIP_MIN_BYTES ? await gzip(text) : null
-    if (compressed) headers['content-encoding'] = 'gzip'
-    const result = await send({ method: 'POST', path, body: compressed ?? text, headers, schema, anonymous })
+    return postEncoded(path, await encodeJson(JSON.stringify(body)), schema, anonymous)
+  }
+
+  async function postEncoded<T>(path: string, encoded: EncodedJson, schema: z.ZodType<T>, anonymous = false): Promise<HttpResult<T>> {
+    const result = await send({ method: 'POST', path, body: encoded.body, headers: { ...encoded.headers }, schema, anonymous })
     return result as HttpResult<T>
   }
 
-  return { send, postJson }
+  return { send, postJson, postEncoded }
 }

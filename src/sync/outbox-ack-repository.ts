@@ -107,17 +107,30 @@ export async function markAttempt(db: GridSisterDb, sent: OutboxRow[]): Promise<
   })
 }
 
-/** The first pending rows in seq order, bounded by count and approximate JSON size. */
-export async function nextPushBatch(db: GridSisterDb, maxCount: number, maxBytes: number): Promise<OutboxRow[]> {
-  const rows = await db.outbox.orderBy('seq').limit(maxCount).toArray()
+/** Pending rows to push, with their mutations already as the JSON array text to send. */
+export interface PushBatch {
+  rows: OutboxRow[]
+  /** `[m1,m2,…]`: each mutation serialized once, for both the size bound and the body. */
+  mutationsJson: string
+}
+
+/**
+ * The first pending rows in seq order (after `afterSeq` when given), bounded by count and
+ * by JSON size in characters.
+ */
+export async function nextPushBatch(db: GridSisterDb, maxCount: number, maxChars: number, afterSeq?: number): Promise<PushBatch> {
+  const rows = await (afterSeq === undefined ? db.outbox.orderBy('seq') : db.outbox.where('seq').above(afterSeq)).limit(maxCount).toArray()
   const batch: OutboxRow[] = []
-  let bytes = 0
+  const texts: string[] = []
+  let chars = 0
   for (const row of rows) {
-    bytes += JSON.stringify(row.mutation).length
-    if (batch.length > 0 && bytes > maxBytes) break
+    const text = JSON.stringify(row.mutation)
+    chars += text.length
+    if (batch.length > 0 && chars > maxChars) break
     batch.push(row)
+    texts.push(text)
   }
-  return batch
+  return { rows: batch, mutationsJson: `[${texts.join(',')}]` }
 }
 
 /** Whether any pending mutation belongs to one of these grids. */

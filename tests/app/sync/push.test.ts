@@ -90,6 +90,27 @@ describe('push', () => {
     // 1,100 saves first: generous for a loaded 2-core CI machine.
   }, 60_000)
 
+  it('reads the next batch ahead, but after a partly answered batch starts again from its first pending row', async () => {
+    const { db, server, client } = await setup()
+    const h = await seedHousehold(db)
+    for (let i = 0; i < MAX_PUSH_MUTATIONS + 100; i++) await createVisit(db, visitInput(h.id, { seen: `第${i}次` }), actor)
+    let calls = 0
+    server.on('POST', '/api/sync/push', (req) => {
+      calls += 1
+      // The first reply answers seqs 1–10 only (the server saw a gap after them).
+      return pushAnswering((m) => (calls === 1 && m.seq > 10 ? 'skipped' : 'applied'))(req)
+    })
+    const outcome = await client.syncOnce()
+    expect(outcome).toMatchObject({ state: 'idle', pushed: MAX_PUSH_MUTATIONS + 101, rejected: 0 })
+    const sent = pushes(server).map((r) => (r.body as { mutations: Mutation[] }).mutations.map((m) => m.seq))
+    expect(sent.map((seqs) => [seqs[0], seqs.at(-1)])).toEqual([
+      [1, MAX_PUSH_MUTATIONS],
+      [11, MAX_PUSH_MUTATIONS + 10],
+      [MAX_PUSH_MUTATIONS + 11, MAX_PUSH_MUTATIONS + 101],
+    ])
+    expect(await db.outbox.count()).toBe(0)
+  }, 60_000)
+
   it('keeps the outbox and says auth-expired on 401', async () => {
     const { db, server, client } = await setup()
     await seedHousehold(db)
