@@ -10,7 +10,7 @@ import { HAVE_POSTGRES, startPgCluster } from '../tests/helpers/server/pg-cluste
 import { WORKER, loadedSqlite, reopenedCopy, workerDataset, type WorkerDataset } from './lib/dataset'
 import { newVisits, visitMutations } from './lib/new-visits'
 import { startOurServer } from './lib/our-server'
-import { postPush, pushBodies } from './lib/push-client'
+import { postFloor, postPush, pushBodies } from './lib/push-client'
 import { newResult, type BenchResult } from './lib/report'
 
 /**
@@ -33,6 +33,8 @@ const TRIALS = 5
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 
 interface Trials {
+  /** The same bodies to an endpoint that only unzips and parses them (HTTP + JSON). */
+  transportMs: number[]
   httpMs: number[]
   rawMs: number[]
   httpCpuMs: number[]
@@ -41,11 +43,12 @@ interface Trials {
 }
 
 /** Runs the two sides alternately, TRIALS times each. */
-async function alternate(http: () => Promise<Timed & { applied: number }>, raw: () => Promise<Timed>): Promise<Trials> {
-  const t: Trials = { httpMs: [], rawMs: [], httpCpuMs: [], rawCpuMs: [], applied: [] }
+async function alternate(http: () => Promise<Timed & { applied: number; transportMs: number }>, raw: () => Promise<Timed>): Promise<Trials> {
+  const t: Trials = { transportMs: [], httpMs: [], rawMs: [], httpCpuMs: [], rawCpuMs: [], applied: [] }
   for (let i = 0; i < TRIALS; i++) {
     const h = await http()
     t.httpMs.push(h.ms)
+    t.transportMs.push(h.transportMs)
     t.httpCpuMs.push(h.cpuMs)
     t.applied.push(h.applied)
     const w = await raw()
@@ -61,8 +64,14 @@ function report(r: ReturnType<typeof newResult>, name: 'sqlite' | 'postgres', ra
   const rawMs = median(t.rawMs)
   const short = t.applied.filter((a) => a !== N)
   if (short.length) r.note(`${name}: a trial applied only ${short.join(', ')} of ${N}`)
+  const transportMs = median(t.transportMs)
   r.ratio(ratioName, httpMs / rawMs, { max: 5 })
+  // What no server taking JSON over HTTP avoids: the same gzip bodies posted to the same
+  // server, unzipped and parsed, nothing validated or stored. The rest is our work.
+  r.ratio(`${ratioName}: HTTP + JSON alone (transport floor) / raw`, transportMs / rawMs, null)
+  r.ratio(`${ratioName}: push minus transport floor / raw`, (httpMs - transportMs) / rawMs, null)
   r.figure(name, `HTTP push (median of ${TRIALS})`, httpMs / 1000, `s (${((N / httpMs) * 1000).toFixed(0)} mutations/s)`)
+  r.figure(name, `transport floor: same bodies unzipped + parsed only (median of ${TRIALS})`, transportMs / 1000, 's')
   r.figure(name, `${rawName} (median of ${TRIALS})`, rawMs / 1000, 's')
   // SQLite runs in this process (server, client and raw insert alike): the CPU-time
   // ratio is the same comparison with the other work on the machine taken out.
@@ -87,12 +96,16 @@ interface Timed {
   cpuMs: number
 }
 
-async function timeHttpPush(store: Store, ds: WorkerDataset, visits: Visit[]): Promise<Timed & { applied: number }> {
-  const server = await startOurServer({ store, staticDir: null })
+async function timeHttpPush(store: Store, ds: WorkerDataset, visits: Visit[]): Promise<Timed & { applied: number; transportMs: number }> {
+  const server = await startOurServer({ store, staticDir: null, pushFloor: true })
   try {
     const { token } = await server.login(WORKER)
     const clientId = randomUUID()
     const bodies = pushBodies(clientId, visitMutations(visits, clientId, 1), MAX_PUSH_MUTATIONS)
+    // The transport floor first, on the same warm server (its parse path is Fastify's).
+    const f0 = performance.now()
+    for (const body of bodies) await postFloor(server.url, body)
+    const transportMs = performance.now() - f0
     let applied = 0
     const t0 = performance.now()
     const c0 = cpuMs()
@@ -100,7 +113,7 @@ async function timeHttpPush(store: Store, ds: WorkerDataset, visits: Visit[]): P
       const reply = await postPush(server.url, token, body)
       applied += reply.results.filter((x) => x.status === 'applied').length
     }
-    return { ms: performance.now() - t0, cpuMs: cpuMs() - c0, applied }
+    return { ms: performance.now() - t0, cpuMs: cpuMs() - c0, applied, transportMs }
   } finally {
     await server.close()
   }

@@ -25,7 +25,8 @@ export interface OurServerOptions {
   /** JSON served gzip-compressed at GET /bench/floor (the ideal floor). */
   floorJson?: string
   /**
-   * Serves the push floor at POST /bench/floor-push: takes a gzip body of records,
+   * Serves the push floor at POST /bench/floor-push: takes a gzip body of records (or a
+   * push request body: its mutations are counted),
    * unzips and parses it, answers with the count (no validation, no storage).
    */
   pushFloor?: boolean
@@ -53,7 +54,10 @@ export async function startOurServer(opts: OurServerOptions): Promise<OurServer>
       scope.addContentTypeParser('application/x-gridsister-floor', { parseAs: 'buffer', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) => {
         done(null, JSON.parse(gunzipSync(body as Buffer).toString('utf8')) as unknown)
       })
-      scope.post('/bench/floor-push', async (req) => ({ received: (req.body as unknown[]).length }))
+      scope.post('/bench/floor-push', async (req) => {
+        const body = req.body as unknown[] | { mutations: unknown[] }
+        return { received: Array.isArray(body) ? body.length : body.mutations.length }
+      })
     })
   }
   await app.listen({ port: 0, host: opts.host ?? '127.0.0.1' })

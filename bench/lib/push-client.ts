@@ -22,3 +22,14 @@ export async function postPush(url: string, token: string, body: Buffer): Promis
   if (!res.ok) throw new Error(`push: HTTP ${res.status} ${await res.text()}`)
   return (await res.json()) as PushReply
 }
+
+/** Posts a push body to the bench's floor endpoint (unzipped and parsed, nothing else). */
+export async function postFloor(url: string, body: Buffer): Promise<number> {
+  const res = await fetch(`${url}/bench/floor-push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-gridsister-floor' },
+    body: new Uint8Array(body),
+  })
+  if (!res.ok) throw new Error(`floor push: HTTP ${res.status} ${await res.text()}`)
+  return ((await res.json()) as { received: number }).received
+}
