@@ -12,8 +12,9 @@ import type { EngineContext, StepResult } from './sync-types'
  *
  * While one batch is on the wire the next one is read and compressed (a phone's CPU and
  * IndexedDB work while the radio does), from the rows after the batch in flight. It is
- * only sent once the server answered every row of the batch before it; otherwise the
- * outbox is read again from its first pending row, so nothing is sent past a gap.
+ * sent as soon as the server answered every row of the batch before it, before those
+ * answers are stored; otherwise the outbox is read again from its first pending row, so
+ * nothing is sent past a gap.
  */
 
 /**
@@ -40,30 +41,49 @@ export async function pushAll(ctx: EngineContext): Promise<PushResult> {
     const text = `{"clientId":${JSON.stringify(ctx.clientId)},"schemaVersion":${SCHEMA_VERSION},"mutations":${mutationsJson}}`
     return { rows, body: await encodeJson(text) }
   }
-  let next = prepare()
-  for (;;) {
-    const { rows, body } = await next
-    if (!body) return { ok: true, pushed, rejected, stalled: false }
-    const sending = ctx.http.postEncoded('/api/sync/push', body, PushReply)
-    next = prepare(rows.at(-1)!.seq)
+  const send = ({ body }: Prepared) => (body ? ctx.http.postEncoded('/api/sync/push', body, PushReply) : null)
+  let current = await prepare()
+  let reply = send(current)
+  while (reply) {
+    const { rows } = current
+    const ahead = prepare(rows.at(-1)!.seq)
     // Dropped unawaited when this run ends early; its failure then matters to no one.
-    next.catch(() => undefined)
-    const res = await sending
+    ahead.catch(() => undefined)
+    const res = await reply
     if (!res.ok) {
       await markAttempt(db, rows)
       return res
+    }
+    // Every row answered: the batch read ahead goes out at once, and this reply is
+    // stored while it is on the wire (a crash in between only means duplicates later).
+    let next: Prepared | null = null
+    let nextReply: ReturnType<typeof send> = null
+    if (answersEvery(rows, res.body.results)) {
+      next = await ahead
+      nextReply = send(next)
     }
     const summary = await applyPushResults(db, rows, res.body.results, new Date(ctx.now()).toISOString())
     await db.transaction('rw', db.meta, () => advanceClock(db, res.body.serverHlc, ctx.now()))
     pushed += summary.acked
     rejected += summary.rejected
     ctx.progress({ phase: 'push', done: pushed + rejected, total })
-    const answered = summary.acked + summary.rejected
     // Nothing answered (all skipped behind a gap): sending the same batch again now
     // would loop; the rows stay pending and the next run tries again.
-    if (answered === 0) return { ok: true, pushed, rejected, stalled: true }
+    if (summary.acked + summary.rejected === 0) return { ok: true, pushed, rejected, stalled: true }
     // Some rows still pending: the batch read ahead starts after them, and the server
     // would only skip it. Start again from the first pending row.
-    if (answered < rows.length) next = prepare()
+    if (!next) {
+      next = await prepare()
+      nextReply = send(next)
+    }
+    current = next
+    reply = nextReply
   }
+  return { ok: true, pushed, rejected, stalled: false }
+}
+
+/** Whether a reply answers every row of the batch with something other than `skipped`. */
+function answersEvery(rows: OutboxRow[], results: PushReply['results']): boolean {
+  const answered = new Set(results.filter((r) => r.status !== 'skipped').map((r) => r.mutationId))
+  return rows.every((row) => answered.has(row.mutation.mutationId))
 }
