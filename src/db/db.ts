@@ -55,6 +55,14 @@ export interface MetaRow {
   value: unknown
 }
 
+/**
+ * Dexie turns its debug mode (long async stacks: a stack trace captured per promise) on
+ * by itself whenever the page is served from localhost, which includes the built app in
+ * `npm start`, the e2e tests and the benchmarks. A phone never runs that way, so the
+ * built app never does: debug mode is for the dev server (and the unit tests) only.
+ */
+Dexie.debug = import.meta.env.DEV
+
 export class GridSisterDb extends Dexie {
   households!: Table<LocalHousehold, string>
   persons!: Table<LocalPerson, string>
