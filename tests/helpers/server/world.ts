@@ -63,13 +63,18 @@ export async function login(app: FastifyInstance, username: string): Promise<{ a
  */
 export async function worldApp(store: Store, opts: Partial<AppOptions> = {}) {
   const world = await seedWorld(store)
+  return { world, ...(await appOver(store, world, opts)) }
+}
+
+/** An app over a store already holding `world`, with a session for everyone in it. */
+async function appOver(store: Store, world: World, opts: Partial<AppOptions> = {}) {
   const app = await buildApp({ store, loginRateLimit: { max: 10_000, timeWindow: 60_000 }, ...opts })
   const auth = {} as Record<keyof World['users'], { authorization: string }>
   for (const key of Object.keys(world.users) as (keyof World['users'])[]) {
     const { token } = await createSession(store, world.users[key].id, (opts.now ?? Date.now)(), DEFAULT_SESSION_POLICY)
     auth[key] = { authorization: `Bearer ${token}` }
   }
-  return { app, world, auth }
+  return { app, auth }
 }
 
 export interface WorldStore {
@@ -106,13 +111,9 @@ export interface WorldTest {
  * returned object is filled in before each test.
  */
 export function useWorldApp(backend: Backend): WorldTest {
-  const t = {} as WorldTest
-  beforeAll(backend.setup)
-  afterAll(backend.teardown)
-  beforeEach(async ({ skip }) => {
-    if (!backend.available) skip()
-    t.store = await backend.open()
-    Object.assign(t, await worldApp(t.store))
+  const t = useWorldStore(backend) as WorldTest
+  beforeEach(async () => {
+    if (backend.available) Object.assign(t, await appOver(t.store, t.world))
   })
   return t
 }
