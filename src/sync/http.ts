@@ -121,7 +121,7 @@ export function createHttp(options: HttpOptions): Http {
   }
 
   async function postEncoded<T>(path: string, encoded: EncodedJson, schema: z.ZodType<T>, anonymous = false): Promise<HttpResult<T>> {
-    const result = await send({ method: 'POST', path, body: encoded.body, headers: { ...encoded.headers }, schema, anonymous })
+    const result = await send({ method: 'POST', path, body: encoded.body, headers: encoded.headers, schema, anonymous })
     return result as HttpResult<T>
   }
 
