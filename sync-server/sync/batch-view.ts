@@ -1,7 +1,7 @@
 import type { Grid, Mutation, RecordKind } from '../../src/shared'
 import { canWrite } from '../../src/shared/rules'
 import type { AuditEntry, RecordPlace, RecordWrite, StoredConflict, StoredRecord, StoreOps, UserRow } from '../storage/store'
-import { batchKeysOf } from './batch-keys'
+import { batchKeysOf, type BatchKey } from './batch-keys'
 
 /**
  * What the rules read and write while a push batch is applied: the push transaction seen
@@ -38,6 +38,7 @@ export interface BatchView extends ApplyStore {
   flush(): Promise<void>
 }
 
+/** What the view knows of one record; one object per (kind, id), updated in place. */
 interface Entry {
   /** null: no such record. */
   place: RecordPlace | null
@@ -47,16 +48,26 @@ interface Entry {
   json?: string
 }
 
-const keyOf = (kind: RecordKind, id: string) => `${kind}:${id}`
 const placeOf = ({ kind, id, gridId, communityId }: RecordPlace): RecordPlace => ({ kind, id, gridId, communityId })
 
 export function createBatchView(tx: StoreOps): BatchView {
   const grids = new Map<string, Grid | null>()
-  const records = new Map<string, Entry>()
-  const writes = new Map<string, RecordWrite>()
+  // By kind, then id: a batch looks records up thousands of times, and a `kind:id` string
+  // built per lookup (then hashed) cost more than the lookups.
+  const records = new Map<RecordKind, Map<string, Entry>>()
+  // In the order of each record's LAST write: its seq follows that write.
+  const writes = new Map<Entry, RecordWrite>()
   const conflicts: StoredConflict[] = []
-  const remember = (kind: RecordKind, id: string, stored: StoredRecord | null) =>
-    records.set(keyOf(kind, id), { place: stored && placeOf(stored), stored })
+  const ofKind = (kind: RecordKind) => {
+    let m = records.get(kind)
+    if (!m) records.set(kind, (m = new Map()))
+    return m
+  }
+  const know = (kind: RecordKind, id: string, place: RecordPlace | null, stored?: StoredRecord | null) => {
+    const entry: Entry = stored === undefined ? { place } : { place, stored }
+    ofKind(kind).set(id, entry)
+    return entry
+  }
   return {
     async prefetch(mutations, user) {
       const gridIds = [...new Set(mutations.map((m) => m.args.gridId))]
@@ -67,42 +78,46 @@ export function createBatchView(tx: StoreOps): BatchView {
         return g && canWrite(user, g)
       })
       await tx.lockCommunities(writable.map((m) => grids.get(m.args.gridId)!.communityId))
-      const keys = writable.flatMap(batchKeysOf)
-      const withData = keys.filter((k) => k.need === 'data')
-      const dataKeys = new Set(withData.map((k) => keyOf(k.kind, k.id)))
-      const placeOnly = keys.filter((k) => !dataKeys.has(keyOf(k.kind, k.id)))
-      for (const k of withData) remember(k.kind, k.id, null)
-      for (const r of await tx.getRecords(withData)) remember(r.kind, r.id, r)
-      for (const k of placeOnly) records.set(keyOf(k.kind, k.id), { place: null })
-      for (const p of await tx.getRecordPlaces(placeOnly)) records.set(keyOf(p.kind, p.id), { place: p })
+      const withData: BatchKey[] = []
+      const placeOnly: BatchKey[] = []
+      for (const m of writable) for (const k of batchKeysOf(m)) (k.need === 'data' ? withData : placeOnly).push(k)
+      for (const k of withData) know(k.kind, k.id, null, null)
+      for (const r of await tx.getRecords(withData)) know(r.kind, r.id, placeOf(r), r)
+      // A record also read with its data needs no second read of its place.
+      const places = placeOnly.filter((k) => !ofKind(k.kind).has(k.id))
+      for (const k of places) know(k.kind, k.id, null)
+      for (const p of await tx.getRecordPlaces(places)) know(p.kind, p.id, p)
     },
     async getGrid(id) {
       if (!grids.has(id)) grids.set(id, await tx.getGrid(id))
       return grids.get(id) ?? null
     },
     async getRecordPlace(kind, id) {
-      const entry = records.get(keyOf(kind, id))
+      const entry = records.get(kind)?.get(id)
       if (entry) return entry.place
       const [place = null] = await tx.getRecordPlaces([{ kind, id }])
-      records.set(keyOf(kind, id), { place })
+      know(kind, id, place)
       return place
     },
     async getRecord(kind, id) {
-      const entry = records.get(keyOf(kind, id))
+      const entry = records.get(kind)?.get(id)
       if (entry?.json !== undefined && entry.place) return { ...entry.place, seq: 0, data: JSON.parse(entry.json) }
       if (entry?.stored !== undefined) return entry.stored
       if (entry && !entry.place) return null
       const stored = await tx.getRecord(kind, id)
-      remember(kind, id, stored)
+      know(kind, id, stored && placeOf(stored), stored)
       return stored
     },
     putRecord(kind, id, gridId, communityId, data) {
-      const key = keyOf(kind, id)
       const json = JSON.stringify(data)
-      records.set(key, { place: { kind, id, gridId, communityId }, json })
+      const place = { kind, id, gridId, communityId }
+      const entries = ofKind(kind)
+      let entry = entries.get(id)
+      if (entry) Object.assign(entry, { place, stored: undefined, json })
+      else entries.set(id, (entry = { place, json }))
       // Re-inserted at the end: the record's seq follows its LAST write in the batch.
-      writes.delete(key)
-      writes.set(key, { kind, id, gridId, communityId, json })
+      writes.delete(entry)
+      writes.set(entry, { ...place, json })
     },
     insertConflict(c) {
       conflicts.push(c)
