@@ -21,23 +21,22 @@ import { applyAudit } from '../supervisor/apply-audit'
  * record kind, then the writes. A refused mutation writes nothing and is reported.
  */
 export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, now: number): Promise<MutationResult> {
-  const base = { mutationId: m.mutationId, seq: m.seq }
-  const refused = (code: MutationResult['code'], message: string): MutationResult => ({ ...base, status: 'rejected', code, message })
   // m.hlc passed the request schema's HLC pattern: its first 15 digits are its millis.
-  if (hlcMillis(m.hlc) - now > MAX_DRIFT_MS) return refused('clock-drift', 'the phone clock is far ahead; set the date and time')
+  if (hlcMillis(m.hlc) - now > MAX_DRIFT_MS) return refused(m, 'clock-drift', 'the phone clock is far ahead; set the date and time')
   const grid = await tx.getGrid(m.args.gridId)
-  if (!grid || !canWrite(user, grid)) return refused('out-of-scope', 'this grid is not in your scope')
-  const ctx: ApplyCtx = { tx, user, grid, now, at: new Date(now).toISOString() }
+  if (!grid || !canWrite(user, grid)) return refused(m, 'out-of-scope', 'this grid is not in your scope')
+  const ctx: ApplyCtx = { tx, user, grid, now, at: isoAt(now) }
   const effect = await dispatch(ctx, m)
   const { outcome } = effect
-  if (!outcome.ok) return refused(outcome.code, outcome.message)
+  if (!outcome.ok) return refused(m, outcome.code, outcome.message)
   for (const w of effect.writes) {
     // The request's args passed this schema (or a stricter one) already: a visit or a
     // new wish written as sent needs no second parse.
     if (w.record === m.args) continue
     const parsed = RECORD_SCHEMAS[w.kind].safeParse(w.record)
-    if (!parsed.success) return refused('bad-request', `invalid ${w.kind}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+    if (!parsed.success) return refused(m, 'bad-request', `invalid ${w.kind}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
   }
+  const base = { mutationId: m.mutationId, seq: m.seq }
   if (outcome.status === 'duplicate') return { ...base, status: 'duplicate' }
   for (const w of effect.writes) tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, w.record)
   const conflictIds: string[] = []
@@ -61,6 +60,21 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
     })
   }
   return conflictIds.length ? { ...base, status: 'merged', conflictIds } : { ...base, status: 'applied' }
+}
+
+function refused(m: Mutation, code: MutationResult['code'], message: string): MutationResult {
+  return { mutationId: m.mutationId, seq: m.seq, status: 'rejected', code, message }
+}
+
+// A push batch applies a thousand mutations at one `now`: format it once, not per mutation.
+let lastNow = NaN
+let lastAt = ''
+function isoAt(now: number): string {
+  if (now !== lastNow) {
+    lastAt = new Date(now).toISOString()
+    lastNow = now
+  }
+  return lastAt
 }
 
 function kindOf(m: Mutation): RecordKind {
