@@ -11,10 +11,19 @@ import type { Store } from './store'
 const RETRYABLE = new Set(['40001', '40P01'])
 const MIGRATION_LOCK = 4_247_001
 
-/** Turns `?` placeholders into `$1, $2, …`. */
+/**
+ * Turns `?` placeholders into `$1, $2, …`, once per statement text (a batch INSERT has
+ * 1,536 of them; the texts are few, see sql-batch-ops.ts, and held for the process).
+ */
+const numberedTexts = new Map<string, string>()
 function numbered(sql: string): string {
-  let i = 0
-  return sql.replace(/\?/g, () => `$${++i}`)
+  let out = numberedTexts.get(sql)
+  if (out === undefined) {
+    let i = 0
+    out = sql.replace(/\?/g, () => `$${++i}`)
+    if (numberedTexts.size < 2000) numberedTexts.set(sql, out)
+  }
+  return out
 }
 
 function queryer(client: pg.Pool | pg.PoolClient): Queryer {

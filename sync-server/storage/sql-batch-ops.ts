@@ -67,8 +67,16 @@ export function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
   return out
 }
 
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
-const rowsOf = (n: number, cols: number) => Array.from({ length: n }, () => `(${marks(cols)})`).join(', ')
+// The placeholder lists of each statement shape, built once: a batch's INSERTs of 256
+// rows each rebuilt 1,536 `?` (and the lookup of the statement hashed the new text).
+const texts = new Map<string, string>()
+const once = (key: string, build: () => string) => {
+  let text = texts.get(key)
+  if (text === undefined) texts.set(key, (text = build()))
+  return text
+}
+const marks = (n: number) => once(`${n}`, () => Array.from({ length: n }, () => '?').join(', '))
+const rowsOf = (n: number, cols: number) => once(`${n}x${cols}`, () => Array.from({ length: n }, () => `(${marks(cols)})`).join(', '))
 
 type BatchOps = Pick<StoreOps, 'getGrids' | 'getRecords' | 'getRecordPlaces' | 'lockCommunities' | 'putRecords' | 'saveRejections' | 'insertConflicts'>
 
@@ -94,7 +102,12 @@ export function sqlBatchOps(q: Queryer): BatchOps & { nextSeqs(communityId: stri
     return out
   }
   const insertRows = async (head: string, tail: string, cols: number, rows: SqlValue[][]) => {
-    for (const chunk of rowChunks(rows)) await q.run(`${head} VALUES ${rowsOf(chunk.length, cols)} ${tail}`, chunk.flat())
+    for (const chunk of rowChunks(rows)) {
+      const sql = once(`${head}\n${tail}\n${chunk.length}x${cols}`, () => `${head} VALUES ${rowsOf(chunk.length, cols)} ${tail}`)
+      const params: SqlValue[] = []
+      for (const row of chunk) for (const v of row) params.push(v)
+      await q.run(sql, params)
+    }
   }
   return {
     nextSeqs,

@@ -48,7 +48,8 @@ export function createSqliteStore(file: string): Store {
     }
     return st
   }
-  const bind = (params: SqlValue[] = []) => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p))
+  // SQLite has no booleans. Copied only when one is there: a batch INSERT binds 1,536 values.
+  const bind = (params: SqlValue[] = []) => (params.some((p) => typeof p === 'boolean') ? params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p)) : params)
   const direct: Queryer = {
     async all<T>(sql: string, params?: SqlValue[]) {
       return prepare(sql).all(...bind(params)) as T[]
