@@ -71,15 +71,13 @@ function vantIconFontFile(): Plugin {
  */
 function startPageFiles(
   bundle: OutputBundle,
-  pages: Record<string, string>,
+  pages: Record<string, string | string[]>,
   loaded: Set<string>,
 ): Record<string, { js: string[]; css: string[] }> {
   const chunks = Object.values(bundle).filter((f): f is OutputChunk => f.type === 'chunk')
   const byFile = new Map(chunks.map((c) => [c.fileName, c]))
   const out: Record<string, { js: string[]; css: string[] }> = {}
-  for (const [path, source] of Object.entries(pages)) {
-    const page = chunks.find((c) => c.facadeModuleId?.endsWith(source))
-    if (!page) throw new Error(`start page ${source}: no chunk found`)
+  for (const [path, sources] of Object.entries(pages)) {
     const js = new Set<string>()
     const css = new Set<string>()
     const visit = (c: OutputChunk): void => {
@@ -92,7 +90,12 @@ function startPageFiles(
         if (next) visit(next)
       })
     }
-    visit(page)
+    for (const source of [sources].flat()) {
+      const page =
+        chunks.find((c) => c.facadeModuleId?.endsWith(source)) ?? chunks.find((c) => c.moduleIds.some((id) => id.endsWith(source)))
+      if (!page) throw new Error(`start page ${source}: no chunk found`)
+      visit(page)
+    }
     out[path] = { js: [...js], css: [...css].filter((u) => !loaded.has(u)) }
   }
   return out
@@ -115,7 +118,7 @@ function startPageFiles(
  * login page when signed out, else the page of the address), so they are fetched with
  * the entry's instead of after the entry has run and the router has asked for them.
  */
-function loadAppAfterShell(startPages: Record<string, string>): Plugin {
+function loadAppAfterShell(startPages: Record<string, string | string[]>): Plugin {
   const tag = /\s*<(script|link)\b[^>]*?\b(?:src|href)="([^"]+)"[^>]*>(?:<\/script>)?/g
   let boot = ''
   let bootFile = ''
@@ -138,9 +141,12 @@ function loadAppAfterShell(startPages: Record<string, string>): Plugin {
         if (!entry) throw new Error('index.html: no module entry found')
         const pages = JSON.stringify(startPageFiles(ctx.bundle ?? {}, startPages, new Set([...css, ...preload, entry])))
         // r: the start page's chunks, by path; signed out, every path shows the login page.
+        // Signed in, also the chunks the session's restore loads ($session).
         const loader = `(function(){var d=document,h=d.head,c=${JSON.stringify(css)},p=${JSON.stringify(preload)},n=c.length+1,g=${pages},s=null;
 try{s=localStorage.getItem('gridsister.session')}catch(e){}
 var r=g[s?location.pathname.replace(/(.)\\/$/,'$1'):'/login']||{js:[],css:[]};
+function more(a,b){return a.concat(b.filter(function(u){return a.indexOf(u)<0}))}
+if(s)r={js:more(r.js,g.$session.js),css:more(r.css,g.$session.css)};
 function add(t,a){var e=d.createElement(t);for(var k in a)e[k]=a[k];e.crossOrigin='';h.appendChild(e);return e}
 function run(){if(--n===0)add('script',{type:'module',src:${JSON.stringify(entry)}})}
 function start(){p.concat(${JSON.stringify(entry)},r.js).forEach(function(u){add('link',{rel:'modulepreload',href:u})});c.forEach(function(u){add('link',{rel:'stylesheet',href:u,onload:run,onerror:run})});r.css.forEach(function(u){add('link',{rel:'preload',as:'style',href:u})});run()}
@@ -180,7 +186,13 @@ export default defineConfig({
             // (the supervisor's workspace keeps its own chunks). A start page then needs
             // ~6 files of its own, measured no larger in gzip than the split ones.
             { name: 'vant', test: /[\\/]node_modules[\\/]vant[\\/]/, minShareCount: 4 },
+            // The shared schemas with zod and the HTTP layer: the login screen's one
+            // request (the demo accounts) needs them, but not the device database.
+            { name: 'api', test: /[\\/](node_modules[\\/]zod|src[\\/]shared|src[\\/]sync[\\/](http|transport|auth-api))[\\/.]/ },
             { name: 'common', test: /[\\/]src[\\/](?!features[\\/]supervisor)/, minShareCount: 3 },
+            // What a signed-in start loads beside its page (session, sync start,
+            // persistence): one small file rather than three.
+            { name: 'signed-in', test: /[\\/]src[\\/](components[\\/]signed-in-services|features[\\/]pwa[\\/]persist|features[\\/]auth[\\/]session-storage)/ },
           ],
         },
       },
@@ -211,6 +223,8 @@ export default defineConfig({
       '/wishes': 'src/features/wishes/WishTreePage.vue',
       '/settings': 'src/features/settings/SettingsPage.vue',
       '/login': 'src/features/auth/LoginPage.vue',
+      // Not a page: what main.ts loads to restore a saved session (and its database).
+      $session: ['src/features/auth/session-storage.ts', 'src/db/db.ts'],
     }),
     VitePWA({
       registerType: 'prompt',

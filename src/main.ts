@@ -10,15 +10,22 @@ import { useAuthStore } from './features/auth'
 import { storedLocale, switchLocale } from './features/settings/settings-store'
 
 const app = createApp(App).use(createPinia()).use(i18n)
-// The saved session (and its database) is restored before the first route is resolved,
-// so a reload with no signal opens straight onto the worker's data.
-useAuthStore().restore()
+// The saved session (and its database) is restored before the router is installed, so
+// the first route is resolved signed in and a reload with no signal opens straight onto
+// the worker's data. A new phone has none: the router starts at once, without loading
+// the database or the session's schema.
 // Installing the router starts the first navigation, so the first page's chunk loads
 // while a phone set to English loads its messages (one precached chunk; for Chinese this
 // resolves at once). Mounting waits for both: the first paint is in the chosen language
 // and the page replaces index.html's shell in one frame, with no blank frame between.
 // A failed first navigation still mounts the app (the router reports its error).
-app.use(router)
-void Promise.all([switchLocale(storedLocale()).catch(() => undefined), router.isReady().catch(() => undefined)]).then(() =>
+const routed = useAuthStore()
+  .restore()
+  .catch(() => false)
+  .then(() => {
+    app.use(router)
+    return router.isReady()
+  })
+void Promise.all([switchLocale(storedLocale()).catch(() => undefined), routed.catch(() => undefined)]).then(() =>
   app.mount('#app'),
 )

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
 import { loginRoute, useAuthStore } from '@/features/auth'
-import { syncRoute } from '@/features/sync'
+import { syncRoute } from '@/features/sync/sync-route'
 import { installSupervisorLanding, supervisorRoutes } from '@/features/supervisor/supervisor-routes'
 
 /**

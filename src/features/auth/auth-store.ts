@@ -1,9 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { closeDb, openUserDb } from '@/db/db'
 import type { PublicUser } from '@/shared'
-import { loginRequest, logoutRequest, type LoginFailure } from '@/sync/auth-api'
-import { clearSession, loadSession, saveSession } from './session-storage'
+import type { LoginFailure } from '@/sync/auth-api'
+import { hasSavedSession } from './session-key'
+
+// The device database (Dexie), the auth endpoints and the session's schema (zod) load
+// only when they are needed: a new phone draws its login screen without either, and a
+// signed-in phone loads them with its first page (main.ts restores before routing).
+const dbModule = () => import('@/db/db')
+const apiModule = () => import('@/sync/auth-api')
+const sessionModule = () => import('./session-storage')
 
 /**
  * Who is signed in on this phone. Each user has their own device database, opened on
@@ -23,8 +29,13 @@ export const useAuthStore = defineStore('auth', () => {
   const sessionExpired = computed(() => state.value === 'expired')
   const signedIn = computed(() => state.value === 'signed-in' || state.value === 'expired')
 
-  /** Restores the session saved on this phone (no network needed). */
-  function restore(): boolean {
+  /**
+   * Restores the session saved on this phone (no network needed) and opens her
+   * database; resolves false when none is saved (or it is unreadable).
+   */
+  async function restore(): Promise<boolean> {
+    if (!hasSavedSession()) return false
+    const [{ loadSession }, { openUserDb }] = await Promise.all([sessionModule(), dbModule()])
     const saved = loadSession()
     if (!saved) return false
     openUserDb(saved.user.id)
@@ -38,6 +49,7 @@ export const useAuthStore = defineStore('auth', () => {
     const previous = state.value
     state.value = 'signing-in'
     error.value = null
+    const [{ loginRequest }, { openUserDb }, { saveSession }] = await Promise.all([apiModule(), dbModule(), sessionModule()])
     const result = await loginRequest(username, password)
     if (!result.ok) {
       error.value = result.reason
@@ -61,13 +73,14 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function logout(): Promise<void> {
     const t = token.value
+    const [{ closeDb }, { clearSession }] = await Promise.all([dbModule(), sessionModule()])
     closeDb()
     clearSession()
     user.value = null
     token.value = null
     state.value = 'signed-out'
     error.value = null
-    if (t) await logoutRequest(t)
+    if (t) await (await apiModule()).logoutRequest(t)
   }
 
   return { user, token, state, error, sessionExpired, signedIn, restore, login, logout, markExpired }

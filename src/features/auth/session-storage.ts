@@ -1,13 +1,12 @@
 import { z } from 'zod'
 import { PublicUser } from '@/shared'
+import { SESSION_KEY as KEY } from './session-key'
 
 /**
  * The signed-in session kept in localStorage, so that a reload with no signal (days
  * after logging in) opens the app signed in. Only the opaque token and the public user
  * are kept; never the password.
  */
-
-const KEY = 'gridsister.session'
 
 export const StoredSession = z.object({ token: z.string().min(1), user: PublicUser, expiresAt: z.string() })
 export type StoredSession = z.infer<typeof StoredSession>

@@ -1,4 +1,4 @@
 /** The sync feature's public surface for the app shell (router, Today screen). */
 export { default as SyncStatusBar } from './SyncStatusBar.vue'
 export { useSyncStore, type SyncState } from './sync-store'
-export const syncRoute = { path: '/sync', name: 'sync', component: () => import('./SyncDetailsPage.vue') }
+export { syncRoute } from './sync-route'

@@ -43,6 +43,8 @@ afterEach(() => setTransport())
 describe('LoginPage', () => {
   it('lists demo accounts; one tap fills the form and signing in goes to the next page', async () => {
     const { wrapper, router } = await mountPage()
+    // The demo accounts load after the first frame (the request's module, then the reply).
+    await vi.waitFor(() => expect(wrapper.find('.login__demo-account').exists()).toBe(true))
     const account = wrapper.find('.login__demo-account')
     expect(account.text()).toContain('李梅')
     expect(account.text()).toContain('网格员')
@@ -55,6 +57,8 @@ describe('LoginPage', () => {
   it('hides the demo list when the server is not in demo mode', async () => {
     server.on('GET', '/api/auth/demo-accounts', () => error(404, 'not-found'))
     const { wrapper } = await mountPage()
+    await vi.waitFor(() => expect(server.requests.some((r) => r.path === '/api/auth/demo-accounts')).toBe(true))
+    await flushPromises()
     expect(wrapper.find('[data-testid="demo-accounts"]').exists()).toBe(false)
   })
 

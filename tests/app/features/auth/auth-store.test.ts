@@ -33,7 +33,7 @@ describe('useAuthStore', () => {
     setActivePinia(createPinia())
     closeDb()
     const reloaded = useAuthStore()
-    expect(reloaded.restore()).toBe(true)
+    expect(await reloaded.restore()).toBe(true)
     expect(reloaded.user?.id).toBe(worker1.id)
     expect(getDb().name).toBe(`gridsister-${worker1.id}`)
   })

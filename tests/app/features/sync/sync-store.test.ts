@@ -5,7 +5,7 @@ import { useAuthStore } from '@/features/auth/auth-store'
 import { useSyncStore } from '@/features/sync/sync-store'
 import { setTransport } from '@/sync/transport'
 import { seedHousehold } from '../../../helpers/app/factories'
-import { change, error, json, pullReply, pushAnswering, serverHousehold } from '../../sync/sync-test-kit'
+import { error, json, pullReply, pushAnswering } from '../../sync/sync-test-kit'
 import { authServer, publicUser } from '../auth/auth-test-kit'
 
 let server: ReturnType<typeof authServer>
@@ -112,29 +112,6 @@ describe('useSyncStore', () => {
     } finally {
       onLine.mockRestore()
     }
-  })
-
-  it('completes the search text of households pulled before the pinyin dictionary was loaded', async () => {
-    // A fresh module graph: the setup file loaded the dictionary into its own copy.
-    vi.resetModules()
-    const fresh = {
-      store: await import('@/features/sync/sync-store'),
-      auth: await import('@/features/auth/auth-store'),
-      transport: await import('@/sync/transport'),
-      db: await import('@/db/db'),
-      derive: await import('@/db/derive'),
-    }
-    fresh.transport.setTransport({ baseUrl: 'http://sync.test', fetch: server.fetch })
-    await fresh.auth.useAuthStore().login('demo-worker-1', 'gridsister-demo')
-    const h = serverHousehold({ headName: '赵建国' })
-    server.on('POST', '/api/sync/pull', () => json(pullReply({ changes: [change('household', h)] })))
-    expect(fresh.derive.pinyinReady()).toBe(false)
-    const outcome = await fresh.store.useSyncStore().syncNow()
-    expect(outcome?.state).toBe('idle')
-    const row = await fresh.db.getDb().households.get(h.id)
-    expect(row?.searchText).toContain('zjg')
-    expect(fresh.derive.isDegraded(row!.searchText)).toBe(false)
-    fresh.db.closeDb()
   })
 
   it('drops the old database when another user signs in', async () => {
