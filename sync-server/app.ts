@@ -11,7 +11,7 @@ import { authRoutes } from './routes/auth-routes'
 import { conflictRoutes } from './routes/conflict-routes'
 import { healthRoutes } from './routes/health-routes'
 import { photoRoutes } from './routes/photo-routes'
-import { syncRoutes } from './routes/sync-routes'
+import { PUSH_BODY_LIMIT, syncRoutes } from './routes/sync-routes'
 import { supervisorRoutes } from './supervisor/supervisor-routes'
 import type { Store } from './storage/store'
 
@@ -48,7 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // plugins
   registerErrorHandler(app)
   registerAuth(app)
-  await registerSecurity(app)
+  await registerSecurity(app, { maxBodyBytes: PUSH_BODY_LIMIT })
   await registerStaticFiles(app, options.staticDir ?? null)
 
   // routes

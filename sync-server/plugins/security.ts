@@ -2,6 +2,7 @@ import compress from '@fastify/compress'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
+import { keepTooLarge, wholeBodyZlib } from './body-inflater'
 
 /**
  * Security headers (CSP that lets the PWA run: own scripts, blob:/data: images for
@@ -9,7 +10,7 @@ import type { FastifyInstance } from 'fastify'
  * limiting (enabled per route), and `no-store` on every API reply: household data must
  * not sit in shared or disk caches.
  */
-export async function registerSecurity(app: FastifyInstance): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, opts: { maxBodyBytes: number }): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -31,7 +32,12 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     // LAN deployments run on plain http; HSTS there would lock browsers out.
     strictTransportSecurity: false,
   })
-  await app.register(compress, { requestEncodings: ['gzip', 'deflate'] })
+  await app.register(compress, {
+    requestEncodings: ['gzip', 'deflate'],
+    // Request bodies inflated whole, up to the largest body any route takes (body-inflater.ts).
+    zlib: wholeBodyZlib(opts.maxBodyBytes),
+    onInvalidRequestPayload: keepTooLarge,
+  })
   await app.register(rateLimit, { global: false })
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
