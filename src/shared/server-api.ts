@@ -2,23 +2,7 @@ import { z } from 'zod'
 import { Id, Phone, PublicUser } from './records'
 import { Role } from './vocab'
 
-/** Bodies of the sync server's non-sync endpoints (health, demo accounts, admin). */
-
-export const HealthReply = z.object({
-  ok: z.literal(true),
-  demo: z.boolean(),
-  /** The newest client schema version the server speaks. */
-  schemaVersion: z.number().int(),
-  minSchemaVersion: z.number().int(),
-})
-export type HealthReply = z.infer<typeof HealthReply>
-
-/** Demo accounts shown on the login screen (only when the server runs in demo mode). */
-export const DemoAccountsReply = z.object({
-  password: z.string(),
-  accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: Role })),
-})
-export type DemoAccountsReply = z.infer<typeof DemoAccountsReply>
+/** Bodies of the sync server's admin endpoints (health and demo accounts: public-api.ts). */
 
 export const MIN_PASSWORD_LENGTH = 8
 

@@ -1,32 +1,10 @@
 import { z } from 'zod'
 import { Grid, HlcString, Id, PublicUser, RECORD_SCHEMAS } from './records'
 import { Mutation } from './mutations'
+import { ErrorCode } from './public-api'
 import { RecordKind } from './vocab'
 
-/** Request and reply bodies of the sync server's API (SYNC.md "Push" and "Pull"). */
-
-export const ERROR_CODES = [
-  'bad-request',
-  'unauthorized',
-  'forbidden',
-  'not-found',
-  'out-of-scope',
-  'upgrade-required',
-  'rate-limited',
-  'payload-too-large',
-  'conflict',
-  'invalid-transition',
-  'stale-state',
-  'hash-mismatch',
-  'clock-drift',
-  'internal',
-] as const
-export const ErrorCode = z.enum(ERROR_CODES)
-export type ErrorCode = z.infer<typeof ErrorCode>
-
-/** Every error reply of the API has this body. */
-export const ErrorBody = z.object({ code: ErrorCode, message: z.string() })
-export type ErrorBody = z.infer<typeof ErrorBody>
+/** Request and reply bodies of the sync server's API (SYNC.md "Push" and "Pull"); error bodies: public-api.ts. */
 
 export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(40),

@@ -1,5 +1,4 @@
 import { LoginReply } from '@/shared'
-import { DemoAccountsReply, HealthReply } from '@/shared/server-api'
 import { createHttp, type HttpFailure } from './http'
 import { getTransport } from './transport'
 
@@ -38,16 +37,4 @@ export async function loginRequest(username: string, password: string): Promise<
 /** Revokes the session on the server; failures are ignored (the device forgets it anyway). */
 export async function logoutRequest(token: string): Promise<void> {
   await http(token).send({ method: 'POST', path: '/api/auth/logout' })
-}
-
-/** Server health, or null when unreachable. */
-export async function healthRequest(): Promise<HealthReply | null> {
-  const res = await http().send({ method: 'GET', path: '/api/health', schema: HealthReply, anonymous: true })
-  return res.ok ? res.body : null
-}
-
-/** The demo accounts, or an empty list when the server is not in demo mode. */
-export async function demoAccountsRequest(): Promise<DemoAccountsReply | null> {
-  const res = await http().send({ method: 'GET', path: '/api/auth/demo-accounts', schema: DemoAccountsReply, anonymous: true })
-  return res.ok ? res.body : null
 }

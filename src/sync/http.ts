@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { ErrorBody } from '@/shared'
+import { ErrorBody } from '@/shared/public-api'
 
 /**
  * The sync client's one door to the network: every request of the device goes through

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../sync-api'
+import type { ErrorCode } from '../public-api'
 
 /**
  * What a pure rule decides about one mutation. `duplicate` means the same effect was
