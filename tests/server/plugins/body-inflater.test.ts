@@ -1,4 +1,5 @@
-import { Readable } from 'node:stream'
+import { Readable, type Transform } from 'node:stream'
+import { buffer } from 'node:stream/consumers'
 import { pipeline } from 'node:stream/promises'
 import { deflateSync, gzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
@@ -11,13 +12,10 @@ import { householdPut, TestDevice } from '../../helpers/server/factories'
 import { worldApp, type World } from '../../helpers/server/world'
 
 /** Runs `body` through an inflater; resolves to the inflated text or rejects with its error. */
-async function inflate(stream: NodeJS.ReadWriteStream, body: Buffer, chunk = 1000): Promise<string> {
-  const out: Buffer[] = []
+async function inflate(stream: Transform, body: Buffer, chunk = 1000): Promise<string> {
   const parts = Array.from({ length: Math.ceil(body.length / chunk) }, (_, i) => body.subarray(i * chunk, (i + 1) * chunk))
-  await pipeline(Readable.from(parts), stream, async (source: AsyncIterable<Buffer>) => {
-    for await (const b of source) out.push(b)
-  })
-  return Buffer.concat(out).toString('utf8')
+  const [, out] = await Promise.all([pipeline(Readable.from(parts), stream), buffer(stream)])
+  return out.toString('utf8')
 }
 
 describe('wholeBodyZlib', () => {
