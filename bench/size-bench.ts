@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { launch as launchChrome } from 'chrome-launcher'
@@ -10,6 +10,7 @@ import { login } from '../tests/helpers/e2e/login'
 import { launchDevice } from './lib/browser'
 import { WORKER, loadedSqlite, workerDataset } from './lib/dataset'
 import { startOurServer } from './lib/our-server'
+import { RESULTS_DIR } from './lib/page-build'
 import { newResult, type BenchResult } from './lib/report'
 
 /**
@@ -72,7 +73,8 @@ interface Scores {
   tbtMs: number
 }
 
-async function audit(url: string, userDataDir: string | undefined): Promise<Scores> {
+/** Audits one page; the whole report goes to bench-results/lighthouse-<name>.json (diagnostics). */
+async function audit(name: string, url: string, userDataDir: string | undefined): Promise<Scores> {
   const chrome = await launchChrome({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS, userDataDir: userDataDir ?? false })
   try {
     const result = await lighthouse(
@@ -81,6 +83,8 @@ async function audit(url: string, userDataDir: string | undefined): Promise<Scor
     )
     const lhr = result?.lhr
     if (!lhr) throw new Error('lighthouse returned no report')
+    mkdirSync(RESULTS_DIR, { recursive: true })
+    writeFileSync(join(RESULTS_DIR, `lighthouse-${name.replace(/[^a-z]+/gi, '-').toLowerCase()}.json`), JSON.stringify(lhr))
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
     return {
       performance: score('performance'),
@@ -170,7 +174,7 @@ export async function sizeBench(): Promise<BenchResult> {
       ['login, new phone', `${app.url}/login`, undefined],
       ['Today, full scope stored', `${app.url}/`, profile],
     ] as const) {
-      const s = await audit(url, dir)
+      const s = await audit(name, url, dir)
       r.ratio(`Lighthouse ${name}: performance`, s.performance, { min: 95 })
       r.ratio(`Lighthouse ${name}: accessibility`, s.accessibility, { min: 95 })
       r.ratio(`Lighthouse ${name}: best practices`, s.bestPractices, { min: 95 })
