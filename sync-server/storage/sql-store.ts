@@ -30,6 +30,9 @@ export function createSqlStore(driver: SqlDriver): Store {
     transaction(fn) {
       return driver.transaction((q) => fn(sqlOps(q)))
     },
+    async analyze() {
+      if (driver.dialect === 'postgres') await driver.run('ANALYZE')
+    },
     async wipe() {
       await driver.transaction(async (q) => {
         for (const t of TABLES) await q.run(`DELETE FROM ${t}`)

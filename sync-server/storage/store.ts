@@ -150,6 +150,12 @@ export interface Store extends StoreOps {
   migrate(): Promise<number>
   /** Runs `fn` in one transaction: all of its writes commit together or not at all. */
   transaction<T>(fn: (tx: StoreOps) => Promise<T>): Promise<T>
+  /**
+   * Refreshes the query planner's statistics after a bulk load. PostgreSQL without them
+   * reads every visit to look 256 ids up (17 ms instead of 0.7 per query); SQLite's
+   * planner takes the (kind, id) key for those lookups either way, so it is a no-op there.
+   */
+  analyze(): Promise<void>
   /** Deletes every row (seed-cli and tests). */
   wipe(): Promise<void>
   close(): Promise<void>

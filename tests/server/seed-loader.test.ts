@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PullReply } from '../../src/shared'
 import { buildApp } from '../../sync-server/app'
@@ -46,6 +47,18 @@ describe.each(BACKENDS)('loadDemo on $name', (backend) => {
     expect(await isEmpty(store)).toBe(false)
     // Generous for a loaded 2-core machine; unloaded it takes well under a second.
     expect(ms).toBeLessThan(15_000)
+  })
+
+  it('leaves the planner statistics of the records behind (PostgreSQL)', async ({ skip }) => {
+    if (!backend.available || backend.name !== 'postgres') skip()
+    const client = new pg.Client({ connectionString: backend.lastUrl() })
+    await client.connect()
+    try {
+      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stats WHERE tablename = 'records' AND attname = 'kind'")
+      expect(Number(rows[0]?.n)).toBe(1)
+    } finally {
+      await client.end()
+    }
   })
 
   it('serves each demo account exactly its scope, every record valid on the wire', async ({ skip }) => {
