@@ -88,7 +88,7 @@ interface ColdStart {
   fromSw: boolean
 }
 
-async function coldStart(url: string, dir: string, selector: string): Promise<ColdStart> {
+export async function coldStart(url: string, dir: string, selector: string): Promise<ColdStart> {
   const device = await launchDevice({ dir })
   try {
     await device.context.setOffline(true)

@@ -75,7 +75,7 @@ interface Scores {
 }
 
 /** Audits one page; the whole report goes to bench-results/lighthouse-<name>.json (diagnostics). */
-async function audit(name: string, url: string, userDataDir: string | undefined): Promise<Scores> {
+export async function audit(name: string, url: string, userDataDir: string | undefined): Promise<Scores> {
   const chrome = await launchChrome({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS, userDataDir: userDataDir ?? false })
   try {
     const result = await lighthouse(
@@ -133,7 +133,7 @@ function syncedState(page: Page): Promise<{ visits: number; synced: boolean }> {
  * Node until the first sync run has finished (not only the visits stored: reviews and
  * the cursors come later), so the audit measures an ordinary start, not a first sync.
  */
-async function preparedProfile(url: string, expectVisits: number): Promise<string> {
+export async function preparedProfile(url: string, expectVisits: number): Promise<string> {
   const device = await launchDevice()
   await login(device.page, url, WORKER)
   const deadline = Date.now() + 600_000
