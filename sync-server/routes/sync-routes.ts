@@ -13,6 +13,9 @@ import { pushMutations } from '../sync/push-service'
  */
 export const PUSH_BODY_LIMIT = 10 * 1024 * 1024
 
+/** A push reply is ~85 bytes per mutation, more with rejection messages. */
+const PUSH_REPLY_SYNC_GZIP = 256 * 1024
+
 /** POST /api/sync/push and /api/sync/pull (SYNC.md). */
 export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -29,6 +32,9 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { body: PushRequest, response: { 200: PushReply } },
         // A reply per mutation: checked by parsing, not zod's twice-as-slow encoding.
         serializerCompiler: checkedSerializer,
+        // Compressed in one call (~1.5 ms for 1,000 results) rather than streamed through
+        // the thread pool: the handler holds the event loop far longer than that anyway.
+        compress: { syncThreshold: PUSH_REPLY_SYNC_GZIP },
       },
       async (request) => {
         const reply = await pushMutations(ctx.store, userOf(request), request.body, ctx.now())

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../../sync-server/app'
@@ -57,10 +57,12 @@ describe('buildApp', () => {
     const body = d.push(Array.from({ length: 30 }, () => d.m('household.put', householdPut(world.grids.a1.id))))
     const res = await app.inject({
       method: 'POST', url: '/api/sync/push',
-      headers: { ...auth.wa1, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      headers: { ...auth.wa1, 'content-type': 'application/json', 'content-encoding': 'gzip', 'accept-encoding': 'gzip' },
       payload: gzipSync(JSON.stringify(body)),
     })
     expect(res.statusCode).toBe(200)
+    expect(res.headers['content-encoding']).toBe('gzip')
+    expect(JSON.parse(gunzipSync(res.rawPayload).toString('utf8')).results).toHaveLength(30)
     expect(await store.countRecords()).toBe(30)
     const pull = await app.inject({ method: 'POST', url: '/api/sync/pull', headers: { ...auth.wa1, 'accept-encoding': 'gzip' }, payload: d.pull() })
     expect(pull.headers['content-encoding']).toBe('gzip')
