@@ -74,8 +74,23 @@ interface Scores {
   tbtMs: number
 }
 
-/** Audits one page; the whole report goes to bench-results/lighthouse-<name>.json (diagnostics). */
+/**
+ * Audits one page; the whole report goes to bench-results/lighthouse-<name>.json
+ * (diagnostics). A run Lighthouse itself reports as failed (its runtimeError, e.g. no
+ * paint seen on a loaded machine) is said so and run again, up to three times.
+ */
 export async function audit(name: string, url: string, userDataDir: string | undefined): Promise<Scores> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(name, url, userDataDir)
+    } catch (e) {
+      if (attempt >= 3) throw e
+      console.warn(`[bench] lighthouse ${name}: ${e instanceof Error ? e.message : String(e)}; again`)
+    }
+  }
+}
+
+async function auditOnce(name: string, url: string, userDataDir: string | undefined): Promise<Scores> {
   const chrome = await launchChrome({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS, userDataDir: userDataDir ?? false })
   try {
     const result = await lighthouse(
@@ -84,6 +99,11 @@ export async function audit(name: string, url: string, userDataDir: string | und
     )
     const lhr = result?.lhr
     if (!lhr) throw new Error('lighthouse returned no report')
+    if (lhr.runtimeError) throw new Error(`lighthouse failed: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
+    if (lhr.categories.performance?.score == null) {
+      const failed = Object.values(lhr.audits).find((a) => a.errorMessage)
+      throw new Error(`no performance score (${failed ? `${failed.id}: ${failed.errorMessage}` : 'no audit says why'})`)
+    }
     mkdirSync(RESULTS_DIR, { recursive: true })
     writeFileSync(join(RESULTS_DIR, `lighthouse-${name.replace(/[^a-z]+/gi, '-').toLowerCase()}.json`), JSON.stringify(lhr))
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
