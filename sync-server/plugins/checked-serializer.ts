@@ -8,7 +8,7 @@ import { z } from 'zod'
  *
  * fastify-type-provider-zod's serializer *encodes* instead (zod's backward direction),
  * which runs every check twice, a check-free canary pass first: for a push reply of
- * 1,000 results that was ~4× the parse, about a tenth of the push's own work.
+ * 1,000 results, 1.9 ms against 0.5 ms for the parse (warm, on the bench machine).
  * Only for schemas without codecs, transforms or defaults, where both give the same value.
  */
 export function checkedSerializer({ schema, method, url }: { schema: unknown; method: string; url: string }): (data: unknown) => string {
