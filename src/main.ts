@@ -19,6 +19,10 @@ const app = createApp(App).use(createPinia()).use(i18n)
 // resolves at once). Mounting waits for both: the first paint is in the chosen language
 // and the page replaces index.html's shell in one frame, with no blank frame between.
 // A failed first navigation still mounts the app (the router reports its error).
+// Between the scripts' evaluation and the first render the main thread is handed back
+// once: two shorter tasks instead of one long one, so a tap on a slow phone is not held
+// up by both (the shell or the previous frame stays on screen meanwhile).
+const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 const routed = useAuthStore()
   .restore()
   .catch(() => false)
@@ -26,6 +30,6 @@ const routed = useAuthStore()
     app.use(router)
     return router.isReady()
   })
-void Promise.all([switchLocale(storedLocale()).catch(() => undefined), routed.catch(() => undefined)]).then(() =>
-  app.mount('#app'),
-)
+void Promise.all([switchLocale(storedLocale()).catch(() => undefined), routed.catch(() => undefined)])
+  .then(yieldToMain)
+  .then(() => app.mount('#app'))
