@@ -191,7 +191,7 @@ export default defineConfig({
             // record schemas (constructing those is most of zod's cost at start): three
             // chunks, so that it evaluates only the first two.
             { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
-            { name: 'public-api', test: /[\\/]src[\\/](shared[\\/](vocab|public-api)|sync[\\/](http|transport|demo-accounts-api))\.ts$/ },
+            { name: 'public-api', test: /[\\/]src[\\/](shared[\\/](zod|vocab|public-api)|sync[\\/](http|transport|demo-accounts-api))\.ts$/ },
             { name: 'api', test: /[\\/]src[\\/](shared[\\/]|sync[\\/]auth-api\.ts$)/ },
             { name: 'common', test: /[\\/]src[\\/](?!features[\\/]supervisor)/, minShareCount: 3 },
             // What a signed-in start loads beside its page (session, sync start,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { Id, Phone, PublicUser } from './records'
 import { Role } from './vocab'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { Grid, HlcString, Id, PublicUser, RECORD_SCHEMAS } from './records'
 import { Mutation } from './mutations'
 import { ErrorCode } from './public-api'

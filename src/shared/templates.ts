@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { KEY_GROUP_CADENCE_DAYS, type KeyGroup, type NeedLevel } from './vocab'
 import type { AssessmentAnswer } from './records'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 
 /** Vocabulary shared by records, screens and reports (labels live in src/i18n). */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@/shared/zod'
 import { Conflict } from '@/shared'
 import { createHttp } from './http'
 import { getTransport } from './transport'

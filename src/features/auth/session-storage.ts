@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@/shared/zod'
 import { PublicUser } from '@/shared'
 import { SESSION_KEY as KEY } from './session-key'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@/shared/zod'
 import { Community, Conflict, PublicUser } from '@/shared'
 import { createHttp, type HttpFailure } from '@/sync/http'
 

@@ -45,6 +45,13 @@ export async function launchPhone(options: LaunchPhoneOptions = {}): Promise<Pho
     isMobile: true,
     hasTouch: true,
   })
+  // A CSP violation the page swallows (a caught `new Function`) logs nothing by itself:
+  // reported as a console error, it counts among the page's errors like any other.
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    ),
+  )
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
