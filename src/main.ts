@@ -7,7 +7,12 @@ import App from './App.vue'
 import { router } from './router'
 import { i18n } from './i18n'
 import { useAuthStore } from './features/auth'
+import { captureInstallPrompt } from './features/pwa/install-prompt'
 import { storedLocale, switchLocale } from './features/settings/settings-store'
+
+// Chromium offers installation (beforeinstallprompt) once, as soon as the page is
+// installable: listened for before anything waits (the session's restore, the first route).
+captureInstallPrompt()
 
 const app = createApp(App).use(createPinia()).use(i18n)
 // The saved session (and its database) is restored before the router is installed, so
