@@ -27,7 +27,7 @@ export function buildBenchPage(): Promise<string> {
           events: join(dirname(require.resolve('events/package.json')), 'events.js'),
         },
       },
-      build: { outDir: PAGE_DIST, emptyOutDir: true, target: 'es2020', chunkSizeWarningLimit: 5000 },
+      build: { outDir: PAGE_DIST, emptyOutDir: true, sourcemap: process.env.BENCH_SOURCEMAP === '1', target: 'es2020', chunkSizeWarningLimit: 5000 },
     })
     if (!existsSync(join(PAGE_DIST, 'index.html'))) throw new Error('bench page build produced no index.html')
     return PAGE_DIST
