@@ -24,13 +24,15 @@ const app = createApp(App).use(createPinia()).use(i18n)
 // resolves at once). Mounting waits for both: the first paint is in the chosen language
 // and the page replaces index.html's shell in one frame, with no blank frame between.
 // A failed first navigation still mounts the app (the router reports its error).
-// Between the scripts' evaluation and the first render the main thread is handed back
-// once: two shorter tasks instead of one long one, so a tap on a slow phone is not held
-// up by both (the shell or the previous frame stays on screen meanwhile).
+// The main thread is handed back after the session's restore (a signed-in start
+// evaluates the database and the schemas there) and before the first render: shorter
+// tasks instead of one long one, so a tap on a slow phone is not held up by all of them
+// (the shell or the previous frame stays on screen meanwhile).
 const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 const routed = useAuthStore()
   .restore()
   .catch(() => false)
+  .then(yieldToMain)
   .then(() => {
     app.use(router)
     return router.isReady()
