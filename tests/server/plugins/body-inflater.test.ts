@@ -2,14 +2,12 @@ import { Readable, type Transform } from 'node:stream'
 import { buffer } from 'node:stream/consumers'
 import { pipeline } from 'node:stream/promises'
 import { deflateSync, gzipSync } from 'node:zlib'
-import type { FastifyInstance } from 'fastify'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { wholeBodyZlib } from '../../../sync-server/plugins/body-inflater'
 import { PUSH_BODY_LIMIT } from '../../../sync-server/routes/sync-routes'
-import { createSqliteStore } from '../../../sync-server/storage/sqlite-store'
-import type { Store } from '../../../sync-server/storage/store'
 import { householdPut, TestDevice } from '../../helpers/server/factories'
-import { worldApp, type World } from '../../helpers/server/world'
+import { BACKENDS } from '../../helpers/server/backends'
+import { useWorldApp } from '../../helpers/server/world'
 
 /** Runs `body` through an inflater; resolves to the inflated text or rejects with its error. */
 async function inflate(stream: Transform, body: Buffer, chunk = 1000): Promise<string> {
@@ -41,33 +39,22 @@ describe('wholeBodyZlib', () => {
 })
 
 describe('compressed request bodies', () => {
-  let store: Store
-  let app: FastifyInstance
-  let world: World
-  let auth: Awaited<ReturnType<typeof worldApp>>['auth']
-  beforeEach(async () => {
-    store = createSqliteStore(':memory:')
-    await store.migrate()
-    ;({ app, world, auth } = await worldApp(store))
-  })
-  afterEach(async () => {
-    await app.close()
-    await store.close()
-  })
+  // On SQLite only: inflating a body happens before any storage.
+  const t = useWorldApp(BACKENDS.find((b) => b.name === 'sqlite')!)
 
   const push = (encoding: string, payload: Buffer) =>
-    app.inject({
+    t.app.inject({
       method: 'POST', url: '/api/sync/push',
-      headers: { ...auth.wa1, 'content-type': 'application/json', 'content-encoding': encoding },
+      headers: { ...t.auth.wa1, 'content-type': 'application/json', 'content-encoding': encoding },
       payload,
     })
 
   it('applies a deflate push body', async () => {
     const d = new TestDevice()
-    const body = d.push([d.m('household.put', householdPut(world.grids.a1.id))])
+    const body = d.push([d.m('household.put', householdPut(t.world.grids.a1.id))])
     const res = await push('deflate', deflateSync(JSON.stringify(body)))
     expect(res.statusCode).toBe(200)
-    expect(await store.countRecords()).toBe(1)
+    expect(await t.store.countRecords()).toBe(1)
   })
 
   it('answers a corrupt gzip body with bad-request', async () => {
@@ -84,7 +71,7 @@ describe('compressed request bodies', () => {
 
   it('holds an inflated body to its own route\'s limit', async () => {
     const login = JSON.stringify({ username: 'x', password: 'y'.repeat(2 * 1024 * 1024) })
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'POST', url: '/api/auth/login',
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
       payload: gzipSync(login),
