@@ -49,13 +49,18 @@ export const useAuthStore = defineStore('auth', () => {
     const previous = state.value
     state.value = 'signing-in'
     error.value = null
-    const [{ loginRequest }, { openUserDb }, { saveSession }] = await Promise.all([apiModule(), dbModule(), sessionModule()])
-    const result = await loginRequest(username, password)
-    if (!result.ok) {
-      error.value = result.reason
+    const failed = (reason: LoginFailure): false => {
+      error.value = reason
       state.value = previous === 'signing-in' ? 'signed-out' : previous
       return false
     }
+    // The code for signing in is fetched now; with no network before the service worker
+    // had cached it, that fails like the request itself would: offline, try again.
+    const modules = await Promise.all([apiModule(), dbModule(), sessionModule()]).catch(() => null)
+    if (!modules) return failed('offline')
+    const [{ loginRequest }, { openUserDb }, { saveSession }] = modules
+    const result = await loginRequest(username, password)
+    if (!result.ok) return failed(result.reason)
     const { reply } = result
     // openUserDb closes another user's database before opening this one.
     openUserDb(reply.user.id)
