@@ -1,4 +1,3 @@
-/** The sync feature's public surface for the app shell (router, Today screen). */
+/** The sync feature's public surface for the screens (the router takes its route from sync-route.ts). */
 export { default as SyncStatusBar } from './SyncStatusBar.vue'
 export { useSyncStore, type SyncState } from './sync-store'
-export { syncRoute } from './sync-route'
