@@ -8,6 +8,12 @@ export interface MetaValues {
   cursors: Record<string, number>
   lastSyncAt: string | null
   persistRequested: boolean
+  /**
+   * Households whose derived columns wait for the end of the pull that stored their
+   * records (see `settlePulledHouseholds`): null for a full recompute, or the newest
+   * pulled visit's date when visits were only appended.
+   */
+  householdsToSettle: Record<string, string | null>
 }
 
 export async function getMeta<K extends keyof MetaValues>(

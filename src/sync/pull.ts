@@ -2,14 +2,15 @@ import { getMeta } from '@/db/meta-repository'
 import { PullReply, SCHEMA_VERSION, type Cursors } from '@/shared'
 import { hasPendingIn } from './outbox-ack-repository'
 import { uploadPhotos } from './photos'
-import { applyPullPage, dropGrids } from './pull-repository'
+import { applyPullPage, dropGrids, settlePulledHouseholds } from './pull-repository'
 import type { PushResult } from './push'
 import type { EngineContext, StepResult } from './sync-types'
 
 /**
  * Pull: asks for the changes after each grid's cursor, page by page, until the server
  * says there is no more. Each page is stored atomically with its cursors, so an
- * interrupted pull resumes where it stopped. A lost grid is dropped only after the
+ * interrupted pull resumes where it stopped. When the pull ends, however it ends, the
+ * households its pages touched get their derived columns recomputed once. A lost grid is dropped only after the
  * device's pending changes to it were pushed (and answered), never before.
  */
 
@@ -19,6 +20,14 @@ const MAX_PAGES = 10_000
 export type PullResult = StepResult<{ pulled: number }>
 
 export async function pullAll(ctx: EngineContext, push: () => Promise<PushResult>): Promise<PullResult> {
+  try {
+    return await pullPages(ctx, push)
+  } finally {
+    await settlePulledHouseholds(ctx.db)
+  }
+}
+
+async function pullPages(ctx: EngineContext, push: () => Promise<PushResult>): Promise<PullResult> {
   const { db } = ctx
   let pulled = 0
   const request = (cursors: Cursors) =>

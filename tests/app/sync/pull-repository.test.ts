@@ -1,15 +1,17 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Change, Household, Visit, Wish } from '@/shared'
-import { applyPullPage } from '@/sync/pull-repository'
+import { applyPullPage, settlePulledHouseholds } from '@/sync/pull-repository'
 import { makeDb } from '../../helpers/app/factories'
 import { pullReply, serverHousehold, serverVisit, serverWish } from './sync-test-kit'
 
 /**
- * Pulled pages are stored in bulk, and a household reached only by new visits has its
- * `lastVisitAt` advanced from the page instead of re-read from the index. Whatever the
- * order records arrive in (visits before their household, visits pulled twice, wishes
- * changing state), the derived columns must equal their definition over what is stored.
+ * Pulled pages are stored in bulk; the households they touch are settled when the pull
+ * ends (or by a later pull, when one was cut off between pages), and a household reached
+ * only by new visits has its `lastVisitAt` advanced instead of re-read from the index.
+ * Whatever the order records arrive in (visits before their household, visits pulled
+ * twice, wishes changing state) and wherever pulls were cut off, once settled the
+ * derived columns must equal their definition over what is stored.
  */
 
 interface Plan {
@@ -20,6 +22,8 @@ interface Plan {
   /** Household index → page on which the household row arrives. */
   householdPage: number[]
   pages: number
+  /** Pages after which a pull ended (settling what it touched); the last one always does. */
+  pullEndsAfter: boolean[]
 }
 
 const plan = fc
@@ -31,6 +35,7 @@ const plan = fc
       visits: fc.array(fc.record({ h: fc.nat(households - 1), day: fc.integer({ min: 1, max: 28 }), again: fc.boolean() }), { maxLength: 20 }),
       wishes: fc.array(fc.record({ h: fc.nat(households - 1), state: fc.constantFrom<Wish['state']>('registered', 'claimed', 'fulfilled', 'closed') }), { maxLength: 6 }),
       householdPage: fc.array(fc.nat(pages - 1), { minLength: households, maxLength: households }),
+      pullEndsAfter: fc.array(fc.boolean(), { minLength: pages + 1, maxLength: pages + 1 }),
     }),
   )
 
@@ -57,7 +62,9 @@ describe('applyPullPage', () => {
         const { pages, households } = pagesOf(p)
         for (const [i, changes] of pages.entries()) {
           await applyPullPage(db, pullReply({ changes, hasMore: i < pages.length - 1 }), Date.now())
+          if (p.pullEndsAfter[i] || i === pages.length - 1) await settlePulledHouseholds(db)
         }
+        expect(await db.meta.get('householdsToSettle')).toBeUndefined()
         for (const h of households) {
           const stored = await db.households.get(h.id)
           const visits = await db.visits.where('[householdId+visitedAt]').between([h.id, ''], [h.id, '\uffff']).toArray()
@@ -80,7 +87,25 @@ describe('applyPullPage', () => {
     const changes: Change[] = [{ kind: 'household', seq: 1, record: h }, ...visits.map((record, i): Change => ({ kind: 'visit', seq: i + 2, record }))]
     await applyPullPage(db, pullReply({ changes, cursors: { [h.gridId]: 51 } }), Date.now())
     expect(await db.visits.count()).toBe(50)
-    expect((await db.households.get(h.id))?.lastVisitAt).toBe('2025-03-01T08:49:00.000Z')
     expect((await db.meta.get('cursors'))?.value).toEqual({ [h.gridId]: 51 })
+    // The household waits, noted in the page's own transaction, until the pull settles it.
+    expect((await db.meta.get('householdsToSettle'))?.value).toEqual({ [h.id]: null })
+    expect((await db.households.get(h.id))?.lastVisitAt).toBeNull()
+    await settlePulledHouseholds(db)
+    expect((await db.households.get(h.id))?.lastVisitAt).toBe('2025-03-01T08:49:00.000Z')
+    expect(await db.meta.get('householdsToSettle')).toBeUndefined()
+  })
+
+  it('keeps the newest appended visit when later pages bring older ones', async () => {
+    const db = makeDb()
+    const h = serverHousehold()
+    await applyPullPage(db, pullReply({ changes: [{ kind: 'household', seq: 1, record: h }] }), Date.now())
+    await settlePulledHouseholds(db)
+    const visit = (day: string, seq: number): Change => ({ kind: 'visit', seq, record: serverVisit(h.id, { visitedAt: `2025-03-${day}T08:00:00.000Z` }) })
+    await applyPullPage(db, pullReply({ changes: [visit('09', 2)], hasMore: true }), Date.now())
+    await applyPullPage(db, pullReply({ changes: [visit('03', 3)] }), Date.now())
+    expect((await db.meta.get('householdsToSettle'))?.value).toEqual({ [h.id]: '2025-03-09T08:00:00.000Z' })
+    await settlePulledHouseholds(db)
+    expect((await db.households.get(h.id))?.lastVisitAt).toBe('2025-03-09T08:00:00.000Z')
   })
 })

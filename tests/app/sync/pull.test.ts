@@ -7,7 +7,7 @@ import { storePhotos } from '@/features/visits/photos-repository'
 import type { Mutation, PullRequest } from '@/shared'
 import { GRID_ID, makeDb, photoBlob, seedHousehold } from '../../helpers/app/factories'
 import {
-  change, grid, json, pullReply, pushAnswering, scriptedServer, serverHousehold, serverVisit, serverWish,
+  change, error, grid, json, pullReply, pushAnswering, scriptedServer, serverHousehold, serverVisit, serverWish,
 } from './sync-test-kit'
 
 function setup() {
@@ -121,6 +121,22 @@ describe('pull', () => {
     server.on('POST', '/api/sync/pull', () => json(pullReply({ grids: [grid(), grid(other)], cursors: { [GRID_ID]: 0, [other]: 0 } })))
     await client.syncOnce()
     expect((await db.grids.toArray()).map((g) => g.id).sort()).toEqual([GRID_ID, other].sort())
+  })
+
+  it('settles the derived columns of what it stored when the pull is cut off between pages', async () => {
+    const { db, server, client } = setup()
+    const h = serverHousehold()
+    const first = pullReply({
+      changes: [change('household', h), change('visit', serverVisit(h.id, { visitedAt: '2025-03-05T08:00:00.000Z' })), change('wish', serverWish(h.id))],
+      cursors: { [GRID_ID]: 3 },
+      hasMore: true,
+    })
+    let calls = 0
+    server.on('POST', '/api/sync/pull', () => (calls++ === 0 ? json(first) : error(503, 'unavailable')))
+    expect((await client.syncOnce()).state).not.toBe('idle')
+    expect(await getMeta(db, 'cursors')).toEqual({ [GRID_ID]: 3 })
+    expect(await db.households.get(h.id)).toMatchObject({ lastVisitAt: '2025-03-05T08:00:00.000Z', openWishes: 1 })
+    expect(await getMeta(db, 'householdsToSettle')).toBeUndefined()
   })
 
   it('stores nothing of a reply that fails validation and reports an error', async () => {
