@@ -1,5 +1,5 @@
 import type { pinyin as pinyinOf } from 'pinyin-pro'
-import type { Household, Person } from '@/shared'
+import type { Household, Person, Visit } from '@/shared'
 import type { LocalHousehold, LocalPerson } from './db'
 
 /**
@@ -74,11 +74,12 @@ export function householdSearchText(h: Pick<Household, 'headName' | 'address' | 
 /** Builds the stored row of a household, keeping derived columns already known. */
 export function toLocalHousehold(
   h: Household,
-  derived: Partial<Pick<LocalHousehold, 'lastVisitAt' | 'openWishes'>> = {},
+  derived: Partial<Pick<LocalHousehold, 'lastVisitAt' | 'promisedOn' | 'openWishes'>> = {},
 ): LocalHousehold {
   return {
     ...h,
     lastVisitAt: derived.lastVisitAt ?? null,
+    promisedOn: derived.promisedOn ?? null,
     openWishes: derived.openWishes ?? 0,
     searchText: householdSearchText(h),
   }
@@ -88,3 +89,15 @@ export function toLocalHousehold(
 export function toLocalPerson(p: Person): LocalPerson {
   return { ...p, birthMonthDay: p.birthDate ? p.birthDate.slice(5, 10) : null }
 }
+
+/** What a household's derived columns need of a visit to know whether it is the latest. */
+export interface LatestVisit {
+  id: string
+  at: string
+  next: string | null
+}
+
+export const latestOf = (v: Pick<Visit, 'id' | 'visitedAt' | 'nextVisitOn'>): LatestVisit => ({ id: v.id, at: v.visitedAt, next: v.nextVisitOn })
+
+/** Whether `a` comes after `b` in the [householdId+visitedAt] index (ties by id, as the index orders them). */
+export const isLaterVisit = (a: LatestVisit, b: LatestVisit): boolean => a.at > b.at || (a.at === b.at && a.id > b.id)

@@ -1,4 +1,5 @@
 import type { GridSisterDb } from './db'
+import type { LatestVisit } from './derive'
 
 /** Typed key-value settings of the device database (client id, clock, cursors…). */
 export interface MetaValues {
@@ -11,9 +12,9 @@ export interface MetaValues {
   /**
    * Households whose derived columns wait for the end of the pull that stored their
    * records (see `settlePulledHouseholds`): null for a full recompute, or the newest
-   * pulled visit's date when visits were only appended.
+   * pulled visit when visits were only appended.
    */
-  householdsToSettle: Record<string, string | null>
+  householdsToSettle: Record<string, LatestVisit | null>
 }
 
 export async function getMeta<K extends keyof MetaValues>(

@@ -1,5 +1,5 @@
 import type { GridSisterDb } from '@/db/db'
-import { toLocalHousehold, toLocalPerson } from '@/db/derive'
+import { isLaterVisit, latestOf, toLocalHousehold, toLocalPerson, type LatestVisit } from '@/db/derive'
 import type { Change, RecordByKind, RecordKind } from '@/shared'
 
 /**
@@ -51,7 +51,7 @@ export interface StoredMany {
   /** Households whose derived columns must be recomputed. */
   touched: Set<string>
   /** Households touched only by visits: the newest pulled visit of each. */
-  appended: Map<string, string>
+  appended: Map<string, LatestVisit>
 }
 
 /**
@@ -88,10 +88,11 @@ export async function putLocalMany(db: GridSisterDb, changes: Change[]): Promise
     if (before) touched.add(before.householdId)
     touched.add(w.householdId)
   })
-  const appended = new Map<string, string>()
+  const appended = new Map<string, LatestVisit>()
   by.visit.forEach((v) => {
     const newest = appended.get(v.householdId)
-    if (newest === undefined || newest < v.visitedAt) appended.set(v.householdId, v.visitedAt)
+    const latest = latestOf(v)
+    if (newest === undefined || isLaterVisit(latest, newest)) appended.set(v.householdId, latest)
   })
   for (const id of appended.keys()) if (touched.has(id)) appended.delete(id)
   return { touched, appended }

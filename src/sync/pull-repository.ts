@@ -1,4 +1,5 @@
 import type { GridSisterDb } from '@/db/db'
+import { isLaterVisit, type LatestVisit } from '@/db/derive'
 import { advanceLastVisits, refreshHouseholdsDerived } from '@/features/households/households-repository'
 import { getMeta, setMeta } from '@/db/meta-repository'
 import type { Change, Mutation, PullReply } from '@/shared'
@@ -78,14 +79,14 @@ export function applyPullPage(db: GridSisterDb, reply: PullReply, now: number): 
 }
 
 /** Adds a page's touched households to those waiting for `settlePulledHouseholds`. */
-async function noteHouseholdsToSettle(db: GridSisterDb, touched: Set<string>, appended: Map<string, string>): Promise<void> {
+async function noteHouseholdsToSettle(db: GridSisterDb, touched: Set<string>, appended: Map<string, LatestVisit>): Promise<void> {
   if (touched.size === 0 && appended.size === 0) return
   const waiting = { ...((await getMeta(db, 'householdsToSettle')) ?? {}) }
   for (const id of touched) waiting[id] = null
-  for (const [id, at] of appended) {
+  for (const [id, latest] of appended) {
     const before = waiting[id]
     if (before === null) continue
-    if (before === undefined || before < at) waiting[id] = at
+    if (before === undefined || isLaterVisit(latest, before)) waiting[id] = latest
   }
   await setMeta(db, 'householdsToSettle', waiting)
 }
@@ -93,7 +94,7 @@ async function noteHouseholdsToSettle(db: GridSisterDb, touched: Set<string>, ap
 /**
  * Recomputes the derived columns of the households pulled pages touched, in one
  * transaction, and forgets them. Households reached only by appended visits have their
- * last visit moved up to the newest of those visits (visits are append-only and every
+ * last visit (and its promise) moved up to the newest of those visits (visits are append-only and every
  * other write of a household's visits recomputes it, so the stored value is the newest
  * of the others); the rest are recomputed from the index. Run when a pull ends, however
  * it ends; what a killed tab left waiting is settled by the next pull.
@@ -102,10 +103,10 @@ export function settlePulledHouseholds(db: GridSisterDb): Promise<void> {
   return db.transaction('rw', [db.households, db.visits, db.wishes, db.meta], async () => {
     const waiting = (await getMeta(db, 'householdsToSettle')) ?? {}
     const full: string[] = []
-    const appended = new Map<string, string>()
-    for (const [id, at] of Object.entries(waiting)) {
-      if (at === null) full.push(id)
-      else appended.set(id, at)
+    const appended = new Map<string, LatestVisit>()
+    for (const [id, latest] of Object.entries(waiting)) {
+      if (latest === null) full.push(id)
+      else appended.set(id, latest)
     }
     if (full.length === 0 && appended.size === 0) return
     await refreshHouseholdsDerived(db, full)

@@ -7,7 +7,7 @@ export type TableName = (typeof RECORD_TABLES)[number]
 export type Snapshot = Record<TableName, { id: string; gridId?: string }[]>
 
 /** Device-only columns, derived from the device's own rows; checked separately. */
-const DERIVED = ['lastVisitAt', 'openWishes', 'searchText', 'birthMonthDay']
+const DERIVED = ['lastVisitAt', 'promisedOn', 'openWishes', 'searchText', 'birthMonthDay']
 
 export async function snapshot(db: GridSisterDb): Promise<Snapshot> {
   const out = {} as Snapshot
@@ -25,9 +25,17 @@ export async function derivedMismatches(db: GridSisterDb): Promise<string[]> {
   const visits = await db.visits.toArray()
   const wishes = await db.wishes.toArray()
   for (const h of await db.households.toArray()) {
-    const last = visits.filter((v) => v.householdId === h.id).map((v) => v.visitedAt).sort().at(-1) ?? null
+    // The latest visit as the [householdId+visitedAt] index orders them: by time, then id.
+    const latest = visits
+      .filter((v) => v.householdId === h.id)
+      .sort((a, b) => a.visitedAt.localeCompare(b.visitedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .at(-1)
+    const last = latest?.visitedAt ?? null
+    const promised = latest?.nextVisitOn ?? null
     const open = wishes.filter((w) => w.householdId === h.id && (w.state === 'registered' || w.state === 'claimed')).length
-    if (h.lastVisitAt !== last || h.openWishes !== open) out.push(`${h.id}: lastVisitAt ${h.lastVisitAt} vs ${last}, openWishes ${h.openWishes} vs ${open}`)
+    if (h.lastVisitAt !== last || h.promisedOn !== promised || h.openWishes !== open) {
+      out.push(`${h.id}: lastVisitAt ${h.lastVisitAt} vs ${last}, promisedOn ${h.promisedOn} vs ${promised}, openWishes ${h.openWishes} vs ${open}`)
+    }
   }
   return out
 }

@@ -18,6 +18,16 @@ export async function listKeyHouseholds(db: GridSisterDb): Promise<LocalHousehol
   return rows.filter((h) => !h.deleted)
 }
 
+/**
+ * Households whose latest visit promised the next one on or before `isoDate` (a later
+ * visit supersedes an earlier promise): one range of the `promisedOn` index, no diary
+ * read. Finding them through every household's latest diary cost Today 0.3 s.
+ */
+export async function householdsPromisedBy(db: GridSisterDb, isoDate: string): Promise<LocalHousehold[]> {
+  const rows = await db.households.where('promisedOn').belowOrEqual(isoDate).toArray()
+  return rows.filter((h) => !h.deleted)
+}
+
 export function getHousehold(db: GridSisterDb, id: string): Promise<LocalHousehold | undefined> {
   return db.households.get(id)
 }

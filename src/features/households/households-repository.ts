@@ -2,7 +2,7 @@ import Dexie from 'dexie'
 import { v7 as uuidv7 } from 'uuid'
 import { Household, KEY_GROUPS, type HouseholdFields, type KeyGroup } from '@/shared'
 import type { GridSisterDb, LocalHousehold } from '@/db/db'
-import { toLocalHousehold } from '@/db/derive'
+import { toLocalHousehold, type LatestVisit } from '@/db/derive'
 import { deleteMergeable, putMergeable } from '@/db/mergeable-repository'
 
 /** Households of the device: writes through the outbox, and derived columns. */
@@ -40,7 +40,7 @@ export function saveHousehold(db: GridSisterDb, input: SaveHouseholdInput): Prom
     id: input.id ?? uuidv7(),
     gridId: input.gridId,
     fields,
-    toLocal: (h, prev) => toLocalHousehold(h, { lastVisitAt: prev?.lastVisitAt, openWishes: prev?.openWishes }),
+    toLocal: (h, prev) => toLocalHousehold(h, prev ?? {}),
   })
 }
 
@@ -79,34 +79,46 @@ export async function refreshHouseholdsDerived(db: GridSisterDb, householdIds: s
   rows.forEach((h, i) => {
     if (!h) return
     const lastVisitAt = lastVisits[i]?.visitedAt ?? null
+    const promisedOn = lastVisits[i]?.nextVisitOn ?? null
     const openWishes = open.get(h.id) ?? 0
-    if (h.lastVisitAt !== lastVisitAt || h.openWishes !== openWishes) changed.push({ ...h, lastVisitAt, openWishes })
+    if (h.lastVisitAt !== lastVisitAt || h.promisedOn !== promisedOn || h.openWishes !== openWishes) {
+      changed.push({ ...h, lastVisitAt, promisedOn, openWishes })
+    }
   })
   if (changed.length) await db.households.bulkPut(changed)
 }
 
 /**
- * After visits were appended (new rows only), moves each household's `lastVisitAt` up to
- * its newest new visit. Equal to a full refresh because visits are append-only and every
- * write of a household's visits refreshes its columns in the same transaction, so the
- * stored value is the maximum of the older ones (compared as strings, as the
+ * After visits were appended (new rows only), moves each household's last visit (and
+ * the promise it made) up to its newest new visit. Equal to a full refresh because
+ * visits are append-only and every write of a household's visits refreshes its columns,
+ * so the stored value is the latest of the older ones (compared as strings, as the
  * [householdId+visitedAt] index compares them). Spares a pulled page of a first sync
- * one index query per household.
+ * one index query per household. A new visit exactly as old as the stored last one
+ * cannot be ordered from the household row alone: those households are recomputed.
  */
-export async function advanceLastVisits(db: GridSisterDb, newest: Map<string, string>): Promise<void> {
+export async function advanceLastVisits(db: GridSisterDb, newest: Map<string, LatestVisit>): Promise<void> {
   const ids = [...newest.keys()]
   const rows = await db.households.bulkGet(ids)
   const changed: LocalHousehold[] = []
+  const ties: string[] = []
   rows.forEach((h, i) => {
-    const moved = h && withLastVisit(h, newest.get(ids[i] as string) as string)
-    if (moved) changed.push(moved)
+    const moved = h && withLastVisit(h, newest.get(ids[i] as string) as LatestVisit)
+    if (moved === 'tie') ties.push(h!.id)
+    else if (moved) changed.push(moved)
   })
   if (changed.length) await db.households.bulkPut(changed)
+  await refreshHouseholdsDerived(db, ties)
 }
 
-/** The household with its last visit moved up to `at`, or null when it is not newer. */
-export function withLastVisit(h: LocalHousehold, at: string): LocalHousehold | null {
-  return h.lastVisitAt === null || h.lastVisitAt < at ? { ...h, lastVisitAt: at } : null
+/**
+ * The household with its last visit moved up to `v`; null when `v` is older; 'tie' when
+ * `v` is exactly as old as the stored last visit (the index orders the two by id, which
+ * the row does not keep: recompute it).
+ */
+export function withLastVisit(h: LocalHousehold, v: LatestVisit): LocalHousehold | null | 'tie' {
+  if (h.lastVisitAt === v.at) return 'tie'
+  return h.lastVisitAt === null || h.lastVisitAt < v.at ? { ...h, lastVisitAt: v.at, promisedOn: v.next } : null
 }
 
 /**

@@ -2,9 +2,8 @@ import { computed, onMounted, shallowRef, type ComputedRef, type ShallowRef } fr
 import type { LocalHousehold, LocalPerson } from '@/db/db'
 import { returnedTasks, type ReturnedTask } from '@/db/reviews-repository'
 import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
-import { householdsByIds, listKeyHouseholds } from '@/features/households/households-read-repository'
+import { householdsByIds, householdsPromisedBy, listKeyHouseholds } from '@/features/households/households-read-repository'
 import { keyPersonsBornOn } from '@/features/persons/persons-read-repository'
-import { promisedVisitsUntil } from '@/features/visits/visits-read-repository'
 import { festivalLunarToSolar, loadLunarToSolar, tableCovers } from './lunar-calendar'
 import {
   birthdaysIn,
@@ -42,12 +41,10 @@ export function useTodayData(options: UseTodayDataOptions = {}): UseTodayData {
   const dueSource = useLiveQuery({
     initial: { households: [] as LocalHousehold[], promised: new Map<string, string>() },
     query: async (db) => {
-      const key = await listKeyHouseholds(db)
-      const visits = await promisedVisitsUntil(db, soon)
+      const [key, promisedBy] = await Promise.all([listKeyHouseholds(db), householdsPromisedBy(db, soon)])
       const known = new Set(key.map((h) => h.id))
-      const others = await householdsByIds(db, visits.map((v) => v.householdId).filter((id) => !known.has(id)))
-      const households = [...key, ...others.filter((h): h is LocalHousehold => !!h && !h.deleted)]
-      return { households, promised: new Map(visits.map((v) => [v.householdId, v.nextVisitOn ?? ''])) }
+      const households = [...key, ...promisedBy.filter((h) => !known.has(h.id))]
+      return { households, promised: new Map(promisedBy.map((h) => [h.id, h.promisedOn ?? ''])) }
     },
   })
   const people = useLiveQuery({

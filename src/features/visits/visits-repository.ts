@@ -3,7 +3,8 @@ import { Visit } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
-import { withLastVisit } from '@/features/households/households-repository'
+import { latestOf } from '@/db/derive'
+import { refreshHouseholdDerived, withLastVisit } from '@/features/households/households-repository'
 import { storePhotos, type PreparedPhoto } from './photos-repository'
 
 /**
@@ -27,7 +28,8 @@ export type VisitInput = Pick<
  * household's derived columns, in one transaction. Invalid input saves nothing.
  */
 export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Actor): Promise<Visit> {
-  const tables = [db.visits, db.households, db.photos]
+  // Wishes only for the rare recompute of a household (a visit as old as its last one).
+  const tables = [db.visits, db.households, db.photos, db.wishes]
   await whenOpen(db)
   return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
     // Asked for now, awaited in the write: IndexedDB serves it together with the outbox
@@ -63,13 +65,14 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
       }
       saved = parsed.data
       // Visits are append-only, so the household's derived columns follow from the row
-      // already read: its last visit moves up to this one, its open wishes stay.
-      const moved = withLastVisit(household, saved.visitedAt)
+      // already read: its last visit (and promise) move up to this one, its open wishes stay.
+      const moved = withLastVisit(household, latestOf(saved))
       await Promise.all([
         db.visits.add(saved),
         storePhotos(db, input.photos ?? [], household.gridId),
-        moved ? db.households.put(moved) : undefined,
+        moved && moved !== 'tie' ? db.households.put(moved) : undefined,
       ])
+      if (moved === 'tie') await refreshHouseholdDerived(db, household.id)
       return saved
     })
     return saved as Visit

@@ -77,14 +77,19 @@ async function createV1Database(name: string, rows: Snapshot): Promise<void> {
   v1.version(1).stores(V1_STORES)
   await v1.open()
   expect(v1.verno).toBe(1)
+  // Version 1 knew no `promisedOn`: the upgrade to version 3 derives it from the visits.
+  const oldHousehold = (h: unknown) => {
+    const { promisedOn: _derivedLater, ...rest } = h as Record<string, unknown>
+    return rest
+  }
   await v1.transaction('rw', v1.tables, async () => {
-    for (const t of TABLES) await v1.table(t).bulkAdd(rows[t]!)
+    for (const t of TABLES) await v1.table(t).bulkAdd(t === 'households' ? rows[t]!.map(oldHousehold) : rows[t]!)
   })
   v1.close()
 }
 
 describe('GridSisterDb schema upgrade', () => {
-  it('keeps every row of a version-1 database and adds the nextVisitOn index', async () => {
+  it('keeps every row of a version-1 database and derives each household\'s promised visit', async () => {
     const rows = await appRows()
     // Every kind of row the app writes is present, or the test proves nothing.
     for (const t of TABLES) expect(rows[t]!.length, `rows in ${t}`).toBeGreaterThan(0)
@@ -94,21 +99,28 @@ describe('GridSisterDb schema upgrade', () => {
     const db = new GridSisterDb(name)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
 
+    // Equal to the rows the current app writes, `promisedOn` included.
+    // Compared as objects: the upgrade adds `promisedOn` last, the app elsewhere.
+    const primaryKey = (t: string) => db.table(t).schema.primKey.keyPath as string
     for (const t of TABLES) {
-      const byKey = (r: unknown) => JSON.stringify(r)
+      const byKey = (a: unknown, b: unknown) => {
+        const k = primaryKey(t)
+        return String((a as Record<string, unknown>)[k]).localeCompare(String((b as Record<string, unknown>)[k]))
+      }
       const after = await db.table(t).toArray()
-      expect(after.map(byKey).sort(), `table ${t}`).toEqual(rows[t]!.map(byKey).sort())
+      expect([...after].sort(byKey), `table ${t}`).toEqual([...rows[t]!].sort(byKey))
     }
     // (Blob bytes are not compared: fake-indexeddb does not clone Blobs; the browser
     // journey in tests/e2e reads a stored photo back from real IndexedDB.)
     const [photoRow] = rows.photos as { sha256: string; size: number }[]
     expect(await db.photos.get(photoRow!.sha256)).toMatchObject({ size: photoRow!.size, uploaded: 0 })
 
-    const dueByJune = await db.visits.where('nextVisitOn').belowOrEqual('2026-06-30').toArray()
-    expect(dueByJune.map((v) => v.nextVisitOn)).toEqual(['2026-06-01'])
-    expect(await db.visits.where('nextVisitOn').above('').count()).toBe(2)
+    // h2's promise was superseded by its later visit, which promised nothing.
+    const dueByJune = await db.households.where('promisedOn').belowOrEqual('2026-06-30').toArray()
+    expect(dueByJune.map((h) => h.promisedOn)).toEqual(['2026-06-01'])
+    expect(await db.households.where('promisedOn').above('').count()).toBe(1)
   })
 
   it('continues the outbox after the upgrade: new writes get the next seq and the old ones stay pending', async () => {
@@ -125,14 +137,14 @@ describe('GridSisterDb schema upgrade', () => {
     expect(seqs).toHaveLength(before + 1)
     expect(seqs.at(-1)).toBe(nextSeq)
     expect(new Set(seqs).size).toBe(seqs.length)
-    expect(await db.visits.where('nextVisitOn').equals('2026-07-01').count()).toBe(1)
+    expect(await db.households.where('promisedOn').equals('2026-07-01').count()).toBe(1)
   })
 
   it('opens an empty new database directly at the current version', async () => {
     const db = new GridSisterDb(`fresh-${Date.now()}`)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(2)
-    expect(await db.visits.where('nextVisitOn').above('').count()).toBe(0)
+    expect(db.verno).toBe(3)
+    expect(await db.households.where('promisedOn').above('').count()).toBe(0)
   })
 })

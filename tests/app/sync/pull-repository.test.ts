@@ -16,8 +16,8 @@ import { pullReply, serverHousehold, serverVisit, serverWish } from './sync-test
 
 interface Plan {
   households: number
-  /** Each item: household index, day of the visit, whether it is pulled a second time later. */
-  visits: { h: number; day: number; again: boolean }[]
+  /** Each item: household index, day of the visit, its promised next visit, whether it is pulled a second time later. */
+  visits: { h: number; day: number; next: number | null; again: boolean }[]
   wishes: { h: number; state: Wish['state'] }[]
   /** Household index → page on which the household row arrives. */
   householdPage: number[]
@@ -32,7 +32,7 @@ const plan = fc
     fc.record({
       households: fc.constant(households),
       pages: fc.constant(pages),
-      visits: fc.array(fc.record({ h: fc.nat(households - 1), day: fc.integer({ min: 1, max: 28 }), again: fc.boolean() }), { maxLength: 20 }),
+      visits: fc.array(fc.record({ h: fc.nat(households - 1), day: fc.integer({ min: 1, max: 28 }), next: fc.option(fc.integer({ min: 1, max: 28 }), { nil: null }), again: fc.boolean() }), { maxLength: 20 }),
       wishes: fc.array(fc.record({ h: fc.nat(households - 1), state: fc.constantFrom<Wish['state']>('registered', 'claimed', 'fulfilled', 'closed') }), { maxLength: 6 }),
       householdPage: fc.array(fc.nat(pages - 1), { minLength: households, maxLength: households }),
       pullEndsAfter: fc.array(fc.boolean(), { minLength: pages + 1, maxLength: pages + 1 }),
@@ -46,7 +46,8 @@ function pagesOf(p: Plan): { pages: Change[][]; households: Household[] } {
   const add = (page: number, change: Omit<Change, 'seq'>) => pages[page]!.push({ ...change, seq: ++seq } as Change)
   households.forEach((h, i) => add(p.householdPage[i]!, { kind: 'household', record: h }))
   p.visits.forEach((v, i) => {
-    const record: Visit = serverVisit(households[v.h]!.id, { visitedAt: `2025-03-${String(v.day).padStart(2, '0')}T08:00:00.000Z` })
+    const nextVisitOn = v.next === null ? null : `2025-04-${String(v.next).padStart(2, '0')}`
+    const record: Visit = serverVisit(households[v.h]!.id, { visitedAt: `2025-03-${String(v.day).padStart(2, '0')}T08:00:00.000Z`, nextVisitOn })
     add(i % p.pages, { kind: 'visit', record })
     if (v.again) add(p.pages, { kind: 'visit', record })
   })
@@ -55,7 +56,7 @@ function pagesOf(p: Plan): { pages: Change[][]; households: Household[] } {
 }
 
 describe('applyPullPage', () => {
-  it('keeps lastVisitAt and openWishes equal to their definition, whatever order pages bring records in', async () => {
+  it('keeps lastVisitAt, promisedOn and openWishes equal to their definition, whatever order pages bring records in', async () => {
     await fc.assert(
       fc.asyncProperty(plan, async (p) => {
         const db = makeDb()
@@ -68,9 +69,11 @@ describe('applyPullPage', () => {
         for (const h of households) {
           const stored = await db.households.get(h.id)
           const visits = await db.visits.where('[householdId+visitedAt]').between([h.id, ''], [h.id, '\uffff']).toArray()
-          const last = visits.map((v) => v.visitedAt).sort().at(-1) ?? null
+          // The index orders the household's visits by time, then by id.
+          const latest = visits.at(-1)
           const open = (await db.wishes.where('householdId').equals(h.id).toArray()).filter((w) => w.state === 'registered' || w.state === 'claimed')
-          expect(stored?.lastVisitAt).toBe(last)
+          expect(stored?.lastVisitAt).toBe(latest?.visitedAt ?? null)
+          expect(stored?.promisedOn).toBe(latest?.nextVisitOn ?? null)
           expect(stored?.openWishes).toBe(open.length)
         }
         db.close()
@@ -104,7 +107,7 @@ describe('applyPullPage', () => {
     const visit = (day: string, seq: number): Change => ({ kind: 'visit', seq, record: serverVisit(h.id, { visitedAt: `2025-03-${day}T08:00:00.000Z` }) })
     await applyPullPage(db, pullReply({ changes: [visit('09', 2)], hasMore: true }), Date.now())
     await applyPullPage(db, pullReply({ changes: [visit('03', 3)] }), Date.now())
-    expect((await db.meta.get('householdsToSettle'))?.value).toEqual({ [h.id]: '2025-03-09T08:00:00.000Z' })
+    expect((await db.meta.get('householdsToSettle'))?.value).toMatchObject({ [h.id]: { at: '2025-03-09T08:00:00.000Z' } })
     await settlePulledHouseholds(db)
     expect((await db.households.get(h.id))?.lastVisitAt).toBe('2025-03-09T08:00:00.000Z')
   })
