@@ -1,5 +1,6 @@
 import type { Visit } from '@/shared'
 import type { VisitInput } from '@/features/visits/visits-repository'
+import type { IdbCounts } from './idb-counter'
 
 /**
  * What the benchmark page exposes as `window.gsBench`, driven by Playwright. Every
@@ -22,6 +23,8 @@ export interface SyncRun {
   message: string | null
   pulled: number
   stored: Record<string, number>
+  /** IndexedDB requests made until stored (see idb-counter.ts). */
+  idb: IdbCounts
 }
 
 export interface PushRun {

@@ -1,3 +1,4 @@
+import './idb-counter'
 import { v7 as uuidv7 } from 'uuid'
 import { openUserDb, type GridSisterDb } from '@/db/db'
 import { createSyncClient } from '@/sync/sync-client'
@@ -7,6 +8,7 @@ import { gzip } from '@/sync/http'
 import { repairSearchText } from '@/features/households/search-text-repository'
 import type { BenchApi, SyncRun } from './bench-api'
 import { pouchPull, pouchPush, pouchWriteVisits } from './pouch'
+import { idbCounts, resetIdbCounts } from './idb-counter'
 
 /**
  * The benchmark device: the app's real sync engine and repositories over the app's
@@ -44,6 +46,7 @@ interface FloorBody {
 const api: BenchApi = {
   async ourSync({ token, userId }) {
     const db = openUserDb(userId)
+    resetIdbCounts()
     const t0 = performance.now()
     // As the app does (sync store): the pinyin dictionary loads alongside the first
     // pages; households stored before it arrived get their search text completed after
@@ -53,13 +56,15 @@ const api: BenchApi = {
     await dictionary
     await repairSearchText(db)
     const ms = performance.now() - t0
-    return { ms, state: out.state, message: out.message, pulled: out.pulled, stored: await counts(db) }
+    const idb = idbCounts()
+    return { ms, state: out.state, message: out.message, pulled: out.pulled, stored: await counts(db), idb }
   },
 
   // The ideal floor: one compressed response with every record, one bulkPut per table
   // in one transaction. No cursors, no derived columns, no paging, no validation.
   async floor({ userId, url }): Promise<SyncRun> {
     const db = openUserDb(userId)
+    resetIdbCounts()
     const t0 = performance.now()
     const body = (await (await fetch(url)).json()) as FloorBody
     await db.transaction('rw', [db.households, db.persons, db.visits, db.wishes, db.assessments, db.reviews], async () => {
@@ -71,8 +76,9 @@ const api: BenchApi = {
       await db.reviews.bulkPut(body.reviews as never[])
     })
     const ms = performance.now() - t0
+    const idb = idbCounts()
     const pulled = Object.values(body).reduce((n, l: object[]) => n + l.length, 0)
-    return { ms, state: 'idle', message: null, pulled, stored: await counts(db) }
+    return { ms, state: 'idle', message: null, pulled, stored: await counts(db), idb }
   },
 
   async writeVisits({ userId, inputs, actor }) {
