@@ -94,8 +94,9 @@ export async function refreshHouseholdsDerived(db: GridSisterDb, householdIds: s
  * visits are append-only and every write of a household's visits refreshes its columns,
  * so the stored value is the latest of the older ones (compared as strings, as the
  * [householdId+visitedAt] index compares them). Spares a pulled page of a first sync
- * one index query per household. A new visit exactly as old as the stored last one
- * cannot be ordered from the household row alone: those households are recomputed.
+ * one index query per household. A new visit exactly as old as the stored last one,
+ * with another promise, cannot be ordered from the household row alone: those
+ * households are recomputed.
  */
 export async function advanceLastVisits(db: GridSisterDb, newest: Map<string, LatestVisit>): Promise<void> {
   const ids = [...newest.keys()]
@@ -108,16 +109,32 @@ export async function advanceLastVisits(db: GridSisterDb, newest: Map<string, La
     else if (moved) changed.push(moved)
   })
   if (changed.length) await db.households.bulkPut(changed)
-  await refreshHouseholdsDerived(db, ties)
+  await Promise.all(ties.map((id) => recomputeLastVisit(db, id)))
 }
 
 /**
- * The household with its last visit moved up to `v`; null when `v` is older; 'tie' when
- * `v` is exactly as old as the stored last visit (the index orders the two by id, which
- * the row does not keep: recompute it).
+ * Recomputes a household's last visit and its promise from the visits index (not its
+ * open wishes: a visit write needs no wishes table).
+ */
+export async function recomputeLastVisit(db: GridSisterDb, householdId: string): Promise<void> {
+  const [h, last] = await Promise.all([
+    db.households.get(householdId),
+    db.visits.where('[householdId+visitedAt]').between([householdId, Dexie.minKey], [householdId, Dexie.maxKey]).last(),
+  ])
+  if (!h) return
+  const lastVisitAt = last?.visitedAt ?? null
+  const promisedOn = last?.nextVisitOn ?? null
+  if (h.lastVisitAt !== lastVisitAt || h.promisedOn !== promisedOn) await db.households.put({ ...h, lastVisitAt, promisedOn })
+}
+
+/**
+ * The household with its last visit moved up to `v`; null when nothing changes; 'tie'
+ * when `v` is exactly as old as the stored last visit but promised otherwise (the index
+ * orders the two by id, which the row does not keep: recompute it). A visit pulled back
+ * after its own push is such a tie with itself, and changes nothing.
  */
 export function withLastVisit(h: LocalHousehold, v: LatestVisit): LocalHousehold | null | 'tie' {
-  if (h.lastVisitAt === v.at) return 'tie'
+  if (h.lastVisitAt === v.at) return h.promisedOn === v.next ? null : 'tie'
   return h.lastVisitAt === null || h.lastVisitAt < v.at ? { ...h, lastVisitAt: v.at, promisedOn: v.next } : null
 }
 

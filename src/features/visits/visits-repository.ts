@@ -4,7 +4,7 @@ import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { latestOf } from '@/db/derive'
-import { refreshHouseholdDerived, withLastVisit } from '@/features/households/households-repository'
+import { recomputeLastVisit, withLastVisit } from '@/features/households/households-repository'
 import { storePhotos, type PreparedPhoto } from './photos-repository'
 
 /**
@@ -28,8 +28,7 @@ export type VisitInput = Pick<
  * household's derived columns, in one transaction. Invalid input saves nothing.
  */
 export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Actor): Promise<Visit> {
-  // Wishes only for the rare recompute of a household (a visit as old as its last one).
-  const tables = [db.visits, db.households, db.photos, db.wishes]
+  const tables = [db.visits, db.households, db.photos]
   await whenOpen(db)
   return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
     // Asked for now, awaited in the write: IndexedDB serves it together with the outbox
@@ -72,7 +71,7 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
         storePhotos(db, input.photos ?? [], household.gridId),
         moved && moved !== 'tie' ? db.households.put(moved) : undefined,
       ])
-      if (moved === 'tie') await refreshHouseholdDerived(db, household.id)
+      if (moved === 'tie') await recomputeLastVisit(db, household.id)
       return saved
     })
     return saved as Visit
