@@ -1,3 +1,4 @@
+import Dexie, { type Table } from 'dexie'
 import type { pinyin as pinyinOf } from 'pinyin-pro'
 import type { Household, Person, Visit } from '@/shared'
 import type { LocalHousehold, LocalPerson } from './db'
@@ -98,6 +99,11 @@ export interface LatestVisit {
 }
 
 export const latestOf = (v: Pick<Visit, 'id' | 'visitedAt' | 'nextVisitOn'>): LatestVisit => ({ id: v.id, at: v.visitedAt, next: v.nextVisitOn })
+
+/** A household's latest visit, as the [householdId+visitedAt] index orders them (ties by id). */
+export function latestVisitOf(visits: Table<Visit, string>, householdId: string): Promise<Visit | undefined> {
+  return visits.where('[householdId+visitedAt]').between([householdId, Dexie.minKey], [householdId, Dexie.maxKey]).last()
+}
 
 /** Whether `a` comes after `b` in the [householdId+visitedAt] index (ties by id, as the index orders them). */
 export const isLaterVisit = (a: LatestVisit, b: LatestVisit): boolean => a.at > b.at || (a.at === b.at && a.id > b.id)

@@ -1,8 +1,7 @@
-import Dexie from 'dexie'
 import { v7 as uuidv7 } from 'uuid'
 import { Household, KEY_GROUPS, type HouseholdFields, type KeyGroup } from '@/shared'
 import type { GridSisterDb, LocalHousehold } from '@/db/db'
-import { toLocalHousehold, type LatestVisit } from '@/db/derive'
+import { latestVisitOf, toLocalHousehold, type LatestVisit } from '@/db/derive'
 import { deleteMergeable, putMergeable } from '@/db/mergeable-repository'
 
 /** Households of the device: writes through the outbox, and derived columns. */
@@ -68,9 +67,7 @@ export async function refreshHouseholdsDerived(db: GridSisterDb, householdIds: s
   if (ids.length === 0) return
   const [rows, lastVisits, wishes] = await Promise.all([
     db.households.bulkGet(ids),
-    Promise.all(
-      ids.map((id) => db.visits.where('[householdId+visitedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).last()),
-    ),
+    Promise.all(ids.map((id) => latestVisitOf(db.visits, id))),
     db.wishes.where('householdId').anyOf(ids).toArray(),
   ])
   const open = new Map<string, number>()
@@ -119,7 +116,7 @@ export async function advanceLastVisits(db: GridSisterDb, newest: Map<string, La
 export async function recomputeLastVisit(db: GridSisterDb, householdId: string): Promise<void> {
   const [h, last] = await Promise.all([
     db.households.get(householdId),
-    db.visits.where('[householdId+visitedAt]').between([householdId, Dexie.minKey], [householdId, Dexie.maxKey]).last(),
+    latestVisitOf(db.visits, householdId),
   ])
   if (!h) return
   const lastVisitAt = last?.visitedAt ?? null
