@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie'
 import type { Assessment, Grid, Household, Mutation, Person, Review, Visit, Wish } from '@/shared'
-import { latestVisitOf } from './derive'
+import { lastVisitColumns, latestVisitOf } from './derive'
 
 /**
  * The device database. One database per signed-in user (`gridsister-<userId>`), so a
@@ -116,7 +116,7 @@ export class GridSisterDb extends Dexie {
         const visits = tx.table<Visit, string>('visits')
         const rows = await households.toArray()
         const latest = await Promise.all(rows.map((h) => latestVisitOf(visits, h.id)))
-        await households.bulkPut(rows.map((h, i) => ({ ...h, promisedOn: latest[i]?.nextVisitOn ?? null })))
+        await households.bulkPut(rows.map((h, i) => ({ ...h, promisedOn: lastVisitColumns(latest[i]).promisedOn })))
       })
   }
 }

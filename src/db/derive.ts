@@ -105,5 +105,10 @@ export function latestVisitOf(visits: Table<Visit, string>, householdId: string)
   return visits.where('[householdId+visitedAt]').between([householdId, Dexie.minKey], [householdId, Dexie.maxKey]).last()
 }
 
+/** A household's columns derived from its latest visit (none: never visited). */
+export function lastVisitColumns(last: Visit | undefined): Pick<LocalHousehold, 'lastVisitAt' | 'promisedOn'> {
+  return { lastVisitAt: last?.visitedAt ?? null, promisedOn: last?.nextVisitOn ?? null }
+}
+
 /** Whether `a` comes after `b` in the [householdId+visitedAt] index (ties by id, as the index orders them). */
 export const isLaterVisit = (a: LatestVisit, b: LatestVisit): boolean => a.at > b.at || (a.at === b.at && a.id > b.id)

@@ -19,12 +19,12 @@ import { dropShadows, saveShadow } from './shadow-repository'
  *   an edit committed concurrently is either seen here or made after this write. The
  *   server copy is kept as a shadow until those mutations are answered.
  * - Derived device columns: search text and birthday index are written with each
- *   record. A household's last visit and open wishes depend on other records, which a
- *   first sync brings over many pages (a visit may come pages after its household), so
- *   the page only notes the households it touched, in the same transaction, and
- *   `settlePulledHouseholds` recomputes each of them once when the pull ends. Per page,
- *   a first sync of 600 households re-read them ~4,000 times and rewrote them ~2,700
- *   times more than the floor (bench/sync-bench.ts).
+ *   record. A household's last visit, promised visit and open wishes depend on other
+ *   records, which a first sync brings over many pages (a visit may come pages after
+ *   its household), so the page only notes the households it touched, in the same
+ *   transaction, and `settlePulledHouseholds` recomputes each of them once when the
+ *   pull ends. Per page, a first sync of 600 households re-read them ~4,000 times and
+ *   rewrote them ~2,700 times more than the floor (bench/sync-bench.ts).
  */
 
 function latestPerRecord(changes: Change[]): Change[] {
@@ -94,9 +94,8 @@ async function noteHouseholdsToSettle(db: GridSisterDb, touched: Set<string>, ap
 /**
  * Recomputes the derived columns of the households pulled pages touched, in one
  * transaction, and forgets them. Households reached only by appended visits have their
- * last visit (and its promise) moved up to the newest of those visits (visits are append-only and every
- * other write of a household's visits recomputes it, so the stored value is the newest
- * of the others); the rest are recomputed from the index. Run when a pull ends, however
+ * last visit (and its promise) moved up to the newest of those visits (see
+ * `advanceLastVisits`); the rest are recomputed from the index. Run when a pull ends, however
  * it ends; what a killed tab left waiting is settled by the next pull.
  */
 export function settlePulledHouseholds(db: GridSisterDb): Promise<void> {

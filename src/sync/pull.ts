@@ -10,8 +10,9 @@ import type { EngineContext, StepResult } from './sync-types'
  * Pull: asks for the changes after each grid's cursor, page by page, until the server
  * says there is no more. Each page is stored atomically with its cursors, so an
  * interrupted pull resumes where it stopped. When the pull ends, however it ends, the
- * households its pages touched get their derived columns recomputed once. A lost grid is dropped only after the
- * device's pending changes to it were pushed (and answered), never before.
+ * households its pages touched get their derived columns recomputed once. A lost grid
+ * is dropped only after the device's pending changes to it were pushed (and answered),
+ * never before.
  */
 
 /** A pull of a whole community is a few hundred pages at most; this only stops a loop. */

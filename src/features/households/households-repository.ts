@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { Household, KEY_GROUPS, type HouseholdFields, type KeyGroup } from '@/shared'
 import type { GridSisterDb, LocalHousehold } from '@/db/db'
-import { latestVisitOf, toLocalHousehold, type LatestVisit } from '@/db/derive'
+import { lastVisitColumns, latestVisitOf, toLocalHousehold, type LatestVisit } from '@/db/derive'
 import { deleteMergeable, putMergeable } from '@/db/mergeable-repository'
 
 /** Households of the device: writes through the outbox, and derived columns. */
@@ -75,8 +75,7 @@ export async function refreshHouseholdsDerived(db: GridSisterDb, householdIds: s
   const changed: LocalHousehold[] = []
   rows.forEach((h, i) => {
     if (!h) return
-    const lastVisitAt = lastVisits[i]?.visitedAt ?? null
-    const promisedOn = lastVisits[i]?.nextVisitOn ?? null
+    const { lastVisitAt, promisedOn } = lastVisitColumns(lastVisits[i])
     const openWishes = open.get(h.id) ?? 0
     if (h.lastVisitAt !== lastVisitAt || h.promisedOn !== promisedOn || h.openWishes !== openWishes) {
       changed.push({ ...h, lastVisitAt, promisedOn, openWishes })
@@ -119,8 +118,7 @@ export async function recomputeLastVisit(db: GridSisterDb, householdId: string):
     latestVisitOf(db.visits, householdId),
   ])
   if (!h) return
-  const lastVisitAt = last?.visitedAt ?? null
-  const promisedOn = last?.nextVisitOn ?? null
+  const { lastVisitAt, promisedOn } = lastVisitColumns(last)
   if (h.lastVisitAt !== lastVisitAt || h.promisedOn !== promisedOn) await db.households.put({ ...h, lastVisitAt, promisedOn })
 }
 
