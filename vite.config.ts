@@ -35,8 +35,10 @@ function vantComponentStyles(): Plugin {
   return {
     name: 'gridsister:vant-component-styles',
     transform(code, id) {
-      const m = /[\\/]vant[\\/]es[\\/][a-z-]+[\\/][^\\/]+\.mjs$/.exec(id)
-      if (!m || !existsSync(join(dirname(id), 'style', 'index.mjs'))) return null
+      // The dev server asks for Vant's modules with a version query (`Cell.mjs?v=…`).
+      const file = id.replace(/\?.*$/, '')
+      const m = /[\\/]vant[\\/]es[\\/][a-z-]+[\\/][^\\/]+\.mjs$/.exec(file)
+      if (!m || !existsSync(join(dirname(file), 'style', 'index.mjs'))) return null
       return { code: `import './style/index.mjs';\n${code}`, map: null }
     },
   }
@@ -170,6 +172,9 @@ if(d.getElementById('app').firstChild)requestAnimationFrame(function(){setTimeou
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  // The dev server would pre-bundle Vant into one module, which vantComponentStyles never
+  // sees: its components came up unstyled. Served as its own modules, each brings its CSS.
+  optimizeDeps: { exclude: ['vant'] },
   build: {
     target: 'es2020',
     chunkSizeWarningLimit: 700,

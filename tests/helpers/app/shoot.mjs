@@ -13,7 +13,8 @@ page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') 
 if (elder === 'elder') await page.addInitScript(() => localStorage.setItem('gridsister.elderMode', '1'))
 if (elder === 'en') await page.addInitScript(() => localStorage.setItem('gridsister.locale', 'en'))
 await page.goto(base + '/tests/helpers/app/shots.html?n=' + (process.env.N ?? '40'))
-await page.waitForFunction(() => window.__ready === true, null, { timeout: 60_000 })
+// main.ts mounts after the session's restore and the first route: wait for the app itself.
+await page.waitForFunction(() => window.__ready === true && document.querySelector('#app').__vue_app__, null, { timeout: 60_000 })
 const ids = await page.evaluate(() => window.__ids)
 const pages = (process.env.SHOTS ?? 'today=/').split(',').map((s) => s.split('='))
 for (const [name, raw] of pages) {
