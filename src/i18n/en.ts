@@ -3,7 +3,7 @@ import type zhCN from './zh-CN'
 /** English (switchable in settings); same keys as zh-CN, checked by the type. */
 const en: typeof zhCN = {
   app: { name: 'GridSister' },
-  tabs: { today: 'Today', households: 'Households', wishes: 'Wishes', me: 'Me' },
+  tabs: { label: 'Main', today: 'Today', households: 'Households', wishes: 'Wishes', me: 'Me' },
   common: {
     save: 'Save',
     saving: 'Saving…',

@@ -1,7 +1,7 @@
 /** Simplified Chinese, the default language. `en.ts` must have the same keys (type-checked). */
 export default {
   app: { name: '格子姐姐' },
-  tabs: { today: '今日', households: '住户', wishes: '心愿', me: '我的' },
+  tabs: { label: '主导航', today: '今日', households: '住户', wishes: '心愿', me: '我的' },
   common: {
     save: '保存',
     saving: '正在保存…',

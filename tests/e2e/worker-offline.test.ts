@@ -80,12 +80,12 @@ describe('worker offline journey', () => {
     await screenshot(page, 'today')
 
     // Chromium offered installation (beforeinstallprompt): the settings page shows the button.
-    await page.locator('.van-tabbar-item', { hasText: '我的' }).click()
+    await page.locator('.tab-bar__item', { hasText: '我的' }).click()
     await page.waitForURL('**/settings')
     await page.locator('[data-testid="install-button"]').waitFor({ timeout: 20_000 })
     expect(await page.locator('[data-testid="install-button"]').innerText()).toBe('安装到桌面')
     await screenshot(page, 'settings-install')
-    await page.locator('.van-tabbar-item', { hasText: '今日' }).click()
+    await page.locator('.tab-bar__item', { hasText: '今日' }).click()
     await page.waitForURL((url) => url.pathname === '/')
   }, 180_000)
 
@@ -98,7 +98,7 @@ describe('worker offline journey', () => {
   })
 
   it('offline: she finds the household by searching its name', async () => {
-    await page.locator('.van-tabbar-item', { hasText: '住户' }).click()
+    await page.locator('.tab-bar__item', { hasText: '住户' }).click()
     await page.waitForURL('**/households')
     await page.locator('[data-testid="household-search"] input').fill(target.headName)
     const rows = page.locator('[data-testid="household-row"]')
