@@ -24,12 +24,24 @@ export interface ReturnedTask {
   householdName: string | null
 }
 
-/** Returned records with their household's name, newest decision first. */
-export async function returnedTasks(db: GridSisterDb): Promise<ReturnedTask[]> {
+/** The records returned for correction: how many, and the first of them with names. */
+export interface ReturnedTasks {
+  total: number
+  tasks: ReturnedTask[]
+}
+
+/**
+ * Returned records, newest decision first: their number, and the first `limit` with
+ * their household's name. A worker can have a couple of hundred; finding a record's
+ * household reads the whole record (a visit with its notes), so Today, which shows three
+ * until asked for all, reads only those three.
+ */
+export async function returnedTasks(db: GridSisterDb, limit = Infinity): Promise<ReturnedTasks> {
   const reviews = await returnedReviews(db)
-  const householdIds = await householdIdsOf(db, reviews)
-  const households = await db.households.bulkGet(reviews.map((r) => householdIds.get(r.recordId) ?? ''))
-  return reviews.map((review, i) => ({ review, householdName: households[i]?.headName ?? null }))
+  const shown = reviews.slice(0, limit)
+  const householdIds = await householdIdsOf(db, shown)
+  const households = await db.households.bulkGet(shown.map((r) => householdIds.get(r.recordId) ?? ''))
+  return { total: reviews.length, tasks: shown.map((review, i) => ({ review, householdName: households[i]?.headName ?? null })) }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { computed, onMounted, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
 import type { LocalHousehold, LocalPerson } from '@/db/db'
-import { returnedTasks, type ReturnedTask } from '@/db/reviews-repository'
+import { returnedTasks, type ReturnedTasks } from '@/db/reviews-repository'
 import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
 import { householdsByIds, householdsPromisedBy, listKeyHouseholds } from '@/features/households/households-read-repository'
 import { keyPersonsBornOn } from '@/features/persons/persons-read-repository'
@@ -30,8 +30,13 @@ export interface UseTodayData {
   due: ComputedRef<DueItem<LocalHousehold>[]>
   birthdays: ComputedRef<BirthdayRow[]>
   festivals: ShallowRef<FestivalItem[]>
-  returned: ShallowRef<ReturnedTask[]>
+  /** Records the supervisor returned: the first `RETURNED_PREVIEW` until `showAllReturned`. */
+  returned: ShallowRef<ReturnedTasks>
+  showAllReturned: ShallowRef<boolean>
 }
+
+/** Returned records Today lists before the worker asks for all of them. */
+export const RETURNED_PREVIEW = 3
 
 /** Everything the Today screen shows, live from the device database. */
 export function useTodayData(options: UseTodayDataOptions = {}): UseTodayData {
@@ -55,7 +60,12 @@ export function useTodayData(options: UseTodayDataOptions = {}): UseTodayData {
     },
     initial: { persons: [] as LocalPerson[], households: [] as (LocalHousehold | undefined)[] },
   })
-  const returned = useLiveQuery({ query: returnedTasks, initial: [] as ReturnedTask[] })
+  const showAllReturned = shallowRef(false)
+  const returned = useLiveQuery({
+    query: (db) => returnedTasks(db, showAllReturned.value ? Infinity : RETURNED_PREVIEW),
+    initial: { total: 0, tasks: [] } as ReturnedTasks,
+    deps: [showAllReturned],
+  })
   // The table covers this century; past it, the calendar library loads after the first paint.
   const years = [now().getFullYear(), now().getFullYear() + 1]
   const festivals = shallowRef<FestivalItem[]>(tableCovers(years) ? upcomingFestivals(now(), festivalLunarToSolar) : [])
@@ -81,5 +91,6 @@ export function useTodayData(options: UseTodayDataOptions = {}): UseTodayData {
     birthdays,
     festivals,
     returned: returned.data,
+    showAllReturned,
   }
 }

@@ -84,16 +84,23 @@ describe('TodayPage', () => {
     w.unmount()
   })
 
-  it('shows three returned records until asked for all', async () => {
-    const h = await seedHousehold(app.db)
+  it('shows the newest three returned records, with their count, until asked for all', async () => {
+    const h = await seedHousehold(app.db, { headName: '退回户' })
     for (let i = 0; i < 5; i += 1) {
       const v = await createVisit(app.db, visitInput(h.id), actor)
-      await app.db.reviews.put(review(v.id, { comment: `退回${i}` }))
+      await app.db.reviews.put(review(v.id, { comment: `退回${i}`, reviewedAt: new Date(2026, 4, 20 + i).toISOString() }))
     }
     const w = await app.mountPage(TodayPage, { props: { now } })
     await until(() => expect(w.findAll('[data-testid="returned-row"]')).toHaveLength(3))
+    expect(w.text()).toContain('(5)')
+    const first = w.findAll('[data-testid="returned-row"]').map((r) => r.text())
+    expect(first.map((x) => /退回\d/.exec(x)?.[0])).toEqual(['退回4', '退回3', '退回2'])
+    expect(first.every((x) => x.includes('退回户'))).toBe(true)
     await w.find('[data-testid="returned-more"]').trigger('click')
     await until(() => expect(w.findAll('[data-testid="returned-row"]')).toHaveLength(5))
+    const all = w.findAll('[data-testid="returned-row"]').map((r) => r.text())
+    expect(all.every((x) => x.includes('退回户'))).toBe(true)
+    expect(w.find('[data-testid="returned-more"]').exists()).toBe(false)
     w.unmount()
   })
 
