@@ -1,5 +1,6 @@
 import type { Review } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
+import { newestFirst } from '@/db/order'
 
 /**
  * Review states arrive from the supervisor through sync; the worker's phone only reads
@@ -9,7 +10,7 @@ import type { GridSisterDb } from '@/db/db'
 /** Records the supervisor returned for correction, newest decision first. */
 export async function returnedReviews(db: GridSisterDb): Promise<Review[]> {
   const rows = await db.reviews.where('state').equals('returned').toArray()
-  return rows.sort((a, b) => (b.reviewedAt ?? '').localeCompare(a.reviewedAt ?? ''))
+  return rows.sort(newestFirst((r) => r.reviewedAt))
 }
 
 /** Review states of the given records, keyed by record id. */

@@ -1,4 +1,5 @@
 import type { KeyGroup } from '@/shared'
+import { compareText } from '@/db/order'
 import { daysBetween } from '@/features/today/today-rules'
 
 /**
@@ -37,6 +38,6 @@ export function filterHouseholds<H extends Searchable>(rows: H[], f: HouseholdFi
     return true
   })
   // Longest unvisited first when that is what she is looking for; else by name.
-  if (f.notVisitedDays > 0) return out.sort((a, b) => (a.lastVisitAt ?? '').localeCompare(b.lastVisitAt ?? ''))
+  if (f.notVisitedDays > 0) return out.sort((a, b) => compareText(a.lastVisitAt, b.lastVisitAt))
   return out.sort((a, b) => a.headName.localeCompare(b.headName, 'zh-CN'))
 }

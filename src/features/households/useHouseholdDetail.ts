@@ -2,6 +2,7 @@ import { computed, type ComputedRef, type Ref } from 'vue'
 import type { Assessment, Review, Visit, Wish } from '@/shared'
 import type { LocalHousehold, LocalPerson } from '@/db/db'
 import { reviewsFor } from '@/db/reviews-repository'
+import { newestFirst } from '@/db/order'
 import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
 import { assessmentsOfHousehold } from '@/features/assessments/assessments-repository'
 import { personsOfHousehold } from '@/features/persons/persons-read-repository'
@@ -48,7 +49,7 @@ export function useHouseholdDetail(id: () => string): UseHouseholdDetail {
         ...visits.map((record) => ({ kind: 'visit' as const, at: record.visitedAt, record, review: reviews.get(record.id) })),
         ...wishes.map((record) => ({ kind: 'wish' as const, at: record.createdAt, record, review: reviews.get(record.id) })),
         ...assessments.map((record) => ({ kind: 'assessment' as const, at: record.assessedAt, record, review: reviews.get(record.id) })),
-      ].sort((a, b) => b.at.localeCompare(a.at))
+      ].sort(newestFirst((e) => e.at))
       return { household: household?.deleted ? undefined : household, persons, timeline }
     },
   })

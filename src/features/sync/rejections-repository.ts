@@ -1,5 +1,6 @@
 import type { GridSisterDb, RejectionRow } from '@/db/db'
 import { getMeta } from '@/db/meta-repository'
+import { newestFirst } from '@/db/order'
 
 /** Device-side reads for the sync screens: pending count, rejected changes, last sync. */
 
@@ -11,7 +12,7 @@ export function openRejections(db: GridSisterDb): Promise<RejectionRow[]> {
     .where('dismissed')
     .equals(0)
     .toArray()
-    .then((rows) => rows.sort((a, b) => b.rejectedAt.localeCompare(a.rejectedAt)))
+    .then((rows) => rows.sort(newestFirst((r) => r.rejectedAt)))
 }
 
 /** Hides a rejection from the list; the row (with the change) stays for the record. */

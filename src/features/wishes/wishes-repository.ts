@@ -3,6 +3,7 @@ import { Wish, type ArgsOf, type WishCategory } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
+import { newestFirst } from '@/db/order'
 import { refreshHouseholdDerived } from '@/features/households/households-repository'
 import { storePhotos, type PreparedPhoto } from '@/features/visits/photos-repository'
 import type { Actor } from '@/features/visits/visits-repository'
@@ -116,12 +117,12 @@ export async function transitionWish(db: GridSisterDb, input: TransitionInput, a
 /** Registered and claimed wishes (the wish tree), newest change first. */
 export async function listOpenWishes(db: GridSisterDb): Promise<Wish[]> {
   const rows = await db.wishes.where('state').anyOf(['registered', 'claimed']).toArray()
-  return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+  return rows.sort(newestFirst((w) => w.updatedAt))
 }
 
 export async function wishesOfHousehold(db: GridSisterDb, householdId: string): Promise<Wish[]> {
   const rows = await db.wishes.where('householdId').equals(householdId).toArray()
-  return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  return rows.sort(newestFirst((w) => w.createdAt))
 }
 
 export function getWish(db: GridSisterDb, id: string): Promise<Wish | undefined> {
