@@ -46,10 +46,12 @@ export interface PouchRun {
 }
 
 export interface SaveTimings {
-  /** createVisit: record + outbox + derived columns in one transaction (ms each). */
+  /** createVisit: record + outbox + derived columns in one transaction (ms per save, a batch's mean). */
   repository: number[]
   /** db.visits.put of the same object with a new id (ms each). */
   bare: number[]
+  /** The save's requests with none of its logic, in one transaction (ms each). */
+  rows: number[]
 }
 
 export interface BenchApi {
@@ -62,7 +64,8 @@ export interface BenchApi {
   pouchPull(a: { url: string }): Promise<PouchRun>
   pouchWriteVisits(a: { url: string; visits: Visit[] }): Promise<number>
   pouchPush(a: { url: string }): Promise<PouchRun>
-  saveTimings(a: { userId: string; inputs: VisitInput[]; actor: Actor }): Promise<SaveTimings>
+  /** Saves `inputs` in alternating batches of `batch` (each sample a batch's mean). */
+  saveTimings(a: { userId: string; inputs: VisitInput[]; actor: Actor; batch: number }): Promise<SaveTimings>
 }
 
 declare global {
