@@ -46,7 +46,12 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/sync/pull',
-      { preHandler: requireUser(ctx), schema: { body: PullRequest, response: { 200: PullReply } } },
+      {
+        preHandler: requireUser(ctx),
+        schema: { body: PullRequest, response: { 200: PullReply } },
+        // A page of up to ~1,000 records: checked by parsing, like the push reply.
+        serializerCompiler: checkedSerializer,
+      },
       async (request) => {
         const reply = await pullChanges(ctx.store, userOf(request), request.body)
         return { ...reply, serverHlc: ctx.serverHlc() }
