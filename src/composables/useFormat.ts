@@ -1,9 +1,8 @@
 import dayjs from 'dayjs/esm'
 import 'dayjs/esm/locale/zh-cn'
-import 'dayjs/esm/locale/en-gb'
 import { useI18n } from 'vue-i18n'
 
-/** Locale-aware date formatting for screens (dayjs with its zh-cn and en-gb locales). */
+/** Locale-aware date formatting for screens (dayjs, with its zh-cn locale). */
 export interface UseFormat {
   /** '5月3日' / '3 May' (with the year when not the current one). */
   date: (iso: string | null | undefined) => string
@@ -19,7 +18,8 @@ export interface UseFormat {
 // costs more than formatting with it. dayjs formats from its locale's tables.
 const patterns = {
   zh: { day: 'M月D日', dayYear: 'YYYY年M月D日', time: ' HH:mm', long: 'M月D日dddd', locale: 'zh-cn' },
-  en: { day: 'D MMM', dayYear: 'D MMM YYYY', time: ', HH:mm', long: 'dddd D MMMM', locale: 'en-gb' },
+  // The British order with dayjs's built-in English names (en-gb's tables are the same).
+  en: { day: 'D MMM', dayYear: 'D MMM YYYY', time: ', HH:mm', long: 'dddd D MMMM', locale: 'en' },
 } as const
 
 export function useFormat(): UseFormat {

@@ -23,6 +23,9 @@ async function mountPrompt(plugin: Plugin = i18n) {
   const reload = vi.fn()
   const sw = useServiceWorker({ enabled: true, createWorkbox: () => wb, reload })
   const wrapper = mount(UpdatePrompt, { props: { serviceWorker: sw }, global: { plugins: [plugin] } })
+  // The prompt registers once the page is idle after the first screen.
+  expect(wb.registered).toBe(0)
+  await vi.waitFor(() => expect(wb.registered).toBe(1), { timeout: 5000 })
   await flushPromises()
   return { wb, reload, sw, wrapper }
 }
