@@ -1,22 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { mount } from '@vue/test-utils'
 import { useFormat } from '@/composables/useFormat'
 import { i18n, loadLocaleMessages, type AppLocale } from '@/i18n'
+import { withI18n } from '../../helpers/app/with-i18n'
 
-/** useI18n needs a component: a bare host component provides one. */
-function formatIn(locale: AppLocale) {
-  i18n.global.locale.value = locale
-  let result: ReturnType<typeof useFormat> | undefined
-  const Host = defineComponent({
-    setup() {
-      result = useFormat()
-      return () => h('div')
-    },
-  })
-  mount(Host, { global: { plugins: [i18n] } })
-  return result!
-}
+const formatIn = (locale: AppLocale) => withI18n(useFormat, locale)
 
 describe('useFormat', () => {
   beforeEach(async () => {

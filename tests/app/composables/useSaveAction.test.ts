@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { mount } from '@vue/test-utils'
 import { RecordValidationError } from '@/db/outbox-repository'
 import { useSaveAction } from '@/composables/useSaveAction'
-import { i18n } from '@/i18n'
-
-/** useI18n needs a component: a bare host component provides one. */
-function withI18n() {
-  i18n.global.locale.value = 'zh-CN'
-  let result: ReturnType<typeof useSaveAction> | undefined
-  const Host = defineComponent({
-    setup() {
-      result = useSaveAction()
-      return () => h('div')
-    },
-  })
-  mount(Host, { global: { plugins: [i18n] } })
-  return result!
-}
+import { withI18n } from '../../helpers/app/with-i18n'
 
 describe('useSaveAction', () => {
   it('turns validation issues into one clear message per field, nested paths included', async () => {
-    const save = withI18n()
+    const save = withI18n(useSaveAction)
     const out = await save.run(async () => {
       throw new RecordValidationError([
         { path: 'headName', message: 'name is required' },
@@ -38,7 +22,7 @@ describe('useSaveAction', () => {
   })
 
   it('reports other failures as a save failure and clears them on the next success', async () => {
-    const save = withI18n()
+    const save = withI18n(useSaveAction)
     await save.run(async () => {
       throw new Error('QuotaExceededError')
     })
