@@ -57,8 +57,7 @@ export async function commitMutation<N extends MutationName>(
   write: (ctx: WriteContext) => Promise<ArgsOf<N>>,
   clock: () => number = Date.now,
 ): Promise<Mutation> {
-  const stores = [...tables, db.outbox, db.meta]
-  return inWriteTransaction(db, stores, async () => {
+  return inWriteTransaction(db, [...tables, db.outbox, db.meta], async () => {
     // The device's meta rows are read with one request and written with one: a save is
     // a handful of IndexedDB requests, close to a bare put (BENCHMARKS.md, "save a visit").
     const meta = await getMetas(db, ['clientId', 'hlc', 'nextSeq'] as const)
@@ -93,8 +92,8 @@ export async function commitMutation<N extends MutationName>(
 /**
  * Runs `work` in a read-write transaction over `tables`: the caller's own when it is
  * already in one that covers them (a repository that reads first, then commits), else a
- * new one. Dexie would open a nested sub-transaction, which costs a save about a fifth
- * of its time (BENCHMARKS.md, "save a visit") for no change in what is atomic.
+ * new one. Dexie would open a nested sub-transaction, which makes nothing more atomic
+ * and cost a save about 5 % of its time (BENCHMARKS.md, "save a visit").
  */
 function inWriteTransaction<T>(db: GridSisterDb, tables: Table[], work: () => Promise<T>): Promise<T> {
   const tx = Dexie.currentTransaction
