@@ -1,7 +1,7 @@
-import type { Community, Conflict, Role } from '../../src/shared'
+import type { Community, Conflict, RecordKind, Role } from '../../src/shared'
 import { GRID_COLS, RECORD_COLS, groupBy, rowChunks, sqlBatchOps, toGrid, toRecord, type GridDbRow, type RecordDbRow } from './sql-batch-ops'
 import type { Queryer } from './sql-driver'
-import type { AuditEntry, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, UserRow } from './store'
+import type { AuditEntry, ChangeRow, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, UserRow } from './store'
 
 /** The store's SQL, written once for SQLite and PostgreSQL (both accept this dialect). */
 
@@ -168,11 +168,11 @@ export function sqlOps(q: Queryer): StoreOps {
       }
     },
     async changesForGrid(gridId, afterSeq, limit) {
-      const rows = await q.all<RecordDbRow>(
-        `SELECT ${RECORD_COLS} FROM records WHERE grid_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+      const rows = await q.all<Pick<RecordDbRow, 'kind' | 'id' | 'data' | 'seq'>>(
+        'SELECT kind, id, data, seq FROM records WHERE grid_id = ? AND seq > ? ORDER BY seq LIMIT ?',
         [gridId, afterSeq, limit],
       )
-      return rows.map(toRecord)
+      return rows.map((r): ChangeRow => ({ kind: r.kind as RecordKind, id: r.id, seq: Number(r.seq), json: r.data }))
     },
     async countRecords() {
       return Number((await one<{ n: number | string }>('SELECT COUNT(*) AS n FROM records', []))?.n ?? 0)

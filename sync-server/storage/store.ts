@@ -35,6 +35,18 @@ export interface StoredRecord {
   seq: number
 }
 
+/**
+ * A record as the pull sends it: its JSON exactly as stored. Stored records were
+ * checked against their schema when written, and the pull splices the text into its
+ * reply instead of parsing and writing every record again (pull-service.ts).
+ */
+export interface ChangeRow {
+  kind: RecordKind
+  id: string
+  seq: number
+  json: string
+}
+
 export interface RecordKey {
   kind: RecordKind
   id: string
@@ -126,7 +138,7 @@ export interface StoreOps {
    */
   putRecords(rows: RecordWrite[]): Promise<void>
   /** Records of one grid with seq > afterSeq, ascending, at most `limit`. */
-  changesForGrid(gridId: string, afterSeq: number, limit: number): Promise<StoredRecord[]>
+  changesForGrid(gridId: string, afterSeq: number, limit: number): Promise<ChangeRow[]>
   countRecords(): Promise<number>
   insertConflict(c: StoredConflict): Promise<void>
   /** `insertConflict` for many, in few statements. */

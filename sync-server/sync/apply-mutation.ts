@@ -29,16 +29,22 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   const effect = await dispatch(ctx, m)
   const { outcome } = effect
   if (!outcome.ok) return refused(m, outcome.code, outcome.message)
+  // Stored exactly as its schema reads it: the pull sends stored records as they are.
+  const records: unknown[] = []
   for (const w of effect.writes) {
     // The request's args passed this schema (or a stricter one) already: a visit or a
     // new wish written as sent needs no second parse.
-    if (w.record === m.args) continue
+    if (w.record === m.args) {
+      records.push(w.record)
+      continue
+    }
     const parsed = RECORD_SCHEMAS[w.kind].safeParse(w.record)
     if (!parsed.success) return refused(m, 'bad-request', `invalid ${w.kind}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+    records.push(parsed.data)
   }
   const base = { mutationId: m.mutationId, seq: m.seq }
   if (outcome.status === 'duplicate') return { ...base, status: 'duplicate' }
-  for (const w of effect.writes) tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, w.record)
+  effect.writes.forEach((w, i) => tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, records[i]))
   const conflictIds: string[] = []
   for (const c of outcome.conflicts) {
     const id = randomUUID()

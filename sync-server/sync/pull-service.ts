@@ -1,6 +1,6 @@
-import { MIN_SCHEMA_VERSION, type Change, type Cursors, type PullReply, type PullRequest } from '../../src/shared'
+import { MIN_SCHEMA_VERSION, PullReply, type Cursors, type PullRequest } from '../../src/shared'
 import { upgradeRequired } from '../errors'
-import type { Store, UserRow } from '../storage/store'
+import type { ChangeRow, Store, UserRow } from '../storage/store'
 import { listScopeGrids } from './scope-service'
 
 /**
@@ -15,13 +15,16 @@ import { listScopeGrids } from './scope-service'
 export const MAX_PAGE_CHANGES = 1000
 const MAX_PAGE_BYTES = 1_000_000
 
-export async function pullChanges(store: Store, user: UserRow, req: PullRequest): Promise<Omit<PullReply, 'serverHlc'>> {
+/** A page of the pull: its records as stored JSON text, the rest as in the reply. */
+export type PullPage = Omit<PullReply, 'serverHlc' | 'changes'> & { changes: ChangeRow[] }
+
+export async function pullChanges(store: Store, user: UserRow, req: PullRequest): Promise<PullPage> {
   if (req.schemaVersion < MIN_SCHEMA_VERSION) throw upgradeRequired()
   const grids = await listScopeGrids(store, user)
   const inScope = new Set(grids.map((g) => g.id))
   const gridsLost = Object.keys(req.cursors).filter((id) => !inScope.has(id))
   const limit = Math.min(req.limit ?? MAX_PAGE_CHANGES, MAX_PAGE_CHANGES)
-  const changes: Change[] = []
+  const changes: ChangeRow[] = []
   const cursors: Cursors = {}
   let bytes = 0
   let hasMore = false
@@ -39,10 +42,27 @@ export async function pullChanges(store: Store, user: UserRow, req: PullRequest)
         hasMore = true
         break
       }
-      changes.push({ kind: row.kind, seq: row.seq, record: row.data } as Change)
-      bytes += JSON.stringify(row.data).length
+      changes.push(row)
+      bytes += row.json.length
       cursors[grid.id] = row.seq
     }
   }
   return { changes, cursors, grids, gridsLost, hasMore }
+}
+
+const PullReplyRest = PullReply.omit({ changes: true })
+
+/**
+ * The pull reply as JSON. Its records are spliced in as stored: each was checked
+ * against its schema when it was written (apply-mutation.ts stores the parsed record,
+ * the demo loader generated ones), and the device checks each again when it stores it.
+ * Parsing and writing them again here, and checking them against the reply schema, was
+ * most of the server's work for a page (about 30 ms of 50 for 1,000 records). The rest
+ * of the reply is still checked like any other.
+ */
+export function pullReplyJson(page: PullPage, serverHlc: string): string {
+  const { changes, ...rest } = page
+  const checked = JSON.stringify(PullReplyRest.parse({ ...rest, serverHlc }))
+  const records = changes.map((c) => `{"kind":"${c.kind}","seq":${c.seq},"record":${c.json}}`)
+  return `{"changes":[${records.join(',')}],${checked.slice(1)}`
 }

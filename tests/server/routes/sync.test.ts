@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_PUSH_MUTATIONS, type PullReply, type PushReply } from '../../../src/shared'
+import { MAX_PUSH_MUTATIONS, PullReply, type PushReply } from '../../../src/shared'
 import { BACKENDS } from '../../helpers/server/backends'
 import { householdFields, householdPut, nextHlc, TestDevice, visitArgs, wishArgs } from '../../helpers/server/factories'
 import { useWorldApp, type World } from '../../helpers/server/world'
@@ -195,6 +195,29 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       expect(sup.changes.map((c) => c.record.id).sort()).toEqual([mine.id, theirs.id].sort())
       const again = (await pull('wa1', d.pull(res.cursors))).json<PullReply>()
       expect(again.changes).toEqual([])
+    })
+
+    it('sends every record exactly as its schema reads it, whatever mutation wrote it', async () => {
+      const d = new TestDevice()
+      const hh = householdPut(t.world.grids.a1.id, undefined, householdFields())
+      const visit = visitArgs(t.world.grids.a1.id, hh.id, t.world.users.wa1.id)
+      const wish = wishArgs(t.world.grids.a1.id, hh.id, t.world.users.wa1.id)
+      const claim = {
+        id: wish.id, gridId: wish.gridId, expected: 'registered' as const, to: 'claimed' as const,
+        claimedBy: { name: '张师傅', kind: 'volunteer' as const, phone: '' }, fulfilment: null, closedReason: null, note: '',
+      }
+      const edit = householdPut(t.world.grids.a1.id, hh.id, { phone: '13911112222' }, { phone: nextHlc() })
+      const mutations = [d.m('household.put', hh), d.m('visit.create', visit), d.m('wish.create', wish), d.m('wish.transition', claim), d.m('household.put', edit)]
+      // The edit's base is older than the household's fields: merged per field.
+      expect((await push('wa1', d.push(mutations))).json<PushReply>().results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'merged'])
+      const s = new TestDevice()
+      await push('sa', s.push([s.m('review.set', { recordKind: 'visit', recordId: visit.id, gridId: visit.gridId, decision: 'returned', comment: '请补充' })]))
+      const res = await pull('wa1', d.pull())
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+      const body = res.json<PullReply>()
+      expect(body.changes.map((c) => c.kind).sort()).toEqual(['household', 'review', 'visit', 'wish'])
+      // Nothing the schema would drop or change: the spliced text is the checked reply.
+      expect(PullReply.parse(body)).toStrictEqual(body)
     })
 
     it('pages with hasMore and loses a reassigned grid', async () => {

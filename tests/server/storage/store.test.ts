@@ -34,7 +34,7 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b))
     const rows = await t.store.changesForGrid(g.id, 0, 10)
     expect(rows.map((r) => r.id)).toEqual([ids[1], ids[2], ids[0]])
-    expect(rows[2]?.data).toEqual({ id: ids[0], v: 2 })
+    expect(JSON.parse(rows[2]!.json)).toEqual({ id: ids[0], v: 2 })
     expect(await t.store.changesForGrid(g.id, rows[1]!.seq, 10)).toHaveLength(1)
     const other = await t.store.putRecord('household', randomUUID(), t.world.grids.b1.id, t.world.communityB, {})
     expect(other).toBe(1)

@@ -81,7 +81,7 @@ describe.each(BACKENDS)('POST /api/sync/push, one batch, on $name', (backend) =>
     const rows = await t.store.changesForGrid(t.world.grids.a1.id, 0, 10)
     expect(rows.map((r) => r.id)).toEqual([visit.id, hh.id])
     expect(rows.map((r) => r.seq)).toEqual([1, 2])
-    expect(rows[1]?.data).toMatchObject({ phone: '13911112222', headName: hh.patch.headName, hlc: { phone: edit.hlc } })
+    expect(JSON.parse(rows[1]!.json)).toMatchObject({ phone: '13911112222', headName: hh.patch.headName, hlc: { phone: edit.hlc } })
   })
 
   it('resubmits a review returned earlier in the same batch by a correcting visit', async () => {
