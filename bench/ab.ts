@@ -49,11 +49,13 @@ try {
         const l = await audit(`ab-${s}-login`, `${servers[s].url}/login`, undefined)
         push(`${s} login performance`, l.performance)
         push(`${s} login TBT ms`, l.tbtMs)
+        push(`${s} login LCP ms`, l.lcpMs)
       }
       if (what.has('today')) {
         const t = await audit(`ab-${s}-today`, `${servers[s].url}/`, profiles[s])
         push(`${s} Today performance`, t.performance)
         push(`${s} Today TBT ms`, t.tbtMs)
+        push(`${s} Today LCP ms`, t.lcpMs)
       }
     }
   }
