@@ -26,6 +26,12 @@ import { newResult, type BenchResult } from './lib/report'
  */
 
 const FIRST_SCREEN_GOAL = 180 * 1024
+/**
+ * Lighthouse runs per page; the scores reported are the median run's (by performance).
+ * Single runs of the same build went from 81 to 97 on this shared machine, as its load
+ * moved; Lighthouse's own advice for variable environments is the median of several.
+ */
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LH_RUNS ?? 3)
 
 interface Asset {
   path: string
@@ -72,6 +78,8 @@ interface Scores {
   bestPractices: number
   lcpMs: number
   tbtMs: number
+  /** Where the run's whole report was written. */
+  reportFile: string
 }
 
 /**
@@ -105,7 +113,8 @@ async function auditOnce(name: string, url: string, userDataDir: string | undefi
       throw new Error(`no performance score (${failed ? `${failed.id}: ${failed.errorMessage}` : 'no audit says why'})`)
     }
     mkdirSync(RESULTS_DIR, { recursive: true })
-    writeFileSync(join(RESULTS_DIR, `lighthouse-${name.replace(/[^a-z]+/gi, '-').toLowerCase()}.json`), JSON.stringify(lhr))
+    const reportFile = join(RESULTS_DIR, `lighthouse-${name.replace(/[^a-z]+/gi, '-').toLowerCase()}.json`)
+    writeFileSync(reportFile, JSON.stringify(lhr))
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
     return {
       performance: score('performance'),
@@ -113,6 +122,7 @@ async function auditOnce(name: string, url: string, userDataDir: string | undefi
       bestPractices: score('best-practices'),
       lcpMs: Number(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN),
       tbtMs: Number(lhr.audits['total-blocking-time']?.numericValue ?? NaN),
+      reportFile,
     }
   } finally {
     chrome.kill()
@@ -198,7 +208,15 @@ export async function sizeBench(): Promise<BenchResult> {
       ['login, new phone', `${app.url}/login`, undefined],
       ['Today, full scope stored', `${app.url}/`, profile],
     ] as const) {
-      const s = await audit(name, url, dir)
+      const runs: Scores[] = []
+      const reports: string[] = []
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+        runs.push(await audit(name, url, dir))
+        reports.push(readFileSync(runs.at(-1)!.reportFile, 'utf8'))
+      }
+      const s = [...runs].sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)]!
+      writeFileSync(s.reportFile, reports[runs.indexOf(s)]!) // the median run's report is the one kept
+      if (runs.length > 1) r.figure('lighthouse', `${name}: performance, each run`, runs.length, `runs: ${runs.map((x) => `${x.performance} (TBT ${x.tbtMs.toFixed(0)} ms)`).join(', ')}`)
       r.ratio(`Lighthouse ${name}: performance`, s.performance, { min: 95 })
       r.ratio(`Lighthouse ${name}: accessibility`, s.accessibility, { min: 95 })
       r.ratio(`Lighthouse ${name}: best practices`, s.bestPractices, { min: 95 })
