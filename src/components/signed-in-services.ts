@@ -1,5 +1,6 @@
 import { computed, defineComponent, onScopeDispose } from 'vue'
 import { useRouter } from 'vue-router'
+import { whenScreenHasData } from '@/composables/useLiveQuery'
 import { getDb } from '@/db/db'
 import { useAuthStore } from '@/features/auth/auth-store'
 import { usePersistentStorage } from '@/features/pwa/persistent-storage'
@@ -10,8 +11,9 @@ import { useSyncStore } from '@/features/sync/sync-store'
  * then: a new phone's login screen needs neither the sync store nor the database). It
  * draws nothing.
  * - Sync runs (start, online, timer, on demand) and stops on logout. It starts once the
- *   first route's page is loaded (then the store waits for an idle moment), so its code
- *   and its IndexedDB work do not compete with the first screen.
+ *   first route's page is loaded and its live queries have answered (then the store
+ *   waits for an idle moment), so its code and its IndexedDB work do not compete with
+ *   the first screen.
  * - Persistent storage is requested after the signed-in user's first stored record; the
  *   database follows the signed-in user (openUserDb on login, closeDb on logout).
  */
@@ -25,6 +27,7 @@ export default defineComponent({
     void router
       .isReady()
       .catch(() => undefined) // a failed first navigation must not stop sync
+      .then(() => whenScreenHasData())
       .then(() => {
         if (!stopped && auth.signedIn) sync.start()
       })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { effectScope, nextTick, shallowRef } from 'vue'
-import { useLiveQuery } from '@/composables/useLiveQuery'
+import { useLiveQuery, whenScreenHasData } from '@/composables/useLiveQuery'
 import { closeDb } from '@/db/db'
 import { saveHousehold } from '@/features/households/households-repository'
 import { GRID_ID, householdFields, makeDb, seedHousehold } from '../../helpers/app/factories'
@@ -48,5 +48,49 @@ describe('useLiveQuery', () => {
     await until(() => expect(failing.state.value).toBe('error'))
     expect(failing.error.value?.message).toBe('boom')
     scope.stop()
+  })
+
+  describe('whenScreenHasData', () => {
+    const settled = (p: Promise<void>) => {
+      let done = false
+      void p.then(() => (done = true))
+      return () => done
+    }
+
+    it('waits for every live query on screen to answer once, not for later answers', async () => {
+      const db = makeDb()
+      let release!: () => void
+      const gate = new Promise<void>((r) => (release = r))
+      const scope = effectScope()
+      scope.run(() => {
+        useLiveQuery({ db: () => db, query: (d) => d.households.count(), initial: 0 })
+        useLiveQuery({ db: () => db, query: async (d) => (await gate, d.persons.count()), initial: 0 })
+      })
+      const done = settled(whenScreenHasData())
+      await new Promise((r) => setTimeout(r, 50))
+      expect(done()).toBe(false)
+      release()
+      await until(() => expect(done()).toBe(true))
+      // Answered once, a query that re-runs does not hold anyone back.
+      await saveHousehold(db, { gridId: GRID_ID, fields: householdFields() })
+      await whenScreenHasData()
+      scope.stop()
+    })
+
+    it('does not wait for queries that ended unanswered, nor past its limit', async () => {
+      const db = makeDb()
+      const never = () => new Promise<number>(() => {})
+      const left = effectScope()
+      left.run(() => useLiveQuery({ db: () => db, query: never, initial: 0 }))
+      left.stop()
+      await whenScreenHasData(10_000) // the page that asked was left: nothing to wait for
+      const scope = effectScope()
+      scope.run(() => useLiveQuery({ db: () => db, query: never, initial: 0 }))
+      const done = settled(whenScreenHasData(100))
+      await new Promise((r) => setTimeout(r, 30))
+      expect(done()).toBe(false)
+      await until(() => expect(done()).toBe(true))
+      scope.stop()
+    })
   })
 })
