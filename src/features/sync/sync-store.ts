@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { liveQuery, type Subscription } from 'dexie'
 import { onScopeDispose, ref, shallowRef, watch } from 'vue'
+import { whenIdle } from '@/composables/when-idle'
 import { getDb, type GridSisterDb, type RejectionRow } from '@/db/db'
 import { ensurePinyin, onSearchTextDegraded } from '@/db/derive'
 import { useAuthStore } from '@/features/auth/auth-store'
@@ -19,12 +20,6 @@ import { countPending, dismissRejection, lastSyncOf, openRejections } from './re
  * sync code is fetched or run. Households pulled before the pinyin dictionary loaded get
  * their search text completed after the run (see src/db/derive.ts).
  */
-
-/** Runs `fn` when the main thread is idle (at the latest after `timeout` ms). */
-function whenIdle(fn: () => void, timeout = 2000): void {
-  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(fn, { timeout })
-  else setTimeout(fn, 0)
-}
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'auth-expired' | 'upgrade-required'
 
@@ -149,7 +144,7 @@ export const useSyncStore = defineStore('sync', () => {
     timers = [setInterval(() => void syncNow(), options.intervalMs ?? 60_000)]
     whenIdle(() => {
       if (timers.length > 0) void syncNow()
-    })
+    }, 2000)
   }
 
   function stop(): void {
