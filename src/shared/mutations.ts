@@ -1,4 +1,4 @@
-import { z } from './zod'
+import { lazySchema, z } from './zod'
 import {
   AssessmentFields,
   Claimant,
@@ -33,34 +33,38 @@ const put = <T extends z.ZodObject>(fields: T) =>
 const del = z.object({ id: Id, gridId: Id })
 
 export const MutationArgs = {
-  'household.put': put(HouseholdFields),
+  'household.put': lazySchema(() => put(HouseholdFields)),
   'household.delete': del,
-  'person.put': put(PersonFields),
+  'person.put': lazySchema(() => put(PersonFields)),
   'person.delete': del,
-  'assessment.put': put(AssessmentFields),
+  'assessment.put': lazySchema(() => put(AssessmentFields)),
   'assessment.delete': del,
   'visit.create': Visit,
-  'wish.create': Wish.extend({ state: z.literal('registered') }),
-  'wish.transition': z.object({
-    id: Id,
-    gridId: Id,
-    /** The state the device saw; the server rejects the command if it moved on. */
-    expected: WishState,
-    to: WishState,
-    claimedBy: Claimant.nullable(),
-    fulfilment: Fulfilment.nullable(),
-    closedReason: z.string().trim().max(500).nullable(),
-    note: z.string().trim().max(500),
-  }),
+  'wish.create': lazySchema(() => Wish.extend({ state: z.literal('registered') })),
+  'wish.transition': lazySchema(() =>
+    z.object({
+      id: Id,
+      gridId: Id,
+      /** The state the device saw; the server rejects the command if it moved on. */
+      expected: WishState,
+      to: WishState,
+      claimedBy: Claimant.nullable(),
+      fulfilment: Fulfilment.nullable(),
+      closedReason: z.string().trim().max(500).nullable(),
+      note: z.string().trim().max(500),
+    }),
+  ),
   /** Supervisor only: undoes a tombstone (SYNC.md "only a supervisor restores"). */
-  'record.restore': z.object({ kind: z.enum(['household', 'person', 'assessment']), id: Id, gridId: Id }),
-  'review.set': z.object({
-    recordKind: RecordKind.exclude(['review']),
-    recordId: Id,
-    gridId: Id,
-    decision: z.enum(['approved', 'returned']),
-    comment: z.string().trim().max(1000),
-  }),
+  'record.restore': lazySchema(() => z.object({ kind: z.enum(['household', 'person', 'assessment']), id: Id, gridId: Id })),
+  'review.set': lazySchema(() =>
+    z.object({
+      recordKind: RecordKind.exclude(['review']),
+      recordId: Id,
+      gridId: Id,
+      decision: z.enum(['approved', 'returned']),
+      comment: z.string().trim().max(1000),
+    }),
+  ),
   /** Supervisor/admin only: an audit entry (a view or an export); writes no record. */
   'audit.record': AuditRecordArgs,
 } as const
@@ -78,20 +82,22 @@ const envelope = {
 const variant = <N extends MutationName>(name: N) =>
   z.object({ ...envelope, name: z.literal(name), args: MutationArgs[name] })
 
-export const Mutation = z.discriminatedUnion('name', [
-  variant('household.put'),
-  variant('household.delete'),
-  variant('person.put'),
-  variant('person.delete'),
-  variant('assessment.put'),
-  variant('assessment.delete'),
-  variant('visit.create'),
-  variant('wish.create'),
-  variant('wish.transition'),
-  variant('review.set'),
-  variant('record.restore'),
-  variant('audit.record'),
-])
+export const Mutation = lazySchema(() =>
+  z.discriminatedUnion('name', [
+    variant('household.put'),
+    variant('household.delete'),
+    variant('person.put'),
+    variant('person.delete'),
+    variant('assessment.put'),
+    variant('assessment.delete'),
+    variant('visit.create'),
+    variant('wish.create'),
+    variant('wish.transition'),
+    variant('review.set'),
+    variant('record.restore'),
+    variant('audit.record'),
+  ]),
+)
 export type Mutation = z.infer<typeof Mutation>
 export type MutationOf<N extends MutationName> = Extract<Mutation, { name: N }>
 export type ArgsOf<N extends MutationName> = z.infer<(typeof MutationArgs)[N]>

@@ -1,4 +1,4 @@
-import { z } from './zod'
+import { lazySchema, z } from './zod'
 import { Role } from './vocab'
 
 /**
@@ -28,21 +28,25 @@ export const ErrorCode = z.enum(ERROR_CODES)
 export type ErrorCode = z.infer<typeof ErrorCode>
 
 /** Every error reply of the API has this body. */
-export const ErrorBody = z.object({ code: ErrorCode, message: z.string() })
+export const ErrorBody = lazySchema(() => z.object({ code: ErrorCode, message: z.string() }))
 export type ErrorBody = z.infer<typeof ErrorBody>
 
-export const HealthReply = z.object({
-  ok: z.literal(true),
-  demo: z.boolean(),
-  /** The newest client schema version the server speaks. */
-  schemaVersion: z.number().int(),
-  minSchemaVersion: z.number().int(),
-})
+export const HealthReply = lazySchema(() =>
+  z.object({
+    ok: z.literal(true),
+    demo: z.boolean(),
+    /** The newest client schema version the server speaks. */
+    schemaVersion: z.number().int(),
+    minSchemaVersion: z.number().int(),
+  }),
+)
 export type HealthReply = z.infer<typeof HealthReply>
 
 /** Demo accounts shown on the login screen (only when the server runs in demo mode). */
-export const DemoAccountsReply = z.object({
-  password: z.string(),
-  accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: Role })),
-})
+export const DemoAccountsReply = lazySchema(() =>
+  z.object({
+    password: z.string(),
+    accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: Role })),
+  }),
+)
 export type DemoAccountsReply = z.infer<typeof DemoAccountsReply>

@@ -1,4 +1,4 @@
-import { z } from './zod'
+import { lazySchema, z } from './zod'
 import { HLC_PATTERN } from './hlc'
 import {
   ClaimantKind,
@@ -33,53 +33,63 @@ export const Phone = z.string().trim().regex(/^[0-9+\- ]{0,20}$/, 'invalid phone
 /** Per-field HLCs of a mergeable record. */
 export const FieldClock = z.record(z.string().max(40), HlcString)
 
-export const Community = z.object({
-  id: Id,
-  name: text(60).min(1),
-  district: text(60),
-  street: text(60),
-})
+export const Community = lazySchema(() =>
+  z.object({
+    id: Id,
+    name: text(60).min(1),
+    district: text(60),
+    street: text(60),
+  }),
+)
 export type Community = z.infer<typeof Community>
 
-export const Grid = z.object({
-  id: Id,
-  communityId: Id,
-  name: text(60).min(1),
-  code: text(20),
-  estates: z.array(text(60)).max(50),
-  workerId: Id.nullable(),
-})
+export const Grid = lazySchema(() =>
+  z.object({
+    id: Id,
+    communityId: Id,
+    name: text(60).min(1),
+    code: text(20),
+    estates: z.array(text(60)).max(50),
+    workerId: Id.nullable(),
+  }),
+)
 export type Grid = z.infer<typeof Grid>
 
-export const PublicUser = z.object({
-  id: Id,
-  username: z.string().min(3).max(40),
-  displayName: text(40).min(1),
-  role: Role,
-  communityId: Id.nullable(),
-  gridIds: z.array(Id),
-  phone: Phone.optional(),
-})
+export const PublicUser = lazySchema(() =>
+  z.object({
+    id: Id,
+    username: z.string().min(3).max(40),
+    displayName: text(40).min(1),
+    role: Role,
+    communityId: Id.nullable(),
+    gridIds: z.array(Id),
+    phone: Phone.optional(),
+  }),
+)
 export type PublicUser = z.infer<typeof PublicUser>
 
-export const Address = z.object({
-  estate: text(60),
-  building: text(20),
-  unit: text(20),
-  door: text(20),
-})
+export const Address = lazySchema(() =>
+  z.object({
+    estate: text(60),
+    building: text(20),
+    unit: text(20),
+    door: text(20),
+  }),
+)
 export type Address = z.infer<typeof Address>
 
-export const HouseholdFields = z.object({
-  headName: text(40).min(1, 'name is required'),
-  address: Address,
-  phone: Phone,
-  keyGroups: z.array(KeyGroup).max(9),
-  careLevel: NeedLevel,
-  /** Days between visits; null means the default for its key groups. */
-  visitCadenceDays: z.number().int().min(1).max(365).nullable(),
-  notes: text(2000),
-})
+export const HouseholdFields = lazySchema(() =>
+  z.object({
+    headName: text(40).min(1, 'name is required'),
+    address: Address,
+    phone: Phone,
+    keyGroups: z.array(KeyGroup).max(9),
+    careLevel: NeedLevel,
+    /** Days between visits; null means the default for its key groups. */
+    visitCadenceDays: z.number().int().min(1).max(365).nullable(),
+    notes: text(2000),
+  }),
+)
 export type HouseholdFields = z.infer<typeof HouseholdFields>
 
 const mergeable = {
@@ -91,131 +101,151 @@ const mergeable = {
   updatedAt: IsoDateTime,
 }
 
-export const Household = HouseholdFields.extend(mergeable)
+export const Household = lazySchema(() => HouseholdFields.extend(mergeable))
 export type Household = z.infer<typeof Household>
 
-export const PersonFields = z.object({
-  householdId: Id,
-  name: text(40).min(1, 'name is required'),
-  sex: z.enum(['F', 'M']),
-  birthDate: IsoDate.nullable(),
-  relation: Relation,
-  phone: Phone,
-  /** Stored in full on the server; masked in exports unless an admin exports in full. */
-  idNumber: z.string().trim().regex(/^(\d{17}[\dXx])?$/, 'invalid ID number'),
-  keyGroups: z.array(KeyGroup).max(9),
-  notes: text(1000),
-})
+export const PersonFields = lazySchema(() =>
+  z.object({
+    householdId: Id,
+    name: text(40).min(1, 'name is required'),
+    sex: z.enum(['F', 'M']),
+    birthDate: IsoDate.nullable(),
+    relation: Relation,
+    phone: Phone,
+    /** Stored in full on the server; masked in exports unless an admin exports in full. */
+    idNumber: z.string().trim().regex(/^(\d{17}[\dXx])?$/, 'invalid ID number'),
+    keyGroups: z.array(KeyGroup).max(9),
+    notes: text(1000),
+  }),
+)
 export type PersonFields = z.infer<typeof PersonFields>
-export const Person = PersonFields.extend(mergeable)
+export const Person = lazySchema(() => PersonFields.extend(mergeable))
 export type Person = z.infer<typeof Person>
 
-export const PhotoRef = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  mime: z.enum(['image/jpeg', 'image/png', 'image/webp']),
-  size: z.number().int().min(1).max(5_000_000),
-})
+export const PhotoRef = lazySchema(() =>
+  z.object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    mime: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    size: z.number().int().min(1).max(5_000_000),
+  }),
+)
 export type PhotoRef = z.infer<typeof PhotoRef>
 
-export const Visit = z.object({
-  id: Id,
-  householdId: Id,
-  gridId: Id,
-  visitedAt: IsoDateTime,
-  visitorId: Id,
-  visitorName: text(40),
-  method: VisitMethod,
-  seen: text(4000),
-  asked: text(4000),
-  done: text(4000),
-  policies: z.array(Policy).max(20),
-  nextVisitOn: IsoDate.nullable(),
-  photos: z.array(PhotoRef).max(9),
-  /** A correction is a new entry pointing to the entry it corrects. */
-  correctsId: Id.nullable(),
-  createdAt: IsoDateTime,
-})
+export const Visit = lazySchema(() =>
+  z.object({
+    id: Id,
+    householdId: Id,
+    gridId: Id,
+    visitedAt: IsoDateTime,
+    visitorId: Id,
+    visitorName: text(40),
+    method: VisitMethod,
+    seen: text(4000),
+    asked: text(4000),
+    done: text(4000),
+    policies: z.array(Policy).max(20),
+    nextVisitOn: IsoDate.nullable(),
+    photos: z.array(PhotoRef).max(9),
+    /** A correction is a new entry pointing to the entry it corrects. */
+    correctsId: Id.nullable(),
+    createdAt: IsoDateTime,
+  }),
+)
 export type Visit = z.infer<typeof Visit>
 
-export const Claimant = z.object({
-  name: text(60).min(1),
-  kind: ClaimantKind,
-  phone: Phone,
-})
+export const Claimant = lazySchema(() =>
+  z.object({
+    name: text(60).min(1),
+    kind: ClaimantKind,
+    phone: Phone,
+  }),
+)
 export type Claimant = z.infer<typeof Claimant>
 
-export const Fulfilment = z.object({
-  date: IsoDate,
-  whatWasDone: text(2000).min(1),
-  feedback: text(2000),
-  photo: PhotoRef.nullable(),
-})
+export const Fulfilment = lazySchema(() =>
+  z.object({
+    date: IsoDate,
+    whatWasDone: text(2000).min(1),
+    feedback: text(2000),
+    photo: PhotoRef.nullable(),
+  }),
+)
 export type Fulfilment = z.infer<typeof Fulfilment>
 
-export const WishEvent = z.object({
-  state: WishState,
-  at: IsoDateTime,
-  by: text(40),
-  note: text(500),
-})
+export const WishEvent = lazySchema(() =>
+  z.object({
+    state: WishState,
+    at: IsoDateTime,
+    by: text(40),
+    note: text(500),
+  }),
+)
 
-export const Wish = z.object({
-  id: Id,
-  householdId: Id,
-  gridId: Id,
-  personId: Id.nullable(),
-  visitId: Id.nullable(),
-  title: text(120).min(1, 'title is required'),
-  detail: text(2000),
-  category: WishCategory,
-  state: WishState,
-  claimedBy: Claimant.nullable(),
-  claimedAt: IsoDateTime.nullable(),
-  fulfilment: Fulfilment.nullable(),
-  closedReason: text(500).nullable(),
-  history: z.array(WishEvent).max(100),
-  createdBy: Id,
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-})
+export const Wish = lazySchema(() =>
+  z.object({
+    id: Id,
+    householdId: Id,
+    gridId: Id,
+    personId: Id.nullable(),
+    visitId: Id.nullable(),
+    title: text(120).min(1, 'title is required'),
+    detail: text(2000),
+    category: WishCategory,
+    state: WishState,
+    claimedBy: Claimant.nullable(),
+    claimedAt: IsoDateTime.nullable(),
+    fulfilment: Fulfilment.nullable(),
+    closedReason: text(500).nullable(),
+    history: z.array(WishEvent).max(100),
+    createdBy: Id,
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  }),
+)
 export type Wish = z.infer<typeof Wish>
 
-export const AssessmentAnswer = z.object({
-  level: NeedLevel,
-  notes: text(1000),
-  /** Template-defined extra fields, e.g. wanted job and expected pay for employment. */
-  extra: z.record(z.string().max(40), text(200)),
-})
+export const AssessmentAnswer = lazySchema(() =>
+  z.object({
+    level: NeedLevel,
+    notes: text(1000),
+    /** Template-defined extra fields, e.g. wanted job and expected pay for employment. */
+    extra: z.record(z.string().max(40), text(200)),
+  }),
+)
 export type AssessmentAnswer = z.infer<typeof AssessmentAnswer>
 
-export const AssessmentFields = z.object({
-  householdId: Id,
-  templateId: z.string().min(1).max(40),
-  assessedAt: IsoDateTime,
-  assessorId: Id,
-  answers: z.record(z.string().max(40), AssessmentAnswer),
-  careLevel: NeedLevel,
-  cadenceDays: z.number().int().min(1).max(365).nullable(),
-  score: z.number().nullable(),
-})
+export const AssessmentFields = lazySchema(() =>
+  z.object({
+    householdId: Id,
+    templateId: z.string().min(1).max(40),
+    assessedAt: IsoDateTime,
+    assessorId: Id,
+    answers: z.record(z.string().max(40), AssessmentAnswer),
+    careLevel: NeedLevel,
+    cadenceDays: z.number().int().min(1).max(365).nullable(),
+    score: z.number().nullable(),
+  }),
+)
 export type AssessmentFields = z.infer<typeof AssessmentFields>
-export const Assessment = AssessmentFields.extend(mergeable)
+export const Assessment = lazySchema(() => AssessmentFields.extend(mergeable))
 export type Assessment = z.infer<typeof Assessment>
 
 /** The supervisor's review state of one record (one per record, id = record id). */
-export const Review = z.object({
-  id: Id,
-  recordKind: RecordKind.exclude(['review']),
-  recordId: Id,
-  gridId: Id,
-  state: ReviewState,
-  comment: text(1000),
-  reviewerId: Id.nullable(),
-  reviewerName: text(40),
-  reviewedAt: IsoDateTime.nullable(),
-  /** The record that resubmits this one after a return (a correcting visit, say). */
-  resubmittedBy: Id.nullable(),
-})
+export const Review = lazySchema(() =>
+  z.object({
+    id: Id,
+    recordKind: RecordKind.exclude(['review']),
+    recordId: Id,
+    gridId: Id,
+    state: ReviewState,
+    comment: text(1000),
+    reviewerId: Id.nullable(),
+    reviewerName: text(40),
+    reviewedAt: IsoDateTime.nullable(),
+    /** The record that resubmits this one after a return (a correcting visit, say). */
+    resubmittedBy: Id.nullable(),
+  }),
+)
 export type Review = z.infer<typeof Review>
 
 export const RECORD_SCHEMAS = {

@@ -1,4 +1,4 @@
-import { z } from './zod'
+import { lazySchema, z } from './zod'
 import { Grid, HlcString, Id, PublicUser, RECORD_SCHEMAS } from './records'
 import { Mutation } from './mutations'
 import { ErrorCode } from './public-api'
@@ -6,11 +6,13 @@ import { RecordKind } from './vocab'
 
 /** Request and reply bodies of the sync server's API (SYNC.md "Push" and "Pull"); error bodies: public-api.ts. */
 
-export const LoginRequest = z.object({
-  username: z.string().trim().min(1).max(40),
-  password: z.string().min(1).max(200),
-})
-export const LoginReply = z.object({ token: z.string(), user: PublicUser, expiresAt: z.iso.datetime() })
+export const LoginRequest = lazySchema(() =>
+  z.object({
+    username: z.string().trim().min(1).max(40),
+    password: z.string().min(1).max(200),
+  }),
+)
+export const LoginReply = lazySchema(() => z.object({ token: z.string(), user: PublicUser, expiresAt: z.iso.datetime() }))
 export type LoginReply = z.infer<typeof LoginReply>
 
 /**
@@ -21,84 +23,98 @@ export type LoginReply = z.infer<typeof LoginReply>
  */
 export const MAX_PUSH_MUTATIONS = 1000
 
-export const PushRequest = z.object({
-  clientId: Id,
-  schemaVersion: z.number().int().min(1),
-  mutations: z.array(Mutation).max(MAX_PUSH_MUTATIONS),
-})
+export const PushRequest = lazySchema(() =>
+  z.object({
+    clientId: Id,
+    schemaVersion: z.number().int().min(1),
+    mutations: z.array(Mutation).max(MAX_PUSH_MUTATIONS),
+  }),
+)
 export type PushRequest = z.infer<typeof PushRequest>
 
 export const MutationStatus = z.enum(['applied', 'merged', 'rejected', 'duplicate', 'skipped'])
 export type MutationStatus = z.infer<typeof MutationStatus>
 
-export const MutationResult = z.object({
-  mutationId: Id,
-  seq: z.number().int(),
-  /** duplicate: seq already processed; skipped: after a gap, resend later. */
-  status: MutationStatus,
-  code: ErrorCode.optional(),
-  message: z.string().optional(),
-  conflictIds: z.array(Id).optional(),
-})
+export const MutationResult = lazySchema(() =>
+  z.object({
+    mutationId: Id,
+    seq: z.number().int(),
+    /** duplicate: seq already processed; skipped: after a gap, resend later. */
+    status: MutationStatus,
+    code: ErrorCode.optional(),
+    message: z.string().optional(),
+    conflictIds: z.array(Id).optional(),
+  }),
+)
 export type MutationResult = z.infer<typeof MutationResult>
 
-export const PushReply = z.object({
-  results: z.array(MutationResult),
-  /** The highest seq of this client the server has processed. */
-  lastSeq: z.number().int(),
-  serverHlc: HlcString,
-})
+export const PushReply = lazySchema(() =>
+  z.object({
+    results: z.array(MutationResult),
+    /** The highest seq of this client the server has processed. */
+    lastSeq: z.number().int(),
+    serverHlc: HlcString,
+  }),
+)
 export type PushReply = z.infer<typeof PushReply>
 
 /** Per-grid cursors: the last change seq of that grid the device has stored. */
-export const Cursors = z.record(Id, z.number().int().min(0))
+export const Cursors = lazySchema(() => z.record(Id, z.number().int().min(0)))
 export type Cursors = z.infer<typeof Cursors>
 
-export const PullRequest = z.object({
-  clientId: Id,
-  schemaVersion: z.number().int().min(1),
-  cursors: Cursors,
-  limit: z.number().int().min(1).max(5000).optional(),
-})
+export const PullRequest = lazySchema(() =>
+  z.object({
+    clientId: Id,
+    schemaVersion: z.number().int().min(1),
+    cursors: Cursors,
+    limit: z.number().int().min(1).max(5000).optional(),
+  }),
+)
 export type PullRequest = z.infer<typeof PullRequest>
 
 const change = <K extends keyof typeof RECORD_SCHEMAS>(kind: K) =>
   z.object({ kind: z.literal(kind), seq: z.number().int(), record: RECORD_SCHEMAS[kind] })
 
-export const Change = z.discriminatedUnion('kind', [
-  change('household'),
-  change('person'),
-  change('visit'),
-  change('wish'),
-  change('assessment'),
-  change('review'),
-])
+export const Change = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    change('household'),
+    change('person'),
+    change('visit'),
+    change('wish'),
+    change('assessment'),
+    change('review'),
+  ]),
+)
 export type Change = z.infer<typeof Change>
 
-export const PullReply = z.object({
-  changes: z.array(Change),
-  cursors: Cursors,
-  /** All grids now in scope (metadata for display). */
-  grids: z.array(Grid),
-  /** Grids in the request's cursors that are no longer in scope: drop their data. */
-  gridsLost: z.array(Id),
-  hasMore: z.boolean(),
-  serverHlc: HlcString,
-})
+export const PullReply = lazySchema(() =>
+  z.object({
+    changes: z.array(Change),
+    cursors: Cursors,
+    /** All grids now in scope (metadata for display). */
+    grids: z.array(Grid),
+    /** Grids in the request's cursors that are no longer in scope: drop their data. */
+    gridsLost: z.array(Id),
+    hasMore: z.boolean(),
+    serverHlc: HlcString,
+  }),
+)
 export type PullReply = z.infer<typeof PullReply>
 
-export const Conflict = z.object({
-  id: Id,
-  kind: RecordKind,
-  recordId: Id,
-  gridId: Id,
-  field: z.string(),
-  winnerValue: z.unknown(),
-  winnerHlc: HlcString,
-  loserValue: z.unknown(),
-  loserHlc: HlcString,
-  loserUserId: Id.nullable(),
-  createdAt: z.iso.datetime(),
-  resolvedAt: z.iso.datetime().nullable(),
-})
+export const Conflict = lazySchema(() =>
+  z.object({
+    id: Id,
+    kind: RecordKind,
+    recordId: Id,
+    gridId: Id,
+    field: z.string(),
+    winnerValue: z.unknown(),
+    winnerHlc: HlcString,
+    loserValue: z.unknown(),
+    loserHlc: HlcString,
+    loserUserId: Id.nullable(),
+    createdAt: z.iso.datetime(),
+    resolvedAt: z.iso.datetime().nullable(),
+  }),
+)
 export type Conflict = z.infer<typeof Conflict>

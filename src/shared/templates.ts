@@ -1,4 +1,4 @@
-import { z } from './zod'
+import { lazySchema, z } from './zod'
 import { KEY_GROUP_CADENCE_DAYS, type KeyGroup, type NeedLevel } from './vocab'
 import type { AssessmentAnswer } from './records'
 
@@ -9,29 +9,35 @@ import type { AssessmentAnswer } from './records'
  * into a care level and a visit cadence (needs) or a score (score templates).
  */
 
-export const LocalizedText = z.object({ zh: z.string(), en: z.string() })
+export const LocalizedText = lazySchema(() => z.object({ zh: z.string(), en: z.string() }))
 
-export const TemplateField = z.object({
-  key: z.string().max(40),
-  label: LocalizedText,
-  kind: z.enum(['text', 'number']),
-})
+export const TemplateField = lazySchema(() =>
+  z.object({
+    key: z.string().max(40),
+    label: LocalizedText,
+    kind: z.enum(['text', 'number']),
+  }),
+)
 
-export const TemplateDomain = z.object({
-  key: z.string().max(40),
-  label: LocalizedText,
-  hint: LocalizedText,
-  extra: z.array(TemplateField),
-})
+export const TemplateDomain = lazySchema(() =>
+  z.object({
+    key: z.string().max(40),
+    label: LocalizedText,
+    hint: LocalizedText,
+    extra: z.array(TemplateField),
+  }),
+)
 
-export const AssessmentTemplate = z.object({
-  id: z.string().max(40),
-  kind: z.enum(['needs', 'score']),
-  name: LocalizedText,
-  /** For needs: labels of levels 0..3. For score: labels of points 0..3. */
-  levels: z.array(LocalizedText).length(4),
-  domains: z.array(TemplateDomain).min(1),
-})
+export const AssessmentTemplate = lazySchema(() =>
+  z.object({
+    id: z.string().max(40),
+    kind: z.enum(['needs', 'score']),
+    name: LocalizedText,
+    /** For needs: labels of levels 0..3. For score: labels of points 0..3. */
+    levels: z.array(LocalizedText).length(4),
+    domains: z.array(TemplateDomain).min(1),
+  }),
+)
 export type AssessmentTemplate = z.infer<typeof AssessmentTemplate>
 
 const L = (zh: string, en: string) => ({ zh, en })

@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from 'vitest'
+import { lazySchema, z } from '../../src/shared/zod'
+
+describe('lazySchema', () => {
+  const build = () =>
+    z.object({
+      name: z.string().trim().min(1),
+      age: z.number().int().nullable(),
+    })
+
+  it('builds the schema on first use, once', () => {
+    const builder = vi.fn(build)
+    const Person = lazySchema(builder)
+    expect(builder).not.toHaveBeenCalled()
+    expect(Person.parse({ name: ' 李秀英 ', age: 67 })).toEqual({ name: '李秀英', age: 67 })
+    expect(Person.safeParse({ name: '', age: 1.5 }).success).toBe(false)
+    expect(builder).toHaveBeenCalledTimes(1)
+  })
+
+  it('behaves as the schema itself: properties, methods, instanceof, nesting', () => {
+    const Person = lazySchema(build)
+    expect(Person).toBeInstanceOf(z.ZodObject)
+    expect(Object.keys(Person.shape)).toEqual(['name', 'age'])
+    expect('_zod' in Person).toBe(true)
+    const WithId = Person.extend({ id: z.string() })
+    expect(WithId.parse({ id: 'a', name: 'x', age: null })).toEqual({ id: 'a', name: 'x', age: null })
+    expect(Person.partial().parse({})).toEqual({})
+    // Nested in an eager schema and in another lazy one, parsed through both.
+    const Household = lazySchema(() => z.object({ head: Person, members: z.array(Person).max(2) }))
+    const h = { head: { name: 'a', age: 1 }, members: [{ name: 'b', age: null }] }
+    expect(Household.parse(h)).toEqual(h)
+    const bad = Household.safeParse({ head: { name: '', age: 1 }, members: [] })
+    expect(bad.success).toBe(false)
+    expect(bad.error?.issues[0]?.path).toEqual(['head', 'name'])
+    expect(z.object({ p: Person.nullable() }).parse({ p: null })).toEqual({ p: null })
+    expect(z.toJSONSchema(Household)).toMatchObject({ type: 'object', required: ['head', 'members'] })
+  })
+
+  it('leaves every record schema of the shared modules unbuilt until one is used', async () => {
+    vi.resetModules()
+    const built: string[] = []
+    vi.doMock('../../src/shared/zod', async (importOriginal) => {
+      const real = await importOriginal<typeof import('../../src/shared/zod')>()
+      return {
+        ...real,
+        lazySchema: <T extends object>(b: () => T) =>
+          real.lazySchema(() => {
+            built.push(b.toString().slice(0, 60))
+            return b()
+          }),
+      }
+    })
+    try {
+      const shared = await import('../../src/shared/index')
+      expect(built).toEqual([])
+      shared.Visit.parse({
+        id: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c11',
+        householdId: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c12',
+        gridId: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c13',
+        visitedAt: '2026-12-02T08:00:00+08:00',
+        visitorId: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c14',
+        visitorName: '王芳',
+        method: 'in-person',
+        seen: '老人身体尚可',
+        asked: '',
+        done: '',
+        policies: [],
+        nextVisitOn: null,
+        photos: [],
+        correctsId: null,
+        createdAt: '2026-12-02T08:00:00+08:00',
+      })
+      // The visit and the photo reference it nests: nothing else.
+      expect(built).toHaveLength(2)
+    } finally {
+      vi.doUnmock('../../src/shared/zod')
+      vi.resetModules()
+    }
+  })
+})
