@@ -72,8 +72,13 @@ export const PullRequest = lazySchema(() =>
 )
 export type PullRequest = z.infer<typeof PullRequest>
 
+/**
+ * One pulled change. Its record's schema is reached through `z.lazy`, so that telling the
+ * kinds apart (the union reads every option's fields) builds none of them: a page builds
+ * the schemas of the kinds it holds, and the empty pull of an ordinary start none.
+ */
 const change = <K extends keyof typeof RECORD_SCHEMAS>(kind: K) =>
-  z.object({ kind: z.literal(kind), seq: z.number().int(), record: RECORD_SCHEMAS[kind] })
+  z.object({ kind: z.literal(kind), seq: z.number().int(), record: z.lazy(() => RECORD_SCHEMAS[kind]) })
 
 export const Change = lazySchema(() =>
   z.discriminatedUnion('kind', [

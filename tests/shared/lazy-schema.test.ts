@@ -45,7 +45,7 @@ describe('lazySchema', () => {
         ...real,
         lazySchema: <T extends object>(b: () => T) =>
           real.lazySchema(() => {
-            built.push(b.toString().slice(0, 60))
+            built.push(b.toString())
             return b()
           }),
       }
@@ -53,7 +53,7 @@ describe('lazySchema', () => {
     try {
       const shared = await import('../../src/shared/index')
       expect(built).toEqual([])
-      shared.Visit.parse({
+      const visit = {
         id: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c11',
         householdId: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c12',
         gridId: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c13',
@@ -69,9 +69,22 @@ describe('lazySchema', () => {
         photos: [],
         correctsId: null,
         createdAt: '2026-12-02T08:00:00+08:00',
-      })
+      }
+      shared.Visit.parse(visit)
       // The visit and the photo reference it nests: nothing else.
       expect(built).toHaveLength(2)
+      // An empty pull (an ordinary start's) builds no record schema; a page builds those
+      // of the kinds it holds.
+      built.length = 0
+      const serverHlc = shared.encodeHlc({ millis: Date.now(), counter: 0, node: 'server' })
+      const reply = { changes: [], cursors: {}, grids: [], gridsLost: [], hasMore: false, serverHlc }
+      shared.PullReply.parse(reply)
+      // Household, person, wish, assessment, review (the visit's was built above).
+      const recordBuilders = () => built.filter((b) => /headName|idNumber|claimedBy|assessorId|resubmittedBy/.test(b))
+      expect(recordBuilders()).toEqual([])
+      shared.PullReply.parse({ ...reply, changes: [{ kind: 'visit', seq: 1, record: visit }] })
+      expect(recordBuilders()).toEqual([])
+      expect(shared.PullReply.safeParse({ ...reply, changes: [{ kind: 'visit', seq: 1, record: { ...visit, method: 'fax' } }] }).success).toBe(false)
     } finally {
       vi.doUnmock('../../src/shared/zod')
       vi.resetModules()
