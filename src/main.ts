@@ -24,13 +24,13 @@ const app = createApp(App).use(createPinia()).use(i18n)
 // resolves at once). Mounting waits for both: the first paint is in the chosen language
 // and the page replaces index.html's shell in one frame, with no blank frame between.
 // A failed first navigation still mounts the app (the router reports its error).
-// The main thread is handed back after the session's restore (a signed-in start
-// evaluates the database and the schemas there) and before the first render: shorter
-// tasks instead of one long one, so a tap on a slow phone is not held up by all of them
-// (the shell or the previous frame stays on screen meanwhile).
+// The main thread is handed back after evaluating the entry, after the session's restore
+// (a signed-in start evaluates the database and the schemas there) and before the first
+// render: shorter tasks instead of one long one, so a tap on a slow phone is not held up
+// by all of them (the shell or the previous frame stays on screen meanwhile).
 const yieldToMain = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
-const routed = useAuthStore()
-  .restore()
+const routed = yieldToMain()
+  .then(() => useAuthStore().restore())
   .catch(() => false)
   .then(yieldToMain)
   .then(() => {
