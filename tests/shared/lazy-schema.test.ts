@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { lazySchema, z } from '../../src/shared/zod'
+import { serverVisit } from '../app/sync/sync-test-kit'
+
+const householdId = '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c12'
 
 describe('lazySchema', () => {
   const build = () =>
@@ -53,23 +56,7 @@ describe('lazySchema', () => {
     try {
       const shared = await import('../../src/shared/index')
       expect(built).toEqual([])
-      const visit = {
-        id: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c11',
-        householdId: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c12',
-        gridId: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c13',
-        visitedAt: '2026-12-02T08:00:00+08:00',
-        visitorId: '0b7a3e7e-0a7e-4f4e-9a51-5a4b1f9e2c14',
-        visitorName: '王芳',
-        method: 'in-person',
-        seen: '老人身体尚可',
-        asked: '',
-        done: '',
-        policies: [],
-        nextVisitOn: null,
-        photos: [],
-        correctsId: null,
-        createdAt: '2026-12-02T08:00:00+08:00',
-      }
+      const visit = serverVisit(householdId)
       shared.Visit.parse(visit)
       // The visit and the photo reference it nests: nothing else.
       expect(built).toHaveLength(2)
