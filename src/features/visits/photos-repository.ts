@@ -1,11 +1,12 @@
 import type { PhotoRef } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
+import { sha256Hex, storeTakenPhotos } from '@/db/photos-repository'
 
 /**
  * Photos are content-addressed: the key is the SHA-256 of the (already compressed)
  * bytes, so the same picture attached twice is stored once and the server can check
- * what it receives. A record holds only the PhotoRef; the blob waits here with
- * `uploaded = 0` until the photo queue sends it.
+ * what it receives. A record holds only the PhotoRef; the blob waits with `uploaded = 0`
+ * until the photo queue sends it (src/db/photos-repository.ts).
  */
 
 export interface PreparedPhoto {
@@ -13,11 +14,7 @@ export interface PreparedPhoto {
   blob: Blob
 }
 
-/** Hex SHA-256 of a blob (Web Crypto). */
-export async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
+export { sha256Hex }
 
 /**
  * Hashes a blob into a PhotoRef. Done before a write's transaction starts, because
@@ -28,13 +25,13 @@ export async function preparePhoto(blob: Blob): Promise<PreparedPhoto> {
   return { ref: { sha256: await sha256Hex(blob), mime, size: blob.size }, blob }
 }
 
-/** Stores prepared photos (call inside the record's write transaction). */
-export async function storePhotos(db: GridSisterDb, photos: PreparedPhoto[], gridId: string): Promise<void> {
-  for (const p of photos) {
-    const existing = await db.photos.get(p.ref.sha256)
-    if (existing) continue
-    await db.photos.put({ sha256: p.ref.sha256, blob: p.blob, mime: p.ref.mime, size: p.ref.size, uploaded: 0, gridId })
-  }
+/**
+ * Stores prepared photos. Call it after the record's write transaction, never inside:
+ * a full disk must not undo the record (see `storeTakenPhotos`). False when they could
+ * not be stored.
+ */
+export function storePhotos(db: GridSisterDb, photos: PreparedPhoto[], gridId: string): Promise<boolean> {
+  return storeTakenPhotos(db, photos, gridId, Date.now())
 }
 
 /** The stored blob of a photo, if the device has it. */

@@ -13,26 +13,45 @@ import type { RecordKind } from '../vocab'
 
 const SHA256 = /^[0-9a-f]{64}$/
 
-function shaOf(ref: unknown): string | null {
-  if (typeof ref !== 'object' || ref === null) return null
-  const sha = (ref as { sha256?: unknown }).sha256
-  return typeof sha === 'string' && SHA256.test(sha) ? sha : null
+const MIMES = ['image/jpeg', 'image/png', 'image/webp'] as const
+
+/** A photo reference as records hold it (the shape of `PhotoRef`, checked by hand). */
+export interface NamedPhoto {
+  sha256: string
+  mime: (typeof MIMES)[number]
+  size: number
 }
 
-/** The SHA-256s a record of this kind names (visits: their photos; wishes: the proof photo). */
-export function photoShasOf(kind: RecordKind, data: unknown): string[] {
+function refOf(ref: unknown): NamedPhoto | null {
+  if (typeof ref !== 'object' || ref === null) return null
+  const { sha256, mime, size } = ref as { sha256?: unknown; mime?: unknown; size?: unknown }
+  if (typeof sha256 !== 'string' || !SHA256.test(sha256)) return null
+  if (!MIMES.includes(mime as NamedPhoto['mime']) || typeof size !== 'number') return null
+  return { sha256, mime: mime as NamedPhoto['mime'], size }
+}
+
+/** The photos a record of this kind names (visits: their photos; wishes: the proof photo), each once. */
+export function photoRefsOf(kind: RecordKind, data: unknown): NamedPhoto[] {
   if (typeof data !== 'object' || data === null) return []
+  let refs: unknown[] = []
   if (kind === 'visit') {
     const photos = (data as { photos?: unknown }).photos
-    if (!Array.isArray(photos)) return []
-    return [...new Set(photos.map(shaOf).filter((s): s is string => s !== null))]
-  }
-  if (kind === 'wish') {
+    refs = Array.isArray(photos) ? photos : []
+  } else if (kind === 'wish') {
     const fulfilment = (data as { fulfilment?: unknown }).fulfilment
-    const sha = typeof fulfilment === 'object' && fulfilment !== null ? shaOf((fulfilment as { photo?: unknown }).photo) : null
-    return sha ? [sha] : []
+    refs = typeof fulfilment === 'object' && fulfilment !== null ? [(fulfilment as { photo?: unknown }).photo] : []
   }
-  return []
+  const out = new Map<string, NamedPhoto>()
+  for (const r of refs) {
+    const ref = refOf(r)
+    if (ref && !out.has(ref.sha256)) out.set(ref.sha256, ref)
+  }
+  return [...out.values()]
+}
+
+/** The SHA-256s a record of this kind names (see `photoRefsOf`). */
+export function photoShasOf(kind: RecordKind, data: unknown): string[] {
+  return photoRefsOf(kind, data).map((r) => r.sha256)
 }
 
 /**
