@@ -20,7 +20,7 @@ describe('SettingsPage', () => {
     const ref = { sha256: 'a'.repeat(64), mime: 'image/jpeg' as const, size: blob.size }
     await storeDownloadedPhoto(app.db, ref, GRID_ID, blob, Date.now())
     const w = await app.mountPage(SettingsPage)
-    await until(() => expect(w.find('[data-testid="photo-usage"]').text()).toContain('1 张 · 3 MB / 200 MB'))
+    await until(() => expect(w.find('[data-testid="photo-usage"]').text()).toContain('照片 1 张 · 3 MB / 200 MB'))
     await w.find('[data-testid="photo-budget"] [data-value="' + 500 * 1024 * 1024 + '"]').trigger('click')
     await until(() => expect(w.find('[data-testid="photo-usage"]').text()).toContain('/ 500 MB'))
     expect(await getPhotoBudget(app.db)).toBe(500 * 1024 * 1024)
