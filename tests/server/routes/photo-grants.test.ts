@@ -80,6 +80,15 @@ describe.each(BACKENDS)('photo grants on $name', (backend) => {
     expect((await get('sa', ref.sha256)).statusCode).toBe(200)
   })
 
+  it('follows a reassigned grid to its new owner and away from the old one', async () => {
+    const { bytes, ref } = image()
+    await pushVisit('wa1', t.world.grids.a1.id, [ref])
+    await put('wa1', ref, bytes, t.world.grids.a1.id)
+    await t.store.assignGrid(t.world.grids.a1.id, t.world.users.wa2.id)
+    expect((await get('wa2', ref.sha256)).statusCode).toBe(200)
+    expect((await get('wa1', ref.sha256)).statusCode).toBe(404)
+  })
+
   it('gives a grid nothing for naming a photo only in a visit it may not write', async () => {
     const { bytes, ref } = image()
     await put('wa1', ref, bytes, t.world.grids.a1.id)
