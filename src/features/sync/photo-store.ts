@@ -13,6 +13,9 @@ import { getTransport } from '@/sync/transport'
  * import() on first use, like the sync engine, and stopped when the user changes.
  */
 
+/** A pass that found everything in place is repeated after this long even with nothing new pulled. */
+export const IDLE_PASS_MS = 10 * 60_000
+
 /** How the last pass ended, for 我的; null before the first. */
 export type PhotoQueueState = Extract<DownloadOutcome, { ok: true }>['state'] | 'offline' | 'error' | null
 
@@ -21,6 +24,7 @@ export const usePhotoStore = defineStore('photos', () => {
   const state = ref<PhotoQueueState>(null)
   let db: GridSisterDb | null = null
   let downloader: PhotoDownloader | null = null
+  let lastPassAt = -Infinity
 
   async function current(): Promise<PhotoDownloader | null> {
     if (!auth.signedIn) return null
@@ -34,8 +38,14 @@ export const usePhotoStore = defineStore('photos', () => {
     return downloader
   }
 
-  /** Starts a pass of the queue in the background (after a record sync went through). */
-  function runInBackground(): void {
+  /**
+   * Starts a pass of the queue in the background (after a record sync went through).
+   * Without new records (`pulled` 0) a pass that ended well is not repeated for a while:
+   * the sync runs every minute, and each pass reads the recent visits.
+   */
+  function runInBackground(pulled = 1, now = Date.now()): void {
+    if (pulled === 0 && state.value === 'done' && now - lastPassAt < IDLE_PASS_MS) return
+    lastPassAt = now
     void current()
       .then((d) => d?.run())
       .then((outcome) => {
@@ -60,6 +70,7 @@ export const usePhotoStore = defineStore('photos', () => {
       downloader = null
       db = null
       state.value = null
+      lastPassAt = -Infinity
     },
   )
 

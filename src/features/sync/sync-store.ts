@@ -122,7 +122,7 @@ export const useSyncStore = defineStore('sync', () => {
       const outcome = await run.syncOnce()
       settle(outcome)
       // Photos come down after the records, on their own queue: not awaited.
-      if (outcome.state === 'idle') photos.runInBackground()
+      if (outcome.state === 'idle') photos.runInBackground(outcome.pulled)
       await repairAfterPull(current)
       if (outcome.state === 'idle' && auth.user?.role !== 'worker' && auth.token) {
         const { openConflictCount } = await import('@/sync/conflicts-api')
