@@ -1,6 +1,6 @@
 import type { GridSisterDb } from '@/db/db'
 import { isLaterVisit, type LatestVisit } from '@/db/derive'
-import { advanceLastVisits, refreshHouseholdsDerived } from '@/features/households/households-repository'
+import { advanceLastVisits, refreshHouseholdsDerived } from '@/db/households-derived-repository'
 import { getMeta, setMeta } from '@/db/meta-repository'
 import type { Change, Mutation, PullReply } from '@/shared'
 import { advanceClock } from './clock-repository'

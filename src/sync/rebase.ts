@@ -1,4 +1,5 @@
 import type { Mutation, RecordByKind, RecordKind, Wish } from '@/shared'
+import { wishAfter } from '@/shared/rules/wish'
 
 /**
  * Rebase: re-applying the device's still-pending mutations on top of a record pulled
@@ -58,20 +59,6 @@ function patchMergeable<R extends Mergeable>(record: R, patch: object, hlc: stri
   return { ...record, ...patch, hlc: clocks, updatedAt: at }
 }
 
-function transitionWish(wish: Wish, m: Extract<Mutation, { name: 'wish.transition' }>): Wish {
-  const a = m.args
-  return {
-    ...wish,
-    state: a.to,
-    claimedBy: a.to === 'registered' ? null : (a.claimedBy ?? wish.claimedBy),
-    claimedAt: a.to === 'claimed' ? m.createdAt : a.to === 'registered' ? null : wish.claimedAt,
-    fulfilment: a.to === 'fulfilled' ? a.fulfilment : wish.fulfilment,
-    closedReason: a.to === 'closed' ? a.closedReason : wish.closedReason,
-    history: [...wish.history, { state: a.to, at: m.createdAt, by: '', note: a.note }].slice(-100),
-    updatedAt: m.createdAt,
-  }
-}
-
 /**
  * Applies one pending mutation to a record of its target (the pulled server copy).
  * Returns the record unchanged when the mutation does not fit it.
@@ -91,7 +78,8 @@ export function applyPending<K extends RecordKind>(kind: K, record: RecordByKind
     case 'record.restore':
       return patchMergeable(record as Mergeable, { deleted: false }, m.hlc, m.createdAt) as RecordByKind[K]
     case 'wish.transition':
-      return transitionWish(record as Wish, m) as RecordByKind[K]
+      // Checked when it was made and again by the server: here only its effect is shown.
+      return wishAfter(record as Wish, m.args, '', m.createdAt) as RecordByKind[K]
     case 'review.set': {
       const review = record as RecordByKind['review']
       return { ...review, state: m.args.decision, comment: m.args.comment } as RecordByKind[K]

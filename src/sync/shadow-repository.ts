@@ -1,5 +1,5 @@
 import type { GridSisterDb } from '@/db/db'
-import { refreshHouseholdsDerived } from '@/features/households/households-repository'
+import { refreshHouseholdsDerived } from '@/db/households-derived-repository'
 import type { Mutation, RecordByKind, RecordKind } from '@/shared'
 import { putLocal } from './local-records-repository'
 import { rebase, refKey, targetOf, type RecordRef } from './rebase'

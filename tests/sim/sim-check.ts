@@ -1,5 +1,5 @@
 import { compareHlc, type Conflict, type Household, type Mutation, type MutationResult, type Wish } from '../../src/shared'
-import { canTransition } from '../../src/features/wishes/wish-rules'
+import { isWishEdge } from '../../src/shared/rules/wish'
 import { targetOf } from '../../src/sync/rebase'
 import { createDevice, type SimDevice } from './sim-device'
 import type { SimNetwork } from './sim-network'
@@ -122,7 +122,7 @@ function checkEvents(view: Snapshot, accepted: Processed[], out: string[]) {
     const states = w.history.map((e) => e.state)
     if (states.length !== 1 + (moves.get(w.id) ?? 0)) out.push(`G2 wish ${w.id}: history ${states.join('>')} vs ${moves.get(w.id) ?? 0} accepted moves`)
     for (let i = 1; i < states.length; i++) {
-      if (!canTransition(states[i - 1]!, states[i]!)) out.push(`model wish ${w.id}: illegal ${states[i - 1]} > ${states[i]}`)
+      if (!isWishEdge(states[i - 1]!, states[i]!)) out.push(`model wish ${w.id}: illegal ${states[i - 1]} > ${states[i]}`)
     }
     if (states.at(-1) !== w.state) out.push(`model wish ${w.id}: state ${w.state} but history ends ${states.at(-1)}`)
   }
