@@ -1,4 +1,4 @@
-import type { Mutation, RecordByKind, RecordKind, Wish } from '@/shared'
+import { mutationTarget, type Mutation, type RecordByKind, type RecordKind, type RecordRef, type Wish } from '@/shared'
 import { wishAfter } from '@/shared/rules/wish'
 
 /**
@@ -10,44 +10,6 @@ import { wishAfter } from '@/shared/rules/wish'
  * Pure functions; the result is what the device shows until the server acknowledges
  * the mutation, after which a later pull brings the server's merged copy.
  */
-
-export interface RecordRef {
-  kind: RecordKind
-  id: string
-}
-
-/** The record a mutation writes, or null for one that writes none (e.g. an audit entry). */
-export function targetOf(m: Mutation): RecordRef | null {
-  switch (m.name) {
-    case 'household.put':
-    case 'household.delete':
-      return { kind: 'household', id: m.args.id }
-    case 'person.put':
-    case 'person.delete':
-      return { kind: 'person', id: m.args.id }
-    case 'assessment.put':
-    case 'assessment.delete':
-      return { kind: 'assessment', id: m.args.id }
-    case 'visit.create':
-      return { kind: 'visit', id: m.args.id }
-    case 'wish.create':
-    case 'wish.transition':
-      return { kind: 'wish', id: m.args.id }
-    case 'record.restore':
-      return { kind: m.args.kind, id: m.args.id }
-    case 'review.set':
-      // One review per record: its id is the reviewed record's id.
-      return { kind: 'review', id: m.args.recordId }
-    default:
-      // Mutations that write no device record (audit entries, later additions).
-      return null
-  }
-}
-
-/** The grid a mutation belongs to. */
-export function gridOf(m: Mutation): string {
-  return m.args.gridId
-}
 
 export const refKey = (r: RecordRef): string => `${r.kind}:${r.id}`
 
@@ -64,7 +26,7 @@ function patchMergeable<R extends Mergeable>(record: R, patch: object, hlc: stri
  * Returns the record unchanged when the mutation does not fit it.
  */
 export function applyPending<K extends RecordKind>(kind: K, record: RecordByKind[K], m: Mutation): RecordByKind[K] {
-  const target = targetOf(m)
+  const target = mutationTarget(m)
   if (!target || target.kind !== kind || target.id !== record.id) return record
   switch (m.name) {
     case 'household.put':

@@ -1,8 +1,8 @@
 import type { GridSisterDb } from '@/db/db'
 import { refreshHouseholdsDerived } from '@/db/households-derived-repository'
-import type { Mutation, RecordByKind, RecordKind } from '@/shared'
+import { mutationTarget, type Mutation, type RecordByKind, type RecordKind, type RecordRef } from '@/shared'
 import { putLocal } from './local-records-repository'
-import { rebase, refKey, targetOf, type RecordRef } from './rebase'
+import { rebase, refKey } from './rebase'
 
 /**
  * Shadows: the last server copy of a record the device is showing rebased. When a pull
@@ -33,7 +33,7 @@ export async function saveShadow<K extends RecordKind>(db: GridSisterDb, kind: K
 export async function restoreShadows(db: GridSisterDb, answered: Mutation[]): Promise<void> {
   const keys = new Set<string>()
   for (const m of answered) {
-    const ref = targetOf(m)
+    const ref = mutationTarget(m)
     if (ref) keys.add(keyOf(ref))
   }
   if (keys.size === 0) return
@@ -45,7 +45,7 @@ export async function restoreShadows(db: GridSisterDb, answered: Mutation[]): Pr
   if (shadows.length === 0) return
   const pending = new Map<string, Mutation[]>()
   for (const { mutation } of await db.outbox.orderBy('seq').toArray()) {
-    const t = targetOf(mutation)
+    const t = mutationTarget(mutation)
     if (!t) continue
     const list = pending.get(keyOf(t))
     if (list) list.push(mutation)

@@ -1,6 +1,5 @@
-import { compareHlc, type Conflict, type Household, type Mutation, type MutationResult, type Wish } from '../../src/shared'
+import { compareHlc, mutationTarget, type Conflict, type Household, type Mutation, type MutationResult, type Wish } from '../../src/shared'
 import { isWishEdge } from '../../src/shared/rules/wish'
-import { targetOf } from '../../src/sync/rebase'
 import { createDevice, type SimDevice } from './sim-device'
 import type { SimNetwork } from './sim-network'
 import { derivedMismatches, firstDifference, snapshot, type Snapshot } from './sim-snapshot'
@@ -52,7 +51,7 @@ async function checkDevice(world: SimWorld, net: SimNetwork, dev: SimDevice, vie
   if (pending > 0) out.push(`G1 device ${dev.name}: ${pending} mutations still unsent after healing`)
   const gaps = checkRejectionsShown(net, dev, processed, (await dev.db.meta.get('clientId'))?.value, new Set((await dev.db.rejections.toArray()).map((r) => r.mutationId)))
   out.push(...gaps)
-  const refused = (await dev.db.rejections.toArray()).map((r) => targetOf(r.mutation)?.id).filter((id): id is string => !!id)
+  const refused = (await dev.db.rejections.toArray()).map((r) => mutationTarget(r.mutation)?.id).filter((id): id is string => !!id)
   const diff = firstDifference(await snapshot(dev.db), view, new Set(refused))
   if (diff) out.push(`G4 convergence, device ${dev.name}: ${diff}`)
   for (const m of await derivedMismatches(dev.db)) out.push(`derived columns, device ${dev.name}: ${m}`)

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { v7 as uuidv7 } from 'uuid'
 import type { Mutation } from '@/shared'
 import { applyWishTransition } from '@/shared/rules'
-import { applyPending, rebase, targetOf } from '@/sync/rebase'
+import { applyPending, rebase } from '@/sync/rebase'
 import { serverHousehold, serverWish } from './sync-test-kit'
 
 const HLC = '001800000000000-00001-device'
@@ -58,12 +58,6 @@ describe('rebase', () => {
     const server = serverHousehold()
     const other = mutation('household.put', { id: uuidv7(), gridId: server.gridId, patch: { phone: '1' }, base: {} })
     expect(applyPending('household', server, other)).toBe(server)
-  })
-
-  it('targets the reviewed record id for a review', () => {
-    const recordId = uuidv7()
-    const m = mutation('review.set', { recordKind: 'visit', recordId, gridId: uuidv7(), decision: 'returned', comment: '补充' })
-    expect(targetOf(m)).toEqual({ kind: 'review', id: recordId })
   })
 
   it('shows every locally patched field with its local value, whatever the server sent', () => {
