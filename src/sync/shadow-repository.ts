@@ -12,7 +12,7 @@ import { rebase, refKey } from './rebase'
  * accepted edit then comes back with the next pull as the server's merged copy. This
  * is what makes a device converge when its edit lost a merge or was refused: without
  * the shadow it would keep showing its own edit, and no later pull would correct it,
- * because its cursor is already past the server copy (SYNC.md guarantee 4).
+ * because its cursor is already past the server copy (docs/sync.md, guarantee 4).
  * Shadows live in `meta` under `shadow:<kind>:<id>`; callers hold the transaction.
  */
 

@@ -6,7 +6,7 @@ import { derivedMismatches, firstDifference, snapshot, type Snapshot } from './s
 import { gridsOf, type SimWorld, type UserKey } from './sim-world'
 
 /**
- * The end-of-run check of every guarantee of SYNC.md, after the network healed and
+ * The end-of-run check of every guarantee of docs/sync.md, after the network healed and
  * every device synced until idle. The server's view of a user's scope is what a brand
  * new device of that user pulls from scratch; the sequential model is built from the
  * log of every push answer the server gave (heard by the device or not).
