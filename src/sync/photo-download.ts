@@ -1,16 +1,7 @@
 import type { PhotoRef } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
-import {
-  evictPhotos,
-  getPhotoBudget,
-  isQuotaError,
-  photoWants,
-  sha256Hex,
-  storeDownloadedPhoto,
-  storedPhotos,
-  type PhotoWant,
-  type StoredPhoto,
-} from '@/db/photos-repository'
+import { getPhotoBudget, photoWants, storeDownloadedPhoto, type PhotoWant } from '@/db/photo-budget-repository'
+import { evictPhotos, isQuotaError, sha256Hex, storedPhotos, type StoredPhoto } from '@/db/photos-repository'
 import type { Http, HttpFailure } from './http'
 
 /**

@@ -1,8 +1,8 @@
 import { computed, onScopeDispose, ref, watch, type ComputedRef, type Ref } from 'vue'
 import type { PhotoRef } from '@/shared'
 import { useLiveQuery } from '@/composables/useLiveQuery'
+import { getPhotoBlob } from '@/db/photos-repository'
 import { usePhotoStore } from '@/features/sync'
-import { getPhotoBlob } from './photos-repository'
 
 /**
  * Object URLs of stored photos, one entry per ref: null where the blob is not on this

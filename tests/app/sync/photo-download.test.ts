@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { v7 as uuidv7 } from 'uuid'
 import type { PhotoRef, Visit, Wish } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
-import { photoSummary, setPhotoBudget, sha256Hex, storeDownloadedPhoto, storeTakenPhotos } from '@/db/photos-repository'
+import { photoSummary, setPhotoBudget, storeDownloadedPhoto } from '@/db/photo-budget-repository'
+import { sha256Hex, storePhotos } from '@/db/photos-repository'
 import { createVisit } from '@/features/visits/visits-repository'
 import { createHttp } from '@/sync/http'
 import { downloadPhotos, fetchPhotoNow, RECENT_DAYS, type DownloadContext } from '@/sync/photo-download'
@@ -91,7 +92,7 @@ describe('downloadPhotos', () => {
     db = makeDb()
     const h = await seedHousehold(db)
     const [p1, p2, p3, mine, viewed] = await photos(['1', '2', '3', 'm', 'v'])
-    await storeTakenPhotos(db, [{ ref: mine!.ref, blob: new Blob([mine!.bytes as BlobPart]) }], GRID_ID, NOW - 300 * DAY)
+    await storePhotos(db, [{ ref: mine!.ref, blob: new Blob([mine!.bytes as BlobPart]) }], GRID_ID, NOW - 300 * DAY)
     await storeDownloadedPhoto(db, viewed!.ref, GRID_ID, new Blob([viewed!.bytes as BlobPart]), NOW - 200 * DAY)
     await db.visits.bulkPut([p1, p2, p3].map((p, i) => visit(h.id, daysAgo(1 + i), [p!.ref])))
     await setPhotoBudget(db, 1000)

@@ -4,7 +4,7 @@ import SettingsPage from '@/features/settings/SettingsPage.vue'
 import { useSettingsStore } from '@/features/settings/settings-store'
 import { useAuthStore } from '@/features/auth/auth-store'
 import { i18n } from '@/i18n'
-import { getPhotoBudget, storeDownloadedPhoto } from '@/db/photos-repository'
+import { getPhotoBudget, storeDownloadedPhoto } from '@/db/photo-budget-repository'
 import { GRID_ID } from '../../../helpers/app/factories'
 import { setupApp, until, type TestApp } from '../../../helpers/app/mount-page'
 

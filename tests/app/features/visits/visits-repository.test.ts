@@ -3,8 +3,8 @@ import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError } from '@/db/outbox-repository'
 import { createVisit } from '@/features/visits/visits-repository'
 import { correctionsOf, visitsOfHousehold } from '@/features/visits/visits-read-repository'
-import { preparePhoto, sha256Hex } from '@/features/visits/photos-repository'
-import { storeDownloadedPhoto } from '@/db/photos-repository'
+import { preparePhoto, sha256Hex } from '@/db/photos-repository'
+import { storeDownloadedPhoto } from '@/db/photo-budget-repository'
 import { actor, makeDb, photoBlob, seedHousehold, visitInput } from '../../../helpers/app/factories'
 
 describe('visits-repository', () => {
