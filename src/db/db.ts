@@ -123,10 +123,11 @@ export class GridSisterDb extends Dexie {
         const latest = await Promise.all(rows.map((h) => latestVisitOf(visits, h.id)))
         await households.bulkPut(rows.map((h, i) => ({ ...h, promisedOn: lastVisitColumns(latest[i]).promisedOn })))
       })
-    // v4: photos are downloaded to the phone within a budget; the least recently used
-    // uploaded photo is evicted first, so uploaded photos are indexed by `usedAt`.
+    // v4: photos are downloaded to the phone within a budget, and the least recently used
+    // one the server holds is evicted first: every photo row gets a `usedAt`. No index:
+    // the queue reads every photo row anyway to add up the budget.
     this.version(4)
-      .stores({ photos: 'sha256, uploaded, gridId, [uploaded+usedAt]' })
+      .stores({})
       .upgrade(async (tx) => {
         await tx.table<PhotoRow, string>('photos').toCollection().modify((p) => {
           p.usedAt ??= Date.now()
