@@ -8,7 +8,8 @@ import { usePhotoStore } from '@/features/sync'
  * Object URLs of stored photos, one entry per ref: null where the blob is not on this
  * phone (older than the download queue fetches by itself, or removed to stay within the
  * photo budget), so the screen can still show a tile. Given the records' grid, a missing
- * photo is fetched once while online; the stored blob then shows by itself.
+ * photo is fetched once while online (or when the network comes back); the stored blob
+ * then shows by itself.
  * URLs are revoked when no longer shown.
  */
 export interface UsePhotoUrlsOptions {
@@ -36,17 +37,22 @@ export function usePhotoUrls(refs: () => PhotoRef[], options: UsePhotoUrlsOption
 
   const fetching = ref<ReadonlySet<string>>(new Set())
   const asked = new Set<string>()
-  watch([() => blobs.state.value, blobs.data], () => {
+  const fetchMissing = () => {
     const gridId = options.gridId?.()
     if (blobs.state.value !== 'ready' || !gridId) return
     refs().forEach((ref, i) => {
       if (blobs.data.value[i] instanceof Blob || asked.has(ref.sha256)) return
       asked.add(ref.sha256)
       fetching.value = new Set([...fetching.value, ref.sha256])
-      void photos.fetchPhoto(ref, gridId).finally(() => {
+      void photos.fetchPhoto(ref, gridId).then((stored) => {
         fetching.value = new Set([...fetching.value].filter((s) => s !== ref.sha256))
+        // Asked again when the network is back; a photo the server lacks is not.
+        if (!stored && globalThis.navigator?.onLine === false) asked.delete(ref.sha256)
       })
     })
-  })
+  }
+  watch([() => blobs.state.value, blobs.data], fetchMissing)
+  globalThis.window?.addEventListener('online', fetchMissing)
+  onScopeDispose(() => globalThis.window?.removeEventListener('online', fetchMissing))
   return { urls, fetching }
 }
