@@ -9,7 +9,8 @@ import { startServer, type RunningServer } from '../helpers/e2e/server'
 /**
  * Issue 15, finding 4, in real Chromium against the real server: worker 1 records a
  * visit with a photo on phone A, which syncs it; on phone B (the same worker, another
- * browser) the photo comes down by itself after the records, and shows with no network.
+ * browser) the photo comes down by itself after the records, and shows with no network;
+ * the supervisor's device downloads it as well.
  */
 
 const SEEN = '老人在家，阳台的晾衣架坏了'
@@ -18,16 +19,19 @@ describe('a photo on a second phone', () => {
   let server: RunningServer
   let a: Phone
   let b: Phone
+  let sup: Phone
   let visit: Visit
 
   beforeAll(async () => {
     server = await startServer()
     a = await launchPhone()
     b = await launchPhone()
+    sup = await launchPhone({ viewport: { width: 1280, height: 800 } })
   })
   afterAll(async () => {
     await a?.close()
     await b?.close()
+    await sup?.close()
     await server?.stop()
   })
 
@@ -77,6 +81,14 @@ describe('a photo on a second phone', () => {
     await expect.poll(() => usage.innerText(), { timeout: 20_000 }).toMatch(/照片 1 张 · \d+ KB \/ 200 MB/)
     await usage.scrollIntoViewIfNeeded()
     await screenshot(page, 'photo-second-phone-settings')
-    expect([...a.errors, ...b.errors].filter((e) => !/favicon|Failed to load resource/.test(e))).toEqual([])
   }, 240_000)
+
+  it("the supervisor's device downloads it too", async () => {
+    const page = sup.page
+    await login(page, server.url, 'demo-supervisor')
+    const sdb = await deviceDb(page)
+    await expect.poll(() => metaValue(page, sdb, 'lastSyncAt'), { timeout: 180_000 }).toBeTruthy()
+    await expect.poll(() => storedPhotoSize(page, sdb, visit.photos[0]!.sha256), { timeout: 90_000 }).toBe(visit.photos[0]!.size)
+    expect([...a.errors, ...b.errors, ...sup.errors].filter((e) => !/favicon|Failed to load resource/.test(e))).toEqual([])
+  }, 300_000)
 })
