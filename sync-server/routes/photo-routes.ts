@@ -41,8 +41,9 @@ export function photoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actual = createHash('sha256').update(body).digest('hex')
         if (actual !== request.params.sha256) throw new ApiError(400, 'hash-mismatch', 'the bytes do not match the SHA-256 in the URL')
         const existing = await ctx.store.getPhoto(actual)
-        // Stored again when it exists: that only grants the photo to this grid too.
-        await ctx.store.putPhoto({ sha256: actual, mime, size: body.length, gridId: grid.id, communityId: grid.communityId, bytes: body })
+        // Bytes already there (from another grid, or a retry): this grid is granted them too.
+        if (existing) await ctx.store.grantPhotos([{ sha256: actual, gridId: grid.id }])
+        else await ctx.store.putPhoto({ sha256: actual, mime, size: body.length, gridId: grid.id, communityId: grid.communityId, bytes: body })
         return reply.status(existing ? 200 : 201).send({ sha256: actual, mime: existing?.mime ?? mime, size: body.length })
       },
     )
