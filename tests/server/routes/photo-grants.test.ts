@@ -48,6 +48,15 @@ describe.each(BACKENDS)('photo grants on $name', (backend) => {
     expect(await t.store.photoGrids(ref.sha256)).toEqual([t.world.grids.a1.id, t.world.grids.a2.id].sort())
   })
 
+  it('grants bytes already stored to the second grid that uploads them', async () => {
+    const { bytes, ref } = image()
+    await put('wa1', ref, bytes, t.world.grids.a1.id)
+    expect((await get('wa2', ref.sha256)).statusCode).toBe(404)
+    expect((await put('wa2', ref, bytes, t.world.grids.a2.id)).statusCode).toBe(200)
+    expect((await get('wa2', ref.sha256)).statusCode).toBe(200)
+    expect((await get('wb1', ref.sha256)).statusCode).toBe(404)
+  })
+
   it('grants a wish proof photo to the wish grid', async () => {
     const { bytes, ref } = image()
     await put('wa1', ref, bytes, t.world.grids.a1.id)
