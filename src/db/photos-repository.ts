@@ -97,3 +97,9 @@ export async function storePhotos(db: GridSisterDb, photos: PreparedPhoto[], gri
 export async function getPhotoBlob(db: GridSisterDb, sha256: string): Promise<Blob | undefined> {
   return (await db.photos.get(sha256))?.blob
 }
+
+/** How many of these photos the phone does not hold (a save that lost its photos to a full disk). */
+export async function countMissingPhotos(db: GridSisterDb, refs: PhotoRef[]): Promise<number> {
+  const rows = await db.photos.bulkGet(refs.map((r) => r.sha256))
+  return rows.filter((r) => !r).length
+}

@@ -190,6 +190,7 @@ const en: typeof zhCN = {
     nextVisitOn: 'Next visit',
     photos: 'Photos',
     photosHint: 'Photos are compressed on the phone before saving',
+    savedPhotosLost: 'Visit saved; the phone is out of storage, so the photo was not kept',
     savedOffline: 'Saved on the phone; it uploads when there is signal',
     correct: 'Correct',
     corrects: 'This corrects an entry — open the original',

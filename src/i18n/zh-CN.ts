@@ -188,6 +188,7 @@ export default {
     nextVisitOn: '下次走访日期',
     photos: '照片',
     photosHint: '照片会在手机上压缩后保存',
+    savedPhotosLost: '走访已保存；手机存储已满，照片没能存下',
     savedOffline: '已保存到手机，有信号时自动上传',
     correct: '更正',
     corrects: '这是一条更正，点此查看原记录',
