@@ -62,7 +62,8 @@ describe.each(BACKENDS)('backup and restore on $name', (backend) => {
     const headers = { authorization: `Bearer ${token}` }
     const d = new TestDevice()
     const [hh1, hh2, hh3] = [householdPut(grid), householdPut(grid), householdPut(grid)]
-    const batchA = [d.m('household.put', hh1), d.m('visit.create', visitArgs(grid, hh1.id, worker)), d.m('household.put', hh2)]
+    const visit1 = visitArgs(grid, hh1.id, worker)
+    const batchA = [d.m('household.put', hh1), d.m('visit.create', visit1), d.m('household.put', hh2)]
 
     let app = await buildApp({ store })
     const first = await app.inject({ method: 'POST', url: '/api/sync/push', headers, payload: d.push(batchA) })
@@ -89,7 +90,7 @@ describe.each(BACKENDS)('backup and restore on $name', (backend) => {
     const ids = pulled.changes.map((c) => `${c.kind}:${c.record.id}`)
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids.sort()).toEqual(
-      [`household:${hh1.id}`, `household:${hh2.id}`, `household:${hh3.id}`, `visit:${batchA[1]!.args.id}`, `visit:${visit2.id}`].sort(),
+      [`household:${hh1.id}`, `household:${hh2.id}`, `household:${hh3.id}`, `visit:${visit1.id}`, `visit:${visit2.id}`].sort(),
     )
     expect(await store.countRecords()).toBe(5)
     await app.close()
