@@ -1,5 +1,6 @@
 import { buildApp } from './app'
 import { pruneAudit } from './audit/audit-retention'
+import { pruneThrottle } from './auth/login-throttle'
 import { loadConfig, openStore } from './config'
 import { loadDemo } from './seed-loader'
 import { planStart } from './startup'
@@ -7,8 +8,8 @@ import { planStart } from './startup'
 /**
  * Starts the server: opens and migrates the database, decides what this start may do
  * with it (startup.ts: the demo loads only in demo mode; production refuses an empty
- * database or one holding the demo accounts), prunes old audit entries (daily after
- * that), and listens. Everything else is in app.ts.
+ * database or one holding the demo accounts), prunes old audit entries and login counters
+ * (daily after that), and listens. Everything else is in app.ts.
  */
 const DAY_MS = 24 * 3600 * 1000
 const config = loadConfig()
@@ -27,7 +28,9 @@ if (plan.action === 'load-demo') {
   console.info(`[gridsister] demo community loaded: ${records} records in ${Date.now() - started} ms`)
 }
 const prune = () =>
-  pruneAudit(store, Date.now(), config.auditRetentionDays).catch((err: Error) => console.error(`[gridsister] audit pruning failed: ${err.message}`))
+  Promise.all([pruneAudit(store, Date.now(), config.auditRetentionDays), pruneThrottle(store, Date.now())]).catch((err: Error) =>
+    console.error(`[gridsister] pruning the audit log or login counters failed: ${err.message}`),
+  )
 await prune()
 const pruner = setInterval(prune, DAY_MS)
 pruner.unref()

@@ -86,3 +86,8 @@ export async function recordSuccess(store: StoreOps, username: string, address: 
   // The marker reuses the counter table: a count that always restarts, so only its time matters.
   await store.countFailure(k.known, now, now + 1)
 }
+
+/** Forgets what no longer counts (run daily): expired counters and stale known addresses. */
+export function pruneThrottle(store: StoreOps, now: number, policy: ThrottlePolicy = DEFAULT_THROTTLE): Promise<number> {
+  return store.pruneThrottle(now - policy.windowMs, now - policy.knownForMs)
+}

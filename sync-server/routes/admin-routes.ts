@@ -15,6 +15,7 @@ import {
 import { canAdminister } from '../../src/shared/rules'
 import { hashPassword } from '../auth/passwords'
 import { publicUser } from '../auth/sessions'
+import { DEMO_USERNAME_PREFIX } from '../startup'
 import { assertGoodPassword } from './password-routes'
 import type { AppContext } from '../context'
 import { ApiError, badRequest, forbidden, notFound } from '../errors'
@@ -63,6 +64,8 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (body.communityId && !(await store.getCommunity(body.communityId))) throw notFound('no such community')
         if (await store.findUserByUsername(body.username)) throw new ApiError(409, 'conflict', 'this username is taken')
         assertGoodPassword(body.password, body.username)
+        // A production server refuses to start on a database holding demo-* accounts.
+        if (!ctx.demo && body.username.startsWith(DEMO_USERNAME_PREFIX)) throw badRequest('“demo-”开头的用户名留给演示账号')
         const row: UserRow = {
           id: randomUUID(), username: body.username, displayName: body.displayName, role: body.role,
           communityId: body.communityId, phone: body.phone, passwordHash: await hashPassword(body.password),

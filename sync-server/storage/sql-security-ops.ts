@@ -4,7 +4,7 @@ import type { AuditFilter, AuditRow, StoreOps, ThrottleRow } from './store'
 /** The store's SQL for passwords, the login throttle and the audit log (both dialects). */
 type SecurityOps = Pick<
   StoreOps,
-  'setPassword' | 'deleteOtherSessions' | 'audit' | 'queryAudit' | 'pruneAudit' | 'getThrottles' | 'countFailure' | 'blockUntil' | 'clearThrottle'
+  'setPassword' | 'deleteOtherSessions' | 'audit' | 'queryAudit' | 'pruneAudit' | 'getThrottles' | 'countFailure' | 'blockUntil' | 'clearThrottle' | 'pruneThrottle'
 >
 
 interface AuditDbRow {
@@ -94,6 +94,13 @@ export function sqlSecurityOps(q: Queryer): SecurityOps {
     },
     async clearThrottle(key) {
       await q.run('DELETE FROM login_throttle WHERE key = ?', [key])
+    },
+    async pruneThrottle(before, knownBefore) {
+      const where = `(key NOT LIKE 'known:%' AND last_at < ? AND blocked_until < ?) OR (key LIKE 'known:%' AND last_at < ?)`
+      const params = [before, before, knownBefore]
+      const rows = await q.all<{ n: number | string }>(`SELECT COUNT(*) AS n FROM login_throttle WHERE ${where}`, params)
+      await q.run(`DELETE FROM login_throttle WHERE ${where}`, params)
+      return Number(rows[0]?.n ?? 0)
     },
   }
 }

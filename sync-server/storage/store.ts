@@ -209,6 +209,11 @@ export interface StoreOps {
   countFailure(key: string, now: number, resetBefore: number): Promise<number>
   blockUntil(key: string, until: number): Promise<void>
   clearThrottle(key: string): Promise<void>
+  /**
+   * Forgets counters with no failure since `before` and no block left at `before` (known-address
+   * markers, `known:*`, only when older than `knownBefore`); returns how many went.
+   */
+  pruneThrottle(before: number, knownBefore: number): Promise<number>
 }
 
 export interface Store extends StoreOps {

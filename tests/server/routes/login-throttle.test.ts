@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { buildApp, type AppOptions } from '../../../sync-server/app'
+import { DEFAULT_THROTTLE, pruneThrottle } from '../../../sync-server/auth/login-throttle'
+import { createPgStore } from '../../../sync-server/storage/pg-store'
 import type { Store } from '../../../sync-server/storage/store'
 import { BACKENDS } from '../../helpers/server/backends'
 import { seedWorld, TEST_PASSWORD } from '../../helpers/server/world'
@@ -78,11 +80,30 @@ describe.each(BACKENDS)('login throttle on $name', (backend) => {
   })
 
   it('is shared by every server process on the database', async () => {
+    // On PostgreSQL the second app has its own connection pool, as a second process would.
+    const other = backend.name === 'postgres' ? createPgStore(backend.lastUrl(), { max: 2 }) : store
+    onTestFinished(async () => {
+      if (other !== store) await other.close()
+    })
     const one = await app()
-    const two = await app()
+    const two = await buildApp({ store: other, now: () => clock })
     for (let i = 0; i < 3; i++) await login(one, 'wa1', `wrong-a${i}`)
     for (let i = 0; i < 3; i++) await login(two, 'wa1', `wrong-b${i}`)
     expect((await login(one, 'wa1', TEST_PASSWORD)).statusCode).toBe(429)
+  })
+
+  it('forgets counters once they no longer count, but keeps known addresses for their time', async () => {
+    const a = await app({ trustProxy: true })
+    expect((await login(a, 'wa1', TEST_PASSWORD, '10.1.0.7')).statusCode).toBe(200)
+    for (let i = 0; i < 6; i++) await login(a, 'wa2', `wrong-${i}`, '10.1.0.8')
+    expect(await pruneThrottle(store, clock)).toBe(0)
+    clock += DEFAULT_THROTTLE.windowMs + DEFAULT_THROTTLE.maxBlockMs
+    // The pair, address and account counters of the failures go; the known address stays.
+    expect(await pruneThrottle(store, clock)).toBe(3)
+    expect((await login(a, 'wa2', TEST_PASSWORD, '10.1.0.8')).statusCode).toBe(200)
+    clock += DEFAULT_THROTTLE.knownForMs + 1
+    // Both known addresses (wa1's, and wa2's from her last success) are now too old.
+    expect(await pruneThrottle(store, clock)).toBe(2)
   })
 
   it('starts counting again after a success', async () => {

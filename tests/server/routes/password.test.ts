@@ -104,6 +104,12 @@ describe.each(BACKENDS)('password routes on $name', (backend) => {
       expect(await t.store.findUserByUsername('new-worker')).toBeNull()
     })
 
+    it('refuses a demo- username outside demo mode (a production server would no longer start)', async () => {
+      const res = await post('aa', '/api/admin/users', { ...newUser(NEW_PASSWORD), username: 'demo-worker-9' })
+      expect(res.statusCode).toBe(400)
+      expect(await t.store.findUserByUsername('demo-worker-9')).toBeNull()
+    })
+
     it('makes the new account change its admin-set password at first login', async () => {
       expect((await post('aa', '/api/admin/users', newUser(NEW_PASSWORD))).statusCode).toBe(201)
       expect((await login('new-worker', NEW_PASSWORD)).json<{ user: PublicUser }>().user.mustChangePassword).toBe(true)
