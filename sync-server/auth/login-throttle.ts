@@ -20,6 +20,9 @@ import type { StoreOps } from '../storage/store'
  *   account there: the address allowance is far above one account's.
  * - A blocked attempt is refused before the password is checked, so a blocked guess
  *   learns nothing, and it costs no scrypt run.
+ * All of this rests on the address being the client's: behind a proxy, TRUST_PROXY must
+ * name the proxy (a client-written X-Forwarded-For would otherwise pick any address,
+ * including the owner's known one).
  * What it does not promise: an owner logging in from a new address while her account
  * is under attack from many addresses waits out the account block (at most `maxBlockMs`).
  */

@@ -27,4 +27,12 @@ describe('security headers', () => {
     expect(await ipOf('10.0.0.2')).toBe('203.0.113.7')
     expect(await ipOf('10.9.9.9')).toBe('10.0.0.2')
   })
+
+  it('believes only the part of X-Forwarded-For the named proxy added, not what the client wrote', async () => {
+    const a = await app({ trustProxy: '10.0.0.2' })
+    a.get('/ip-probe', async (request) => ({ ip: request.ip }))
+    // The client sent "X-Forwarded-For: 10.1.0.7" (someone's known address); the proxy appended the real one.
+    const res = await a.inject({ method: 'GET', url: '/ip-probe', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': '10.1.0.7, 203.0.113.7' } })
+    expect(res.json<{ ip: string }>().ip).toBe('203.0.113.7')
+  })
 })
