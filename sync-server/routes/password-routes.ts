@@ -3,11 +3,11 @@ import { z } from 'zod'
 import { ChangePasswordRequest, Id, PublicUser, ResetPasswordRequest } from '../../src/shared'
 import { checkPassword } from '../../src/shared/password-policy'
 import { canAdminister } from '../../src/shared/rules'
-import { recordFailure } from '../auth/login-throttle'
+import { recordFailure, throttleWait } from '../auth/login-throttle'
 import { hashPassword, verifyPassword } from '../auth/passwords'
 import { publicUser } from '../auth/sessions'
 import type { AppContext } from '../context'
-import { badRequest, notFound } from '../errors'
+import { ApiError, badRequest, notFound } from '../errors'
 import { requireUser, userOf } from '../plugins/auth'
 import type { UserRow } from '../storage/store'
 
@@ -38,8 +38,13 @@ export function passwordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const user = userOf(request)
         const { currentPassword, newPassword } = request.body
+        // A borrowed session must not become a way to guess the password without limit.
+        const now = ctx.now()
+        if ((await throttleWait(store, user.username, request.ip, now, ctx.throttle)) > 0) {
+          throw new ApiError(429, 'rate-limited', '密码输错次数过多，请稍后再试')
+        }
         if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-          await recordFailure(store, user.username, request.ip, ctx.now(), ctx.throttle)
+          await recordFailure(store, user.username, request.ip, now, ctx.throttle)
           throw badRequest('当前密码不对')
         }
         if (newPassword === currentPassword) throw badRequest('新密码不能和当前密码一样')

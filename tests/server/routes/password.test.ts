@@ -37,6 +37,14 @@ describe.each(BACKENDS)('password routes on $name', (backend) => {
       expect((await login('wa1', TEST_PASSWORD)).statusCode).toBe(200)
     })
 
+    it('counts wrong current passwords like failed logins and stops checking them', async () => {
+      const codes: number[] = []
+      for (let i = 0; i < 7; i++) codes.push((await change('wa1', `not-mine-${i}`, NEW_PASSWORD)).statusCode)
+      expect(codes.slice(0, 6)).toEqual([400, 400, 400, 400, 400, 400])
+      expect(codes[6]).toBe(429)
+      expect((await change('wa1', TEST_PASSWORD, NEW_PASSWORD)).statusCode).toBe(429)
+    })
+
     it.each([
       ['12345678', '太常见'],
       ['password', '太常见'],
