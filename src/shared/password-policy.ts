@@ -1,5 +1,5 @@
 import { COMMON_PASSWORDS_8_PLUS } from './common-passwords'
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './server-api'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-limits'
 
 /**
  * The one password rule (OWASP ASVS 5, V6 "authentication"), checked by the server on

@@ -1,11 +1,11 @@
 import { lazySchema, z } from './zod'
 import { Id, Phone, PublicUser } from './records'
 import { Role } from './vocab'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-limits'
 
 /** Bodies of the sync server's admin endpoints (health and demo accounts: public-api.ts). */
 
-export const MIN_PASSWORD_LENGTH = 8
-export const MAX_PASSWORD_LENGTH = 200
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH }
 /** Shape only; what makes a password acceptable is `checkPassword` (password-policy.ts). */
 const newPassword = () => z.string().min(1).max(MAX_PASSWORD_LENGTH)
 

@@ -1,4 +1,5 @@
 import { compileMessages } from '@/i18n/compile-messages'
+import { PASSWORD_MESSAGES } from '@/shared/password-policy'
 
 /** Messages of the change-password screen (component-local i18n scope). */
 export const passwordMessages = compileMessages({
@@ -16,13 +17,8 @@ export const passwordMessages = compileMessages({
       submit: '确认修改',
       submitting: '正在修改…',
       done: '密码已修改，其他手机上的登录已退出',
-      problems: {
-        'too-short': '密码至少 8 个字符',
-        'too-long': '密码最多 200 个字符',
-        'too-common': '这个密码太常见，很容易被猜中，请换一个',
-        'contains-username': '密码不能包含用户名',
-        'product-password': '密码不能是演示密码或包含产品名称',
-      },
+      // The shared rule's own words: the server answers with the same sentences.
+      problems: PASSWORD_MESSAGES,
       errors: {
         empty: '请填写当前密码和新密码',
         mismatch: '两次输入的新密码不一样',
