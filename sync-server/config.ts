@@ -13,7 +13,11 @@ const Env = z.object({
   GRIDSISTER_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   NODE_ENV: z.string().optional(),
   /** Fastify trustProxy: 1/true trusts X-Forwarded-For; or the proxy's addresses/CIDRs, comma-separated. */
-  TRUST_PROXY: z.string().trim().optional(),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(0|1|true|false|([0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*[0-9a-fA-F.:]+(\/\d{1,3})?)*)$/, '0, 1, or the proxies\' IP addresses/CIDRs, comma-separated')
+    .optional(),
   /** 1/true: send Strict-Transport-Security (the site is served over HTTPS). */
   HSTS: z.enum(['0', '1', 'true', 'false']).default('0'),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(MIN_AUDIT_RETENTION_DAYS).default(DEFAULT_AUDIT_RETENTION_DAYS),

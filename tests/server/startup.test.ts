@@ -21,7 +21,9 @@ describe('loadConfig: demo only when asked', () => {
   it('reads TRUST_PROXY, HSTS and the audit retention, refusing one under six months', () => {
     expect(loadConfig({ TRUST_PROXY: '1', HSTS: '1' })).toMatchObject({ trustProxy: true, hsts: true, auditRetentionDays: 366 })
     expect(loadConfig({ TRUST_PROXY: '10.0.0.2' }).trustProxy).toBe('10.0.0.2')
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toBe('127.0.0.1, 10.0.0.0/8')
     expect(loadConfig({}).trustProxy).toBe(false)
+    expect(() => loadConfig({ TRUST_PROXY: 'my-proxy' })).toThrow(/TRUST_PROXY/)
     expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '30' })).toThrow(/AUDIT_RETENTION_DAYS/)
   })
 })

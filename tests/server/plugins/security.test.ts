@@ -26,6 +26,7 @@ describe('security headers', () => {
     expect(await ipOf(true)).toBe('203.0.113.7')
     expect(await ipOf('10.0.0.2')).toBe('203.0.113.7')
     expect(await ipOf('10.9.9.9')).toBe('10.0.0.2')
+    expect(await ipOf('10.9.9.9, 10.0.0.0/8')).toBe('203.0.113.7')
   })
 
   it('believes only the part of X-Forwarded-For the named proxy added, not what the client wrote', async () => {
