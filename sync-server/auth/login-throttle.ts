@@ -24,7 +24,9 @@ import type { StoreOps } from '../storage/store'
  * name the proxy (a client-written X-Forwarded-For would otherwise pick any address,
  * including the owner's known one).
  * What it does not promise: an owner logging in from a new address while her account
- * is under attack from many addresses waits out the account block (at most `maxBlockMs`).
+ * is under attack from many addresses waits out the account block (at most `maxBlockMs`);
+ * and people sharing one address (a proxy without TRUST_PROXY, one office NAT) share its
+ * allowance: `addressFree` failures there slow them all.
  */
 export interface ThrottlePolicy {
   pairFree: number
