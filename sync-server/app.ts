@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth-routes'
 import { conflictRoutes } from './routes/conflict-routes'
 import { healthRoutes } from './routes/health-routes'
 import { photoRoutes } from './routes/photo-routes'
+import { revealRoutes } from './routes/reveal-routes'
 import { PUSH_BODY_LIMIT, syncRoutes } from './routes/sync-routes'
 import { supervisorRoutes } from './supervisor/supervisor-routes'
 import type { Store } from './storage/store'
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(photoRoutes(ctx))
   await app.register(adminRoutes(ctx))
   await app.register(conflictRoutes(ctx))
+  await app.register(revealRoutes(ctx))
   await app.register(supervisorRoutes(ctx))
   return app
 }

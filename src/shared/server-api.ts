@@ -48,3 +48,7 @@ export const PhotoReply = lazySchema(() =>
     size: z.number().int(),
   }),
 )
+
+/** The full values of the masked fields of one record (POST /api/records/:kind/:id/reveal). */
+export const RevealReply = lazySchema(() => z.object({ fields: z.record(z.string(), z.string()) }))
+export type RevealReply = z.infer<typeof RevealReply>

@@ -4,9 +4,12 @@ import { DemoAccountsReply, LoginReply, LoginRequest, PublicUser } from '../../s
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords'
 import { createSession, publicUser } from '../auth/sessions'
 import type { AppContext } from '../context'
-import { notFound, unauthorized } from '../errors'
+import { accountDisabled, notFound, unauthorized } from '../errors'
 import { requireUser, userOf } from '../plugins/auth'
 import { DEMO_PASSWORD } from '../seed/generate-demo'
+
+/** What the logout reply asks the browser to clear (see the logout route). */
+export const CLEAR_SITE_DATA = '"cache"'
 
 /** Login, logout, who-am-I, and the demo accounts for the login screen. */
 export function authRoutes(ctx: AppContext, loginLimit: { max: number; timeWindow: number }): FastifyPluginAsyncZod {
@@ -24,7 +27,8 @@ export function authRoutes(ctx: AppContext, loginLimit: { max: number; timeWindo
         const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
         if (!user || !ok || user.disabled) {
           await ctx.store.audit({ userId: user?.id ?? null, action: 'login-failed', detail: { username } })
-          throw unauthorized(user?.disabled && ok ? 'this account is disabled' : 'wrong username or password')
+          // Only the right password learns that the account is disabled.
+          throw user?.disabled && ok ? accountDisabled() : unauthorized('wrong username or password')
         }
         const now = ctx.now()
         const session = await createSession(ctx.store, user.id, now, ctx.sessions)
@@ -35,10 +39,15 @@ export function authRoutes(ctx: AppContext, loginLimit: { max: number; timeWindo
 
     app.post(
       '/api/auth/logout',
-      { preHandler: requireUser(ctx), schema: { response: { 200: z.object({ ok: z.literal(true) }) } } },
-      async (request) => {
+      { preHandler: requireUser(ctx, undefined, { allowDisabled: true }), schema: { response: { 200: z.object({ ok: z.literal(true) }) } } },
+      async (request, reply) => {
         if (request.tokenHash) await ctx.store.deleteSession(request.tokenHash)
         await ctx.store.audit({ userId: userOf(request).id, action: 'logout', detail: {} })
+        // The app deletes its database, data caches and session itself, and waits for it.
+        // This asks the browser to drop its HTTP cache as well; "storage" is not asked
+        // for: it would also remove the service worker and its precache, and the
+        // installed app would no longer open without signal for the next person.
+        void reply.header('clear-site-data', CLEAR_SITE_DATA)
         return { ok: true as const }
       },
     )

@@ -88,6 +88,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (client_id, user_id, seq)
   );
   `,
+  // When an account was disabled: its device may still upload what was made before
+  // (an unsent week of visits is not lost), and nothing made after.
+  `
+  ALTER TABLE users ADD COLUMN disabled_at {{bigint}};
+  `,
 ]
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length

@@ -15,6 +15,8 @@ export interface UserRow {
   phone: string
   passwordHash: string
   disabled: boolean
+  /** When it was disabled (ms), null while enabled. */
+  disabledAt?: number | null
   createdAt: number
 }
 
@@ -100,7 +102,8 @@ export interface StoreOps {
   getUser(id: string): Promise<UserRow | null>
   findUserByUsername(username: string): Promise<UserRow | null>
   listUsers(communityId: string | null): Promise<UserRow[]>
-  setUserDisabled(id: string, disabled: boolean): Promise<void>
+  /** Disables (at `at`, ms) or enables an account. */
+  setUserDisabled(id: string, disabled: boolean, at?: number): Promise<void>
   countUsers(): Promise<number>
   insertSession(s: SessionRow): Promise<void>
   getSession(tokenHash: string): Promise<SessionRow | null>

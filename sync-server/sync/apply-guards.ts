@@ -1,0 +1,27 @@
+import { unwritableFields, type Mutation } from '../../src/shared'
+import type { ErrorCode } from '../../src/shared'
+import type { UserRow } from '../storage/store'
+
+/**
+ * Checks made on one mutation before its rule runs, from who sends it:
+ * - a disabled account's device may still upload what was made before the disable
+ *   (a week of unsent visits is not lost), and nothing made after. `createdAt` is the
+ *   device's clock, trusted as the HLC is: a device that lies about it can only add
+ *   records that are still reviewed, attributed to its own account;
+ * - a role writes only the fields it receives in full (field-catalogue.ts), so the
+ *   masked ID number a supervisor's device holds is never written over the real one.
+ * Returns why the mutation is refused, or null.
+ */
+export function guardMutation(user: UserRow, m: Mutation): { code: ErrorCode; message: string } | null {
+  if (user.disabled) {
+    const made = Date.parse(m.createdAt)
+    const disabledAt = user.disabledAt ?? 0
+    if (!(made < disabledAt)) return { code: 'account-disabled', message: 'this account was disabled before this change was made' }
+  }
+  if (m.name === 'household.put' || m.name === 'person.put') {
+    const kind = m.name === 'household.put' ? 'household' : 'person'
+    const denied = unwritableFields(kind, Object.keys(m.args.patch), user.role)
+    if (denied.length) return { code: 'forbidden', message: `your role may not change ${denied.join(', ')}` }
+  }
+  return null
+}
