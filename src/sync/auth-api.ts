@@ -13,7 +13,9 @@ function reasonOf(f: HttpFailure): LoginFailure {
     case 'network':
       return 'offline'
     case 'auth-expired':
-      return /disabled/i.test(f.message) ? 'disabled' : 'wrong-password'
+      return 'wrong-password'
+    case 'account-disabled':
+      return 'disabled'
     case 'rate-limited':
       return 'rate-limited'
     case 'upgrade-required':

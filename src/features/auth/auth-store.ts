@@ -10,6 +10,7 @@ import { hasSavedSession } from './session-key'
 const dbModule = () => import('@/db/db')
 const apiModule = () => import('@/sync/auth-api')
 const sessionModule = () => import('./session-storage')
+const wipeModule = () => import('./device-wipe')
 
 /**
  * Who is signed in on this phone. Each user has their own device database, opened on
@@ -17,7 +18,17 @@ const sessionModule = () => import('./session-storage')
  * phone never sees, nor pushes, the first user's records. An expired session keeps the
  * user and her database open (she keeps working offline) until she logs in again; if
  * someone else logs in instead, the first user's database is closed, not pushed.
+ *
+ * Logging out leaves nothing of her on the phone: her database is deleted (the screen
+ * asks first when something is not uploaded yet), with the data caches and the saved
+ * session. A disabled account does the same by itself once its last push went up.
  */
+
+/** Shown on the login screen after the phone was wiped because the account was disabled. */
+export interface DisabledNotice {
+  /** Changes that did not reach the server (made after the disable, or refused). */
+  lost: number
+}
 
 export type AuthState = 'signed-out' | 'signing-in' | 'signed-in' | 'expired'
 
@@ -26,6 +37,7 @@ export const useAuthStore = defineStore('auth', () => {
   const token = ref<string | null>(null)
   const state = ref<AuthState>('signed-out')
   const error = ref<LoginFailure | null>(null)
+  const disabledNotice = shallowRef<DisabledNotice | null>(null)
   const sessionExpired = computed(() => state.value === 'expired')
   const signedIn = computed(() => state.value === 'signed-in' || state.value === 'expired')
 
@@ -68,6 +80,7 @@ export const useAuthStore = defineStore('auth', () => {
     token.value = reply.token
     saveSession({ token: reply.token, user: reply.user, expiresAt: reply.expiresAt })
     state.value = 'signed-in'
+    disabledNotice.value = null
     return true
   }
 
@@ -76,17 +89,39 @@ export const useAuthStore = defineStore('auth', () => {
     if (state.value === 'signed-in') state.value = 'expired'
   }
 
+  /**
+   * Signs out and deletes everything of hers from the phone; resolves once it is gone.
+   * The screen has pushed first, or asked (pending-uploads-repository.ts). The server
+   * ends the session meanwhile; offline, the token is forgotten here and expires there.
+   */
   async function logout(): Promise<void> {
     const t = token.value
-    const [{ closeDb }, { clearSession }] = await Promise.all([dbModule(), sessionModule()])
-    closeDb()
-    clearSession()
+    const id = user.value?.id ?? null
     user.value = null
     token.value = null
     state.value = 'signed-out'
     error.value = null
-    if (t) await (await apiModule()).logoutRequest(t)
+    const revoke = t ? apiModule().then((api) => api.logoutRequest(t)).catch(() => undefined) : null
+    const [{ deleteUserDb }, { wipeDataCaches, wipeWebStorage }] = await Promise.all([dbModule(), wipeModule()])
+    wipeWebStorage()
+    await Promise.all([id ? deleteUserDb(id) : null, wipeDataCaches(), revoke])
   }
 
-  return { user, token, state, error, sessionExpired, signedIn, restore, login, logout, markExpired }
+  /** The server refused the account (`account-disabled`) after taking its last push: wipe. */
+  async function accountDisabled(): Promise<void> {
+    if (!user.value) return
+    const [{ getDb }, { countUnsent }] = await Promise.all([dbModule(), import('./pending-uploads-repository')])
+    const lost = await countUnsent(getDb()).catch(() => 0)
+    await logout()
+    disabledNotice.value = { lost }
+  }
+
+  function clearDisabledNotice(): void {
+    disabledNotice.value = null
+  }
+
+  return {
+    user, token, state, error, sessionExpired, signedIn, disabledNotice,
+    restore, login, logout, markExpired, accountDisabled, clearDisabledNotice,
+  }
 })
