@@ -243,7 +243,7 @@ export default {
     logoutTitle: '退出登录',
     logoutClean: '记录都已上传。退出后，这台手机上的住户资料会全部删除，再次登录时需要联网重新下载。',
     logoutPendingTitle: '还有记录没上传',
-    logoutPending: '这台手机上还有 {list} 没有上传。退出登录会把它们从手机上删除，无法找回。',
+    logoutPending: '这台手机上还有 {list}没有上传。退出登录会把它们从手机上删除，无法找回。',
     logoutUploadFirst: '先上传',
     logoutAnyway: '仍然退出并删除',
     logoutWipe: '退出并删除手机上的资料',

@@ -36,7 +36,12 @@ export async function loginRequest(username: string, password: string): Promise<
   return { ok: false, reason: reasonOf(res.failure), message: res.failure.message }
 }
 
-/** Revokes the session on the server; failures are ignored (the device forgets it anyway). */
-export async function logoutRequest(token: string): Promise<void> {
-  await http(token).send({ method: 'POST', path: '/api/auth/logout' })
+/**
+ * Revokes the session on the server; failures are ignored (the device forgets it
+ * anyway). With `clearStorage`, the reply makes the browser delete all of this site's
+ * storage files (Clear-Site-Data "storage"); true when the server answered.
+ */
+export async function logoutRequest(token: string, clearStorage = false): Promise<boolean> {
+  const res = await http(token).send({ method: 'POST', path: `/api/auth/logout?clear=${clearStorage ? 'storage' : 'cache'}` })
+  return res.ok
 }

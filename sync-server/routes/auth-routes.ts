@@ -9,7 +9,8 @@ import { requireUser, userOf } from '../plugins/auth'
 import { DEMO_PASSWORD } from '../seed/generate-demo'
 
 /** What the logout reply asks the browser to clear (see the logout route). */
-export const CLEAR_SITE_DATA = '"cache"'
+export const CLEAR_SITE_DATA = { cache: '"cache"', storage: '"cache", "storage"' } as const
+const LogoutQuery = z.object({ clear: z.enum(['cache', 'storage']).default('cache') })
 
 /** Login, logout, who-am-I, and the demo accounts for the login screen. */
 export function authRoutes(ctx: AppContext, loginLimit: { max: number; timeWindow: number }): FastifyPluginAsyncZod {
@@ -39,15 +40,21 @@ export function authRoutes(ctx: AppContext, loginLimit: { max: number; timeWindo
 
     app.post(
       '/api/auth/logout',
-      { preHandler: requireUser(ctx, undefined, { allowDisabled: true }), schema: { response: { 200: z.object({ ok: z.literal(true) }) } } },
+      {
+        preHandler: requireUser(ctx, undefined, { allowDisabled: true }),
+        schema: { querystring: LogoutQuery, response: { 200: z.object({ ok: z.literal(true) }) } },
+      },
       async (request, reply) => {
         if (request.tokenHash) await ctx.store.deleteSession(request.tokenHash)
         await ctx.store.audit({ userId: userOf(request).id, action: 'logout', detail: {} })
-        // The app deletes its database, data caches and session itself, and waits for it.
-        // This asks the browser to drop its HTTP cache as well; "storage" is not asked
-        // for: it would also remove the service worker and its precache, and the
-        // installed app would no longer open without signal for the next person.
-        void reply.header('clear-site-data', CLEAR_SITE_DATA)
+        // The app deletes its database, data caches and session itself, and waits for it;
+        // the browser's HTTP cache goes too. A deleted IndexedDB database still sits in
+        // LevelDB's files on disk until the browser compacts them: only "storage" removes
+        // those files. The app asks for it (?clear=storage) when no other user's database
+        // is on the phone (it would take hers too), and then installs its service worker
+        // again, which "storage" removes with the app shell. Only a signed-in request can
+        // ask for it, so no other site can wipe a phone's unsent work by a forged form.
+        void reply.header('clear-site-data', CLEAR_SITE_DATA[request.query.clear])
         return { ok: true as const }
       },
     )

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { PublicUser } from '@/shared'
 import type { LoginFailure } from '@/sync/auth-api'
-import { hasSavedSession } from './session-key'
+import { hasSavedSession, takeDisabledNotice } from './session-key'
 
 // The device database (Dexie), the auth endpoints and the session's schema (zod) load
 // only when they are needed: a new phone draws its login screen without either, and a
@@ -30,6 +30,10 @@ export interface DisabledNotice {
   lost: number
 }
 
+/** How long a logout waits for the server on a bad line before it is done anyway. */
+const LOGOUT_WAIT_MS = 10_000
+const delay = (ms: number) => new Promise<false>((resolve) => setTimeout(() => resolve(false), ms))
+
 export type AuthState = 'signed-out' | 'signing-in' | 'signed-in' | 'expired'
 
 export const useAuthStore = defineStore('auth', () => {
@@ -37,7 +41,7 @@ export const useAuthStore = defineStore('auth', () => {
   const token = ref<string | null>(null)
   const state = ref<AuthState>('signed-out')
   const error = ref<LoginFailure | null>(null)
-  const disabledNotice = shallowRef<DisabledNotice | null>(null)
+  const disabledNotice = shallowRef<DisabledNotice | null>(takeDisabledNotice())
   const sessionExpired = computed(() => state.value === 'expired')
   const signedIn = computed(() => state.value === 'signed-in' || state.value === 'expired')
 
@@ -91,20 +95,31 @@ export const useAuthStore = defineStore('auth', () => {
 
   /**
    * Signs out and deletes everything of hers from the phone; resolves once it is gone.
-   * The screen has pushed first, or asked (pending-uploads-repository.ts). The server
-   * ends the session meanwhile; offline, the token is forgotten here and expires there.
+   * The screen has pushed first, or asked (pending-uploads-repository.ts). Then the
+   * server ends the session and, when no other user's database is on the phone, has
+   * the browser delete the site's storage files too (see the logout route); offline,
+   * the token is forgotten here and expires there. `notice`: why (a disabled account).
    */
-  async function logout(): Promise<void> {
+  async function logout(notice: DisabledNotice | null = null): Promise<void> {
     const t = token.value
     const id = user.value?.id ?? null
     user.value = null
     token.value = null
     state.value = 'signed-out'
     error.value = null
-    const revoke = t ? apiModule().then((api) => api.logoutRequest(t)).catch(() => undefined) : null
-    const [{ deleteUserDb }, { wipeDataCaches, wipeWebStorage }] = await Promise.all([dbModule(), wipeModule()])
-    wipeWebStorage()
-    await Promise.all([id ? deleteUserDb(id) : null, wipeDataCaches(), revoke])
+    disabledNotice.value = notice
+    const [{ deleteUserDb, listUserDbNames }, wipe] = await Promise.all([dbModule(), wipeModule()])
+    const prefs = wipe.readPreferences()
+    wipe.wipeWebStorage()
+    await Promise.all([id ? deleteUserDb(id) : null, wipe.wipeDataCaches()])
+    if (!t) return
+    const clearStorage = (await listUserDbNames().catch(() => ['unknown'])).length === 0
+    const api = await apiModule().catch(() => null)
+    const revoked = await Promise.race([api?.logoutRequest(t, clearStorage) ?? false, delay(LOGOUT_WAIT_MS)])
+    if (revoked && clearStorage) {
+      wipe.writePreferences(prefs)
+      wipe.reopenAfterClear(notice)
+    }
   }
 
   /** The server refused the account (`account-disabled`) after taking its last push: wipe. */
@@ -112,8 +127,7 @@ export const useAuthStore = defineStore('auth', () => {
     if (!user.value) return
     const [{ getDb }, { countUnsent }] = await Promise.all([dbModule(), import('./pending-uploads-repository')])
     const lost = await countUnsent(getDb()).catch(() => 0)
-    await logout()
-    disabledNotice.value = { lost }
+    await logout({ lost })
   }
 
   function clearDisabledNotice(): void {

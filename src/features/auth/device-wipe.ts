@@ -1,4 +1,4 @@
-import { SESSION_KEY } from './session-key'
+import { saveDisabledNotice, SESSION_KEY } from './session-key'
 
 /**
  * What a logout (or a disabled account) removes besides the user's database: the Cache
@@ -35,4 +35,38 @@ export function wipeWebStorage(
   } catch {
     // Storage disabled by the browser holds nothing to remove.
   }
+}
+
+/** The device's preferences, to write back after the browser cleared all storage. */
+export function readPreferences(local: Storage | undefined = globalThis.localStorage): [string, string][] {
+  try {
+    return [...DEVICE_PREFERENCES].flatMap((key) => {
+      const value = local?.getItem(key)
+      return value === null || value === undefined ? [] : [[key, value] as [string, string]]
+    })
+  } catch {
+    return []
+  }
+}
+
+export function writePreferences(prefs: [string, string][], local: Storage | undefined = globalThis.localStorage): void {
+  try {
+    for (const [key, value] of prefs) local?.setItem(key, value)
+  } catch {
+    // Nothing to restore into.
+  }
+}
+
+/**
+ * Opens the app anew at the login screen after Clear-Site-Data "storage", which removed
+ * the service worker with its precache: the page still runs under the removed worker,
+ * and only a new page registers a fresh one (PwaShell), which precaches the app again at
+ * once (online: the server's reply just arrived), so the installed app keeps opening
+ * with no signal for the next person. A notice to show there survives in
+ * sessionStorage (a count, nothing of anyone). Not in the dev server (no worker).
+ */
+export function reopenAfterClear(notice: { lost: number } | null): void {
+  if (import.meta.env.DEV) return
+  if (notice) saveDisabledNotice(notice)
+  globalThis.location?.replace('/login')
 }

@@ -96,6 +96,19 @@ describe.each(BACKENDS)('auth routes on $name', (backend) => {
       expect(out.headers['clear-site-data']).toBe('"cache"')
     })
 
+    it('logout asks the browser to delete the site storage files too when the app says nobody else is on the phone', async () => {
+      const { token } = (await login('wa1')).json<{ token: string }>()
+      const out = await app.inject({ method: 'POST', url: '/api/auth/logout?clear=storage', headers: { authorization: `Bearer ${token}` } })
+      expect(out.statusCode).toBe(200)
+      expect(out.headers['clear-site-data']).toBe('"cache", "storage"')
+    })
+
+    it('never sends Clear-Site-Data without a session (no other site can wipe a phone)', async () => {
+      const out = await app.inject({ method: 'POST', url: '/api/auth/logout?clear=storage' })
+      expect(out.statusCode).toBe(401)
+      expect(out.headers['clear-site-data']).toBeUndefined()
+    })
+
     it('end at once when the account is disabled, with 403 account-disabled', async () => {
       const { token } = (await login('wa1')).json<{ token: string }>()
       const admin = (await login('adm-a')).json<{ token: string }>().token

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import Dexie from 'dexie'
 import { createPinia, setActivePinia } from 'pinia'
 import { closeDb, getDb } from '@/db/db'
 import { useAuthStore } from '@/features/auth/auth-store'
@@ -23,6 +24,7 @@ function cacheStorage(names: string[]): CacheStorage & { names: Set<string> } {
 const databaseNames = async () => (await indexedDB.databases()).map((d) => d.name)
 
 let server: ReturnType<typeof authServer>
+let logoutUrls: string[] = []
 const worker = () => publicUser({ username: 'demo-worker-1' })
 
 beforeEach(() => {
@@ -31,7 +33,12 @@ beforeEach(() => {
   sessionStorage.clear()
   closeDb()
   server = authServer({ 'demo-worker-1': worker() })
-  setTransport({ baseUrl: 'http://sync.test', fetch: server.fetch })
+  logoutUrls = []
+  const recording: typeof fetch = (input, init) => {
+    if (String(input).includes('/api/auth/logout')) logoutUrls.push(String(input))
+    return server.fetch(input, init)
+  }
+  setTransport({ baseUrl: 'http://sync.test', fetch: recording })
 })
 afterEach(() => {
   useSyncStore().stop()
@@ -71,6 +78,24 @@ describe('useAuthStore().logout', () => {
     expect(await databaseNames()).not.toContain(name)
     expect(localStorage.getItem('gridsister.session')).toBeNull()
     expect(server.requests.some((r) => r.path === '/api/auth/logout')).toBe(true)
+  })
+
+  it('asks the server to clear the site storage only when no other user\'s database is on the phone', async () => {
+    const auth = useAuthStore()
+    await auth.login('demo-worker-1', 'gridsister-demo')
+    await auth.logout()
+    expect(logoutUrls.at(-1)).toContain('clear=storage')
+
+    // Someone else's database (her session expired, another logged in): keep it.
+    await auth.login('demo-worker-1', 'gridsister-demo')
+    const other = new Dexie('gridsister-someone-else')
+    other.version(1).stores({ outbox: 'seq' })
+    await other.open()
+    other.close()
+    await auth.logout()
+    expect(logoutUrls.at(-1)).toContain('clear=cache')
+    expect(await databaseNames()).toContain('gridsister-someone-else')
+    await Dexie.delete('gridsister-someone-else')
   })
 
   it('wipes even with no network (the server session then just expires)', async () => {
