@@ -9,6 +9,7 @@ const en: typeof zhCN = {
     saving: 'Saving…',
     saved: 'Saved',
     cancel: 'Cancel',
+    masked: 'Masked',
     edit: 'Edit',
     delete: 'Delete',
     back: 'Back',

@@ -7,6 +7,7 @@ export default {
     saving: '正在保存…',
     saved: '已保存',
     cancel: '取消',
+    masked: '已遮挡',
     edit: '编辑',
     delete: '删除',
     back: '返回',

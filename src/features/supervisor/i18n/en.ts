@@ -86,9 +86,9 @@ const en: typeof zhCN = {
     },
     export: {
       title: 'Exports', month: 'Month', monthly: 'Monthly report (Excel)', ledgerXlsx: 'Ledger (Excel)', ledgerCsv: 'Ledger (CSV)',
-      coverageCsv: 'Coverage (CSV)', print: 'Printable monthly report', full: 'Full export (phone and ID unmasked; admins only; audited)',
+      coverageCsv: 'Coverage (CSV)', print: 'Printable monthly report',
       masked: 'Phone and ID numbers masked', done: 'Exported {file}',
-      fullSuffix: 'full', fileMonthly: 'monthly-report', fileLedger: 'ledger', fileCoverage: 'coverage', asOf: 'Data as of {at}',
+      fileMonthly: 'monthly-report', fileLedger: 'ledger', fileCoverage: 'coverage', asOf: 'Data as of {at}',
       sheet: { coverage: 'Coverage', ledger: 'Ledger', categories: 'Categories', needs: 'Needs', overdue: 'Overdue' },
       reportTitle: '{community} monthly report {month}', total: 'Total', yes: 'yes',
       ledgerTitle: '{community} livelihood ledger (to {month})', categoriesTitle: 'Wishes by category, {month}',

@@ -82,9 +82,9 @@ export default {
     },
     export: {
       title: '导出报表', month: '月份', monthly: '月报（Excel）', ledgerXlsx: '台账（Excel）', ledgerCsv: '台账（CSV）',
-      coverageCsv: '覆盖表（CSV）', print: '打印版月报', full: '完整导出（不遮挡电话和身份证号，仅管理员，记入审计）',
+      coverageCsv: '覆盖表（CSV）', print: '打印版月报',
       masked: '电话、身份证号已遮挡', done: '已导出 {file}',
-      fullSuffix: '完整', fileMonthly: '月报', fileLedger: '民生台账', fileCoverage: '走访覆盖', asOf: '数据截至 {at}',
+      fileMonthly: '月报', fileLedger: '民生台账', fileCoverage: '走访覆盖', asOf: '数据截至 {at}',
       sheet: { coverage: '走访覆盖', ledger: '民生台账', categories: '分类统计', needs: '需求画像', overdue: '逾期重点户' },
       reportTitle: '{community}{month}月报', total: '合计', yes: '是',
       ledgerTitle: '{community}民生实事小账本（截至{month}）', categoriesTitle: '{month} 心愿分类统计',
