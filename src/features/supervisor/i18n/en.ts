@@ -30,6 +30,7 @@ const en: typeof zhCN = {
       unemployed: 'Unemployed', 'migrant-family': 'Migrant family',
     },
     review: {
+      reveal: 'Show full numbers', revealHint: 'Needs a network; every look is recorded', revealFailed: 'Could not show them: {message}', revealed: '{label}: {value}',
       filter: { grid: 'Grid', worker: 'Worker', kind: 'Kind', keyGroup: 'Key group', state: 'State' },
       count: '{n} items', selectAll: 'Select all', batchApprove: 'Approve selected ({n})', approve: 'Approve', return: 'Return',
       returnTitle: 'Return with a comment', commentPlaceholder: 'What should be added or corrected', commentRequired: 'A return needs a comment',

@@ -26,6 +26,7 @@ export default {
       'elderly-alone': '孤寡老人', 'lost-only-child': '失独', unemployed: '待业', 'migrant-family': '进城务工',
     },
     review: {
+      reveal: '查看完整号码', revealHint: '需要联网；每次查看都会记录', revealFailed: '没能查看：{message}', revealed: '{label}：{value}',
       filter: { grid: '网格', worker: '网格员', kind: '类型', keyGroup: '重点人群', state: '状态' },
       count: '共 {n} 条', selectAll: '全选', batchApprove: '批量通过（{n}）', approve: '通过', return: '退回',
       returnTitle: '退回并说明原因', commentPlaceholder: '请写明需要补充或更正的内容', commentRequired: '退回时必须填写意见',
