@@ -76,6 +76,13 @@ export const useAuthStore = defineStore('auth', () => {
     if (!modules) return failed('offline')
     const [{ loginRequest }, { openUserDb }, { saveSession }] = modules
     const result = await loginRequest(username, password)
+    if (!result.ok && result.reason === 'disabled' && previous === 'expired' && sameUser(username)) {
+      // Her session expired before the disable reached the phone: the server takes
+      // nothing more from it, so what it holds goes now.
+      await accountDisabled()
+      error.value = 'disabled'
+      return false
+    }
     if (!result.ok) return failed(result.reason)
     const { reply } = result
     // openUserDb closes another user's database before opening this one.
@@ -87,6 +94,8 @@ export const useAuthStore = defineStore('auth', () => {
     disabledNotice.value = null
     return true
   }
+
+  const sameUser = (username: string) => user.value?.username === username.trim().toLowerCase()
 
   /** Called by sync when the server refuses the token: keep working, ask to log in. */
   function markExpired(): void {

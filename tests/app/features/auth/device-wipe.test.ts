@@ -143,6 +143,32 @@ describe('a disabled account', () => {
     expect(localStorage.getItem('gridsister.session')).toBeNull()
   })
 
+  it('wipes when her expired session is refused at login as disabled (nothing more is accepted)', async () => {
+    const auth = useAuthStore()
+    await auth.login('demo-worker-1', 'gridsister-demo')
+    const name = getDb().name
+    await seedHousehold(getDb())
+    auth.markExpired()
+    server.on('POST', '/api/auth/login', () => error(403, 'account-disabled'))
+    expect(await auth.login('demo-worker-1', 'gridsister-demo')).toBe(false)
+    expect(auth.state).toBe('signed-out')
+    expect(auth.error).toBe('disabled')
+    expect(auth.disabledNotice).toEqual({ lost: 1 })
+    expect(await databaseNames()).not.toContain(name)
+  })
+
+  it('keeps the phone\'s data when someone else\'s account is refused as disabled', async () => {
+    const auth = useAuthStore()
+    await auth.login('demo-worker-1', 'gridsister-demo')
+    const name = getDb().name
+    await seedHousehold(getDb())
+    auth.markExpired()
+    server.on('POST', '/api/auth/login', () => error(403, 'account-disabled'))
+    expect(await auth.login('someone-else', 'gridsister-demo')).toBe(false)
+    expect(auth.state).toBe('expired')
+    expect(await databaseNames()).toContain(name)
+  })
+
   it('is not taken for an expired session: a 401 keeps everything', async () => {
     server.on('POST', '/api/sync/push', () => error(401, 'unauthorized'))
     const auth = useAuthStore()
