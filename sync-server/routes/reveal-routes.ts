@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { Id, RevealReply, revealableFields } from '../../src/shared'
+import { Id, receivesRecords, RevealReply, revealableFields } from '../../src/shared'
 import { canRead } from '../../src/shared/rules'
 import type { AppContext } from '../context'
 import { forbidden, notFound } from '../errors'
@@ -23,7 +23,8 @@ export function revealRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = userOf(request)
         const { kind, id } = request.params
         const fields = revealableFields(kind, user.role)
-        if (fields.length === 0) throw forbidden('your role has nothing to reveal here')
+        // An admin of no community receives no resident's record, and reveals none either.
+        if (fields.length === 0 || !receivesRecords(user)) throw forbidden('your role has nothing to reveal here')
         const record = await ctx.store.getRecord(kind, id)
         const grid = record ? await ctx.store.getGrid(record.gridId) : null
         if (!record || !grid || !canRead(user, grid)) throw notFound('no such record')

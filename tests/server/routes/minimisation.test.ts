@@ -99,10 +99,11 @@ describe.each(BACKENDS)('data minimisation by role on $name', (backend) => {
       expect(JSON.stringify(entry)).not.toContain(ID_NUMBER)
     })
 
-    it('answers 404 for another community, 403 for a worker, and audits neither', async () => {
+    it('answers 404 for another community, 403 for a worker or an admin of no community, and audits none', async () => {
       const { personId } = await seedPerson()
       expect((await post('sb', `/api/records/person/${personId}/reveal`)).statusCode).toBe(404)
       expect((await post('wa1', `/api/records/person/${personId}/reveal`)).statusCode).toBe(403)
+      expect((await post('district', `/api/records/person/${personId}/reveal`)).statusCode).toBe(403)
       expect((await post('sa', `/api/records/person/${randomUUID()}/reveal`)).statusCode).toBe(404)
       expect((await t.store.listAudit(10)).filter((a) => a.action === 'reveal')).toEqual([])
     })
