@@ -58,5 +58,13 @@ describe('supervisor: masked numbers, revealed online', () => {
     }
     // The full number was shown, never stored.
     expect((await readStore<Household>(page, db, 'households')).find((x) => x.id === h.id)?.phone).toBe(h.phone)
+
+    // Should she open a member's form, the masked numbers are read-only there.
+    const member = persons.find((p) => p.idNumber.includes('*') && !p.deleted)!
+    await page.goto(`${server.url}/persons/${member.id}/edit`)
+    const idField = page.locator('input[name="idNumber"]')
+    await expect.poll(() => idField.inputValue(), { timeout: 15_000 }).toBe(member.idNumber)
+    expect(await idField.getAttribute('readonly')).not.toBeNull()
+    await screenshot(page, 'supervisor-person-masked-desktop')
   }, 240_000)
 })
