@@ -12,6 +12,7 @@ import { conflictRoutes } from './routes/conflict-routes'
 import { healthRoutes } from './routes/health-routes'
 import { photoRoutes } from './routes/photo-routes'
 import { revealRoutes } from './routes/reveal-routes'
+import { deviceRoutes } from './routes/device-routes'
 import { PUSH_BODY_LIMIT, syncRoutes } from './routes/sync-routes'
 import { supervisorRoutes } from './supervisor/supervisor-routes'
 import type { Store } from './storage/store'
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes(ctx))
   await app.register(conflictRoutes(ctx))
   await app.register(revealRoutes(ctx))
+  await app.register(deviceRoutes(ctx))
   await app.register(supervisorRoutes(ctx))
   return app
 }

@@ -45,3 +45,9 @@ export async function logoutRequest(token: string, clearStorage = false): Promis
   const res = await http(token).send({ method: 'POST', path: `/api/auth/logout?clear=${clearStorage ? 'storage' : 'cache'}` })
   return res.ok
 }
+
+/** Has the browser delete the site's storage files (a clear owed since an offline logout). */
+export async function clearSiteStorageRequest(token: string): Promise<boolean> {
+  const res = await http(token).send({ method: 'POST', path: '/api/device/clear-site-data' })
+  return res.ok
+}

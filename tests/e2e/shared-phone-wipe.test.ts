@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Person } from '@/shared'
 import { launchPhone, waitForServiceWorkerControl, type Phone } from '../helpers/e2e/browser'
-import { deviceDatabases, readStore } from '../helpers/e2e/idb'
+import { deviceDatabases, deviceDb, metaValue, readStore } from '../helpers/e2e/idb'
 import { DEMO_PASSWORD, login } from '../helpers/e2e/login'
 import { grepProfile } from '../helpers/e2e/profile-grep'
 import { screenshot } from '../helpers/e2e/screenshot'
@@ -65,10 +65,9 @@ async function markPage(page: Page): Promise<void> {
  * freshly installed service worker (it claims the page once its precache is complete).
  */
 async function freshServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => !('beforeWipe' in window) && navigator.serviceWorker.controller?.state === 'activated', undefined, {
-    timeout: 60_000,
-    polling: 250,
-  })
+  const fresh = () =>
+    page.evaluate(() => !('beforeWipe' in window) && navigator.serviceWorker.controller?.state === 'activated').catch(() => false)
+  await expect.poll(fresh, { timeout: 60_000, interval: 250 }).toBe(true)
 }
 
 const needlesOf = (p: Person) => [p.name, p.phone, p.idNumber]
@@ -149,6 +148,39 @@ describe('a shared phone keeps nothing', () => {
       expect(await page.locator('[data-testid="account-disabled"]').innerText()).toContain('已被停用')
       expect(await deviceDatabases(page)).toEqual([])
       await screenshot(page, 'account-disabled')
+
+      await phone.context.close()
+      expect(grepProfile(phone.userDataDir, needlesOf(person))).toEqual([])
+    } finally {
+      await phone.close()
+    }
+  }, 240_000)
+
+  it('after a logout with no signal: the next sign-in has the browser delete what its files still held', async () => {
+    const phone = await launchPhone()
+    const { page } = phone
+    try {
+      const { person } = await signedInWithResident(page, 'demo-worker-1')
+      await phone.context.setOffline(true)
+      await page.goto(`${server.url}/settings`)
+      await page.locator('[data-testid="logout"]').click()
+      await page.locator('[data-testid="logout-wipe"]').click({ timeout: 30_000 })
+      await page.waitForURL('**/login', { timeout: 20_000 })
+      expect(await deviceDatabases(page)).toEqual([])
+      // Deleted, yet the bytes are still in the browser's files: what the next sign-in clears.
+      expect(grepProfile(phone.userDataDir, needlesOf(person)).length).toBeGreaterThan(0)
+
+      // Someone else signs in on the same phone once there is signal again: the district
+      // administrator, who receives no resident's record at all.
+      await phone.context.setOffline(false)
+      await markPage(page)
+      await page.locator('[data-testid="login-username"] input').fill('demo-admin')
+      await page.locator('[data-testid="login-password"] input').fill(DEMO_PASSWORD)
+      await page.locator('[data-testid="login-submit"]').click()
+      await freshServiceWorker(page)
+      const db = await deviceDb(page)
+      await expect.poll(() => metaValue(page, db, 'lastSyncAt'), { timeout: 60_000 }).toBeTruthy()
+      expect(await readStore(page, db, 'persons')).toEqual([])
 
       await phone.context.close()
       expect(grepProfile(phone.userDataDir, needlesOf(person))).toEqual([])

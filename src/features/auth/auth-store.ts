@@ -42,6 +42,8 @@ export const useAuthStore = defineStore('auth', () => {
   const state = ref<AuthState>('signed-out')
   const error = ref<LoginFailure | null>(null)
   const disabledNotice = shallowRef<DisabledNotice | null>(takeDisabledNotice())
+  /** The site's storage was just cleared: the next page must load anew (its service worker went too). */
+  const reopenNeeded = ref(false)
   const sessionExpired = computed(() => state.value === 'expired')
   const signedIn = computed(() => state.value === 'signed-in' || state.value === 'expired')
 
@@ -85,6 +87,7 @@ export const useAuthStore = defineStore('auth', () => {
     }
     if (!result.ok) return failed(result.reason)
     const { reply } = result
+    reopenNeeded.value = await settleOwedClear(reply.token)
     // openUserDb closes another user's database before opening this one.
     openUserDb(reply.user.id)
     user.value = reply.user
@@ -92,6 +95,20 @@ export const useAuthStore = defineStore('auth', () => {
     saveSession({ token: reply.token, user: reply.user, expiresAt: reply.expiresAt })
     state.value = 'signed-in'
     disabledNotice.value = null
+    return true
+  }
+
+  /**
+   * A logout with no signal deleted the database but could not have its bytes removed
+   * from the browser's files: that is done now, before anything of hers is stored, when
+   * no other user's database is on the phone. True when the storage was cleared.
+   */
+  async function settleOwedClear(t: string): Promise<boolean> {
+    const [wipe, { listUserDbNames }, api] = await Promise.all([wipeModule(), dbModule(), apiModule()])
+    if (!wipe.isClearOwed() || (await listUserDbNames().catch(() => ['unknown'])).length > 0) return false
+    const prefs = wipe.readPreferences()
+    if (!(await api.clearSiteStorageRequest(t))) return false
+    wipe.writePreferences(prefs)
     return true
   }
 
@@ -128,7 +145,7 @@ export const useAuthStore = defineStore('auth', () => {
     if (revoked && clearStorage) {
       wipe.writePreferences(prefs)
       wipe.reopenAfterClear(notice)
-    }
+    } else if (id) wipe.markClearOwed()
   }
 
   /** The server refused the account (`account-disabled`) after taking its last push: wipe. */
@@ -144,7 +161,7 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   return {
-    user, token, state, error, sessionExpired, signedIn, disabledNotice,
+    user, token, state, error, sessionExpired, signedIn, disabledNotice, reopenNeeded,
     restore, login, logout, markExpired, accountDisabled, clearDisabledNotice,
   }
 })

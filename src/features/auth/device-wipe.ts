@@ -12,6 +12,8 @@ import { saveDisabledNotice, SESSION_KEY } from './session-key'
 const APP_CODE_CACHE = /^(workbox-precache|gridsister-lazy-assets)/
 /** localStorage keys that are the phone's settings, not anyone's data. */
 const DEVICE_PREFERENCES = new Set(['gridsister.locale', 'gridsister.elderMode'])
+/** Set when a logout could not have the storage files deleted (no signal): done at the next sign-in. */
+const CLEAR_OWED_KEY = 'gridsister.storageClearOwed'
 
 /** Deletes every cache but the app's code; resolves when the browser has deleted them. */
 export async function wipeDataCaches(storage: CacheStorage | undefined = globalThis.caches): Promise<string[]> {
@@ -31,7 +33,7 @@ export function wipeWebStorage(
     if (!local) return
     local.removeItem(SESSION_KEY)
     const keys = Array.from({ length: local.length }, (_, i) => local.key(i)).filter((k): k is string => k !== null)
-    for (const key of keys) if (!DEVICE_PREFERENCES.has(key)) local.removeItem(key)
+    for (const key of keys) if (!DEVICE_PREFERENCES.has(key) && key !== CLEAR_OWED_KEY) local.removeItem(key)
   } catch {
     // Storage disabled by the browser holds nothing to remove.
   }
@@ -69,4 +71,21 @@ export function reopenAfterClear(notice: { lost: number } | null): void {
   if (import.meta.env.DEV) return
   if (notice) saveDisabledNotice(notice)
   globalThis.location?.replace('/login')
+}
+
+/** Remembers that the storage files still hold a deleted database's bytes. */
+export function markClearOwed(local: Storage | undefined = globalThis.localStorage): void {
+  try {
+    local?.setItem(CLEAR_OWED_KEY, '1')
+  } catch {
+    // Nothing can be remembered without storage.
+  }
+}
+
+export function isClearOwed(local: Storage | undefined = globalThis.localStorage): boolean {
+  try {
+    return local?.getItem(CLEAR_OWED_KEY) === '1'
+  } catch {
+    return false
+  }
 }

@@ -35,7 +35,12 @@ function encodings(needle: string): Buffer[] {
 export function grepProfile(dir: string, needles: string[]): ProfileHit[] {
   const hits: ProfileHit[] = []
   for (const file of files(dir)) {
-    const bytes = readFileSync(file)
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(file)
+    } catch {
+      continue // removed meanwhile (a live profile compacts its files)
+    }
     for (const needle of needles) {
       if (encodings(needle).some((form) => bytes.includes(form))) hits.push({ file: relative(dir, file), needle })
     }

@@ -103,6 +103,16 @@ describe.each(BACKENDS)('auth routes on $name', (backend) => {
       expect(out.headers['clear-site-data']).toBe('"cache", "storage"')
     })
 
+    it('clears the site storage at the next sign-in when asked (a clear owed since an offline logout)', async () => {
+      const { token } = (await login('wa1')).json<{ token: string }>()
+      const res = await app.inject({ method: 'POST', url: '/api/device/clear-site-data', headers: { authorization: `Bearer ${token}` } })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['clear-site-data']).toBe('"cache", "storage"')
+      const anonymous = await app.inject({ method: 'POST', url: '/api/device/clear-site-data' })
+      expect(anonymous.statusCode).toBe(401)
+      expect(anonymous.headers['clear-site-data']).toBeUndefined()
+    })
+
     it('never sends Clear-Site-Data without a session (no other site can wipe a phone)', async () => {
       const out = await app.inject({ method: 'POST', url: '/api/auth/logout?clear=storage' })
       expect(out.statusCode).toBe(401)

@@ -98,6 +98,39 @@ describe('useAuthStore().logout', () => {
     await Dexie.delete('gridsister-someone-else')
   })
 
+  it('after a logout with no signal, clears the site storage at the next sign-in, before storing anything', async () => {
+    const cleared: string[] = []
+    server.on('POST', '/api/device/clear-site-data', (req) => {
+      cleared.push(req.headers.authorization ?? '')
+      return json({ ok: true })
+    })
+    const auth = useAuthStore()
+    await auth.login('demo-worker-1', 'gridsister-demo')
+    await seedHousehold(getDb())
+    const online = server.fetch
+    setTransport({ baseUrl: 'http://sync.test', fetch: () => Promise.reject(new TypeError('Failed to fetch')) })
+    await auth.logout()
+    expect(auth.reopenNeeded).toBe(false)
+    setTransport({ baseUrl: 'http://sync.test', fetch: online })
+    expect(await auth.login('demo-worker-1', 'gridsister-demo')).toBe(true)
+    expect(cleared).toEqual([`Bearer ${auth.token}`])
+    expect(auth.reopenNeeded).toBe(true)
+  })
+
+  it('does not clear the site storage at sign-in while another user\'s database is on the phone', async () => {
+    server.on('POST', '/api/device/clear-site-data', () => json({ ok: true }))
+    const other = new Dexie('gridsister-someone-else')
+    other.version(1).stores({ outbox: 'seq' })
+    await other.open()
+    other.close()
+    localStorage.setItem('gridsister.storageClearOwed', '1')
+    const auth = useAuthStore()
+    await auth.login('demo-worker-1', 'gridsister-demo')
+    expect(server.requests.some((r) => r.path === '/api/device/clear-site-data')).toBe(false)
+    expect(auth.reopenNeeded).toBe(false)
+    await Dexie.delete('gridsister-someone-else')
+  })
+
   it('wipes even with no network (the server session then just expires)', async () => {
     const auth = useAuthStore()
     await auth.login('demo-worker-1', 'gridsister-demo')
