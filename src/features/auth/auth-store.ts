@@ -87,7 +87,7 @@ export const useAuthStore = defineStore('auth', () => {
     }
     if (!result.ok) return failed(result.reason)
     const { reply } = result
-    reopenNeeded.value = await settleOwedClear(reply.token)
+    reopenNeeded.value = await settleOwedClear(reply.token).catch(() => false)
     // openUserDb closes another user's database before opening this one.
     openUserDb(reply.user.id)
     user.value = reply.user
@@ -156,12 +156,8 @@ export const useAuthStore = defineStore('auth', () => {
     await logout({ lost })
   }
 
-  function clearDisabledNotice(): void {
-    disabledNotice.value = null
-  }
-
   return {
     user, token, state, error, sessionExpired, signedIn, disabledNotice, reopenNeeded,
-    restore, login, logout, markExpired, accountDisabled, clearDisabledNotice,
+    restore, login, logout, markExpired, accountDisabled,
   }
 })
