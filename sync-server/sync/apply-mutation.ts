@@ -24,7 +24,7 @@ import { guardMutation } from './apply-guards'
 export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, now: number): Promise<MutationResult> {
   // m.hlc passed the request schema's HLC pattern: its first 15 digits are its millis.
   if (hlcMillis(m.hlc) - now > MAX_DRIFT_MS) return refused(m, 'clock-drift', 'the phone clock is far ahead; set the date and time')
-  const guard = guardMutation(user, m)
+  const guard = await guardMutation(tx, user, m)
   if (guard) return refused(m, guard.code, guard.message)
   const grid = await tx.getGrid(m.args.gridId)
   if (!grid || !canWrite(user, grid)) return refused(m, 'out-of-scope', 'this grid is not in your scope')

@@ -77,6 +77,14 @@ describe.each(BACKENDS)('data minimisation by role on $name', (backend) => {
       expect(stored).toMatchObject({ idNumber: ID_NUMBER, phone: PHONE, notes: '已核实' })
     })
 
+    it('lets a supervisor create a household with its phone: there is no real value to overwrite', async () => {
+      const d = new TestDevice()
+      const hh = householdPut(t.world.grids.a2.id, randomUUID(), householdFields({ phone: PHONE }))
+      const res = await post('sa', '/api/sync/push', d.push([d.m('household.put', hh)]))
+      expect(res.json<PushReply>().results[0]?.status).toBe('applied')
+      expect(((await t.store.getRecord('household', hh.id))?.data as { phone: string }).phone).toBe(PHONE)
+    })
+
     it('refuses the masked form itself as a value, whoever sends it', async () => {
       const { personId, gridId } = await seedPerson()
       const d = new TestDevice()
