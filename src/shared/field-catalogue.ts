@@ -10,8 +10,9 @@ import type { Role } from './vocab'
  * - A role receives a field `full`, `masked` (the same masking everywhere: ID numbers
  *   as 4301**********1234, phones as 138****1234) or not at all (`none`: the record is
  *   not sent). Only the worker who holds the grid receives every field in full.
- * - A role may write only the fields it receives in full, so a masked value a device
- *   holds can never be pushed back over the real one.
+ * - A role changes only the fields it receives in full (a record it creates it may fill
+ *   in), and no mutation accepts the masked form, so a masked value a device holds can
+ *   never be pushed back over the real one.
  * - Masking is idempotent: masking a masked value gives it back unchanged.
  * - A masked field can be revealed only online, by the roles listed, and is audited.
  */
@@ -122,7 +123,7 @@ export function projectRecord<T extends object>(kind: string, record: T, role: R
   return (out as T | null) ?? record
 }
 
-/** The fields of a patch that a role may not write (it does not receive them in full). */
+/** The fields of a patch that a role may not change on an existing record (not received in full). */
 export function unwritableFields(kind: string, fields: readonly string[], role: Role): string[] {
   return fields.filter((f) => fieldAccess(kind, f, role) !== 'full')
 }
