@@ -50,7 +50,7 @@ const en: typeof zhCN = {
     conflicts: {
       title: 'Conflict inbox', hint: 'Two phones changed the same field; the later one was kept. Confirm which value to keep.',
       kept: 'Kept', other: 'Overwritten', by: '{name} · {at}', keepCurrent: 'Keep current', useOther: 'Use this value',
-      resolved: 'Resolved', none: 'No open conflicts', unknownUser: 'Unknown user', record: '{kind}: {name}',
+      resolved: 'Resolved', masked: 'Number masked: the grid worker checks it with the household and corrects it', none: 'No open conflicts', unknownUser: 'Unknown user', record: '{kind}: {name}',
     },
     coverage: {
       title: 'Visit coverage', byGrid: 'By grid', byWorker: 'By worker', overdue: 'Overdue key households', trend: 'Visits, last 12 months',

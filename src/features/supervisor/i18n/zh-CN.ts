@@ -46,7 +46,7 @@ export default {
     conflicts: {
       title: '冲突收件箱', hint: '两部手机同时改了同一项，系统按时间先后保留了一个值；请确认保留哪一个。',
       kept: '当前保留', other: '被覆盖的值', by: '{name} · {at}', keepCurrent: '保留当前值', useOther: '改用此值',
-      resolved: '已处理', none: '没有待处理的冲突', unknownUser: '未知用户', record: '{kind}：{name}',
+      resolved: '已处理', masked: '号码已遮挡：请负责的网格员向住户核实后修改', none: '没有待处理的冲突', unknownUser: '未知用户', record: '{kind}：{name}',
     },
     coverage: {
       title: '走访覆盖', byGrid: '按网格', byWorker: '按网格员', overdue: '逾期未访的重点户', trend: '近 12 个月走访',
