@@ -1,6 +1,6 @@
 /** Simplified Chinese, the default language. `en.ts` must have the same keys (type-checked). */
 export default {
-  app: { name: '格子姐姐' },
+  app: { name: '格子姐姐', demo: '演示', demoHint: '演示系统：账号和数据都是虚构的，请勿录入真实住户信息' },
   tabs: { label: '主导航', today: '今日', households: '住户', wishes: '心愿', me: '我的' },
   common: {
     save: '保存',
@@ -241,6 +241,7 @@ export default {
     title: '我的',
     signedInAs: '当前账号',
     notSignedIn: '未登录',
+    changePassword: '修改密码',
     logout: '退出登录',
     logoutTitle: '退出登录',
     logoutClean: '记录都已上传。退出后，这台手机上的住户资料会全部删除，再次登录时需要联网重新下载。',

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   /** The account was disabled (403): the device uploads what is still accepted, then wipes. */
   'account-disabled',
   'forbidden',
+  'password-change-required',
   'not-found',
   'out-of-scope',
   'upgrade-required',

@@ -114,6 +114,14 @@ export const useAuthStore = defineStore('auth', () => {
 
   const sameUser = (username: string) => user.value?.username === username.trim().toLowerCase()
 
+  /** After her password changed: the server's view of her (the forced change is over). */
+  async function replaceUser(next: PublicUser): Promise<void> {
+    const { loadSession, saveSession } = await sessionModule()
+    const saved = loadSession()
+    user.value = next
+    if (saved && token.value) saveSession({ ...saved, token: token.value, user: next })
+  }
+
   /** Called by sync when the server refuses the token: keep working, ask to log in. */
   function markExpired(): void {
     if (state.value === 'signed-in') state.value = 'expired'
@@ -158,6 +166,6 @@ export const useAuthStore = defineStore('auth', () => {
 
   return {
     user, token, state, error, sessionExpired, signedIn, disabledNotice, reopenNeeded,
-    restore, login, logout, markExpired, accountDisabled,
+    restore, login, logout, markExpired, accountDisabled, replaceUser,
   }
 })
