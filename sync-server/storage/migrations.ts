@@ -109,6 +109,11 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX audit_at ON audit(at);
   CREATE INDEX audit_community_at ON audit(community_id, at);
   `,
+  // When an account was disabled: its device may still upload what was made before
+  // (an unsent week of visits is not lost), and nothing made after.
+  `
+  ALTER TABLE users ADD COLUMN disabled_at {{bigint}};
+  `,
   // A photo is granted per (photo, grid) pair: the grid it was uploaded for and every grid
   // holding a record that names it, so a second grid naming the same bytes can read them
   // (before, the first uploader's grid owned them). Filled from what is already stored;
