@@ -53,7 +53,7 @@ const en: typeof zhCN = {
     },
     coverage: {
       title: 'Visit coverage', byGrid: 'By grid', byWorker: 'By worker', overdue: 'Overdue key households', trend: 'Visits, last 12 months',
-      methods: 'Visit methods, last 30 days', visitsSeries: 'Visits', householdsSeries: 'Households visited', overdueCount: '{n} overdue',
+      methods: 'Visit methods, last 30 days', visitsSeries: 'Visits', householdsSeries: 'Households visited', overdueCount: '{n} overdue', monthToDate: 'month to date', showAll: 'Show all {n}',
       col: {
         grid: 'Grid', worker: 'Worker', households: 'Households', keyHouseholds: 'Key households', visited30: 'Visited 30d',
         visited90: 'Visited 90d', overdue: 'Overdue',
@@ -76,6 +76,10 @@ const en: typeof zhCN = {
       },
       onlyStale: 'Stale only', daysOpen: '{n} days', unclaimed: 'Unclaimed',
     },
+    courtyard: {
+      title: '"Most beautiful courtyard" scores', item: 'Item', summary: '{scored} households scored, mean {average}', scored: 'Households scored', average: 'Mean score',
+      score: 'score {n}',
+    },
     needs: {
       title: 'Needs picture', domain: 'Domain', assessed: 'Households assessed', notAssessed: '{n} not assessed',
       highNoVisit: 'High need, no visit since assessment', assessedOn: 'assessed {date}', level: 'Level',
@@ -89,7 +93,8 @@ const en: typeof zhCN = {
       coverageCsv: 'Coverage (CSV)', print: 'Printable monthly report', full: 'Full export (phone and ID unmasked; admins only; audited)',
       masked: 'Phone and ID numbers masked', done: 'Exported {file}',
       fullSuffix: 'full', fileMonthly: 'monthly-report', fileLedger: 'ledger', fileCoverage: 'coverage', asOf: 'Data as of {at}',
-      sheet: { coverage: 'Coverage', ledger: 'Ledger', categories: 'Categories', needs: 'Needs', overdue: 'Overdue' },
+      sheet: { coverage: 'Coverage', ledger: 'Ledger', categories: 'Categories', funnel: 'Wish progress', needs: 'Needs', courtyard: 'Courtyard', overdue: 'Overdue' },
+      stage: 'Stage', cumulative: 'Cumulative (to month end)', funnelTitle: 'Wish progress (cumulative to the end of {month})', courtyardTitle: 'Courtyard scores (to {month})',
       reportTitle: '{community} monthly report {month}', total: 'Total', yes: 'yes',
       ledgerTitle: '{community} livelihood ledger (to {month})', categoriesTitle: 'Wishes by category, {month}',
       needsTitle: 'Needs picture (to {month})', overdueTitle: 'Overdue key households (to {month})',

@@ -49,7 +49,7 @@ export default {
     },
     coverage: {
       title: '走访覆盖', byGrid: '按网格', byWorker: '按网格员', overdue: '逾期未访的重点户', trend: '近 12 个月走访',
-      methods: '近 30 天走访方式', visitsSeries: '走访次数', householdsSeries: '走访户数', overdueCount: '逾期 {n} 户',
+      methods: '近 30 天走访方式', visitsSeries: '走访次数', householdsSeries: '走访户数', overdueCount: '逾期 {n} 户', monthToDate: '本月至今', showAll: '显示全部 {n} 户',
       col: {
         grid: '网格', worker: '网格员', households: '户数', keyHouseholds: '重点户', visited30: '近30天已访',
         visited90: '近90天已访', overdue: '逾期重点户',
@@ -72,6 +72,10 @@ export default {
       },
       onlyStale: '只看超期', daysOpen: '已 {n} 天', unclaimed: '待认领',
     },
+    courtyard: {
+      title: '最美庭院评分', item: '评分项目', summary: '已评分 {scored} 户，平均 {average} 分', scored: '已评分户数', average: '平均得分',
+      score: '得分 {n}',
+    },
     needs: {
       title: '需求画像', domain: '需求领域', assessed: '已评估户数', notAssessed: '未评估 {n} 户',
       highNoVisit: '迫切需求且评估后未走访', assessedOn: '评估于 {date}', level: '等级',
@@ -85,7 +89,8 @@ export default {
       coverageCsv: '覆盖表（CSV）', print: '打印版月报', full: '完整导出（不遮挡电话和身份证号，仅管理员，记入审计）',
       masked: '电话、身份证号已遮挡', done: '已导出 {file}',
       fullSuffix: '完整', fileMonthly: '月报', fileLedger: '民生台账', fileCoverage: '走访覆盖', asOf: '数据截至 {at}',
-      sheet: { coverage: '走访覆盖', ledger: '民生台账', categories: '分类统计', needs: '需求画像', overdue: '逾期重点户' },
+      sheet: { coverage: '走访覆盖', ledger: '民生台账', categories: '分类统计', funnel: '心愿办理进度', needs: '需求画像', courtyard: '最美庭院', overdue: '逾期重点户' },
+      stage: '环节', cumulative: '累计（截至月底）', funnelTitle: '心愿办理进度（累计，截至{month}月底）', courtyardTitle: '最美庭院评分（截至{month}）',
       reportTitle: '{community}{month}月报', total: '合计', yes: '是',
       ledgerTitle: '{community}民生实事小账本（截至{month}）', categoriesTitle: '{month} 心愿分类统计',
       needsTitle: '需求画像（截至{month}）', overdueTitle: '逾期未访重点户（截至{month}）',
