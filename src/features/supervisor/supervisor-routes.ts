@@ -32,8 +32,12 @@ export const supervisorRoutes: RouteRecordRaw[] = [
     beforeEnter: guard,
     children: [
       { path: '', redirect: '/supervisor/review' },
-      page('review', () => import('./ReviewQueuePage.vue')),
-      page('review/:kind/:id', () => import('./ReviewDetailPage.vue')),
+      // The record opens inside the queue: beside the list on a wide screen, in its place on a phone.
+      {
+        path: 'review',
+        component: () => import('./ReviewQueuePage.vue'),
+        children: [page(':kind/:id', () => import('./ReviewDetailPage.vue'))],
+      },
       page('conflicts', () => import('./ConflictsPage.vue')),
       page('coverage', () => import('./CoveragePage.vue')),
       page('ledger', () => import('./LedgerPage.vue')),

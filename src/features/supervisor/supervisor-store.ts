@@ -8,6 +8,7 @@ import { readCommunity, readDirectory, saveCommunity, saveDirectory, writeReview
 import { useSupervisorSnapshot, type SupervisorSnapshotView } from './useSupervisorSnapshot'
 import { recordAudit, type AuditInput } from './audit-repository'
 import type { ReviewFilter } from './reports/review-queue'
+import type { FrozenQueue } from './reports/review-session'
 import { buildMonthlyReport, type MonthlyReport } from './reports/monthly-report'
 import { buildExportFile, saveBlob, type ExportKind } from './export/export-files'
 
@@ -38,6 +39,12 @@ export const useSupervisorStore = defineStore('supervisor', () => {
   const clock = shallowRef<() => Date>(() => new Date())
   /** The review queue's filters, kept here so they survive opening a record and coming back. */
   const reviewFilter = ref<ReviewFilter>({ state: 'open' })
+  /** The review session: the open queue as triaged when she started (see review-session.ts). */
+  const reviewSession = shallowRef<FrozenQueue | null>(null)
+  /** Share of routine records sampled before a batch approval (she can change it). */
+  const sampleRate = ref(0.1)
+  /** Seeds this session's sample: random per workspace, so workers cannot predict it. */
+  const sampleSeed = ref(Math.random().toString(36).slice(2))
   let scope: EffectScope | null = null
 
   const state = computed(() => view.value?.state.value ?? 'loading')
@@ -74,6 +81,7 @@ export const useSupervisorStore = defineStore('supervisor', () => {
     scope = null
     view.value = null
     session.value = null
+    reviewSession.value = null
     directory.value = []
     community.value = null
   }
@@ -138,6 +146,7 @@ export const useSupervisorStore = defineStore('supervisor', () => {
 
   return {
     session, state, snapshot, directory, community, user, isAdmin, workerNames, error, api, reviewFilter, clock,
+    reviewSession, sampleRate, sampleSeed,
     open, close, refreshDirectory, decide, approveMany, audit, monthlyReport, exportFile,
   }
 })

@@ -46,6 +46,17 @@ const en: typeof zhCN = {
       assessedAt: 'Assessed at', answers: 'Needs', cadenceDays: 'Visit cadence (days)', score: 'Score', templateId: 'Template', deleted: 'Deleted',
       name: 'Name', sex: 'Sex', birthDate: 'Born', relation: 'Relation', idNumber: 'ID number', members: 'Members',
     },
+    triage: {
+      attention: 'Needs your eyes', attentionHint: 'Key households, urgent needs, very short texts, long gaps, records returned or corrected: one by one',
+      routine: 'Routine', sample: 'Check first', sampleHint: 'A random sample of the routine records; once checked, approve the rest in one go',
+      rate: 'Sample rate', batchRest: 'Approve the other {n} routine records', sampleFirst: 'Check the {n} sampled first', newRecords: '{n} new records',
+      loadNew: 'Load', next: 'Next', prev: 'Previous', position: '{i} of {n}', pick: 'Pick a record on the left', backToList: 'Back to the list',
+      keys: 'Keys: A approve · R return · J next · K previous', openLeft: '{n} open', done: 'All done',
+      reason: {
+        'returned-before': 'Returned before', correction: 'Correction', 'urgent-need': 'Urgent need', 'thin-text': 'Very short',
+        'long-gap': 'Long gap', 'key-household': 'Key household',
+      },
+    },
     conflicts: {
       title: 'Conflict inbox', hint: 'Two phones changed the same field; the later one was kept. Confirm which value to keep.',
       kept: 'Kept', other: 'Overwritten', by: '{name} · {at}', keepCurrent: 'Keep current', useOther: 'Use this value',

@@ -7,7 +7,7 @@ export default {
       all: '全部', loading: '加载中…', empty: '暂无数据', error: '出错了：{message}', back: '返回', cancel: '取消', confirm: '确定',
       days: '{n} 天', never: '从未走访', grid: '网格', worker: '网格员', offline: '需要联网', retry: '重试', save: '保存',
     },
-    kind: { visit: '走访日记', household: '户信息', wish: '微心愿', assessment: '需求评估', person: '成员' },
+    kind: { visit: '走访日记', household: '户信息', wish: '微心愿', assessment: '评估', person: '成员' },
     state: { pending: '待审核', approved: '已通过', returned: '已退回', resubmitted: '已重新提交', open: '待处理' },
     method: { 'in-person': '入户走访', phone: '电话询问', wechat: '微信了解' },
     wishState: { registered: '已登记', claimed: '已认领', fulfilled: '已实现', closed: '已关闭' },
@@ -41,6 +41,17 @@ export default {
       detail: '详情', category: '类别', state: '状态', claimedBy: '认领人', fulfilment: '实现情况', closedReason: '关闭原因',
       assessedAt: '评估时间', answers: '各项需求', cadenceDays: '走访周期（天）', score: '得分', templateId: '模板', deleted: '已删除',
       name: '姓名', sex: '性别', birthDate: '出生日期', relation: '关系', idNumber: '身份证号', members: '家庭成员',
+    },
+    triage: {
+      attention: '需要细看', attentionHint: '重点户、迫切需求、内容过短、间隔过久、曾退回或更正的记录，请逐条查看',
+      routine: '常规记录', sample: '先抽查', sampleHint: '从常规记录中随机抽取，逐条看完后可批量通过其余记录',
+      rate: '抽样率', batchRest: '批量通过其余 {n} 条常规记录', sampleFirst: '请先看完抽查的 {n} 条', newRecords: '{n} 条新记录',
+      loadNew: '载入', next: '下一条', prev: '上一条', position: '第 {i} / {n} 条', pick: '在左侧选择一条记录', backToList: '返回列表',
+      keys: '快捷键：A 通过 · R 退回 · J 下一条 · K 上一条', openLeft: '待处理 {n} 条', done: '全部处理完了',
+      reason: {
+        'returned-before': '曾退回', correction: '更正记录', 'urgent-need': '迫切需求', 'thin-text': '内容过短',
+        'long-gap': '间隔过久', 'key-household': '重点户',
+      },
     },
     conflicts: {
       title: '冲突收件箱', hint: '两部手机同时改了同一项，系统按时间先后保留了一个值；请确认保留哪一个。',
