@@ -26,6 +26,8 @@ export interface SupervisorSession {
   fetch?: typeof fetch
   /** Called after a decision is stored (the app nudges sync). */
   afterWrite?: () => void
+  /** Whether the device has finished a sync (reactive when read in an effect); absent: yes. */
+  synced?: () => boolean
 }
 
 export const useSupervisorStore = defineStore('supervisor', () => {

@@ -1,4 +1,4 @@
-import { computed, watchEffect, type ComputedRef } from 'vue'
+import { computed, watch, type ComputedRef } from 'vue'
 import { buildReviewItems, filterReviewItems, type ReviewItem } from './reports/review-queue'
 import { freezeQueue, isOpen, newArrivals, nextAfterDecision, sampleIds, stepFrom } from './reports/review-session'
 import type { TriageReason } from './reports/triage'
@@ -40,11 +40,12 @@ export function useReviewQueue(): ReviewQueueView {
   const freeze = () => {
     if (store.snapshot) store.reviewSession = freezeQueue(items.value, store.snapshot, store.clock().getTime())
   }
-  // Frozen once; an empty session takes what arrives (there is nothing to reshuffle).
-  watchEffect(() => {
+  // Frozen once the device's first sync is done (until then every page of it is taken
+  // in); an empty session takes what arrives (there is nothing to reshuffle).
+  watch([items, () => store.session?.synced?.() ?? true], ([list, synced]) => {
     const q = store.reviewSession
-    if (store.snapshot && (!q || (q.order.length === 0 && newArrivals(q, items.value) > 0))) freeze()
-  })
+    if (store.snapshot && (!q || !synced || (q.order.length === 0 && newArrivals(q, list) > 0))) freeze()
+  }, { immediate: true })
   const matches = (i: ReviewItem) => filterReviewItems([i], { ...store.reviewFilter, state: 'all' }).length === 1
   const rows = (entries: { id: string; reasons: TriageReason[] }[]) =>
     entries.flatMap((e) => {

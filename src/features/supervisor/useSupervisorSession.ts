@@ -24,6 +24,7 @@ export function useSupervisorSession(): ComputedRef<SupervisorSession | null> {
       fetch,
       getToken: () => auth.token,
       afterWrite: () => void sync.syncNow(),
+      synced: () => sync.lastSyncAt !== null,
     }
   })
 }
