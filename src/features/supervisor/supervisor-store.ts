@@ -7,7 +7,7 @@ import { createSupervisorApi, type SupervisorApi } from './supervisor-api'
 import { readCommunity, readDirectory, saveCommunity, saveDirectory, writeReview, writeReviews, type ReviewDecision } from './supervisor-repository'
 import { useSupervisorSnapshot, type SupervisorSnapshotView } from './useSupervisorSnapshot'
 import { recordAudit, type AuditInput } from './audit-repository'
-import type { ReviewFilter } from './reports/review-queue'
+import { buildReviewItems, type ReviewFilter, type ReviewItem } from './reports/review-queue'
 import type { FrozenQueue } from './reports/review-session'
 import { buildMonthlyReport, type MonthlyReport } from './reports/monthly-report'
 import { buildExportFile, saveBlob, type ExportKind } from './export/export-files'
@@ -59,6 +59,10 @@ export const useSupervisorStore = defineStore('supervisor', () => {
     for (const u of directory.value) names[u.id] = u.displayName
     return names
   })
+
+  /** Every reviewable item, built once per snapshot and shared by the queue and the record page. */
+  const reviewItems = computed<ReviewItem[]>(() => (snapshot.value ? buildReviewItems({ ...snapshot.value, workerNames: workerNames.value }) : []))
+  const reviewItemsById = computed(() => new Map(reviewItems.value.map((i) => [i.id, i])))
 
   function requireSession(): SupervisorSession {
     if (!session.value) throw new Error('supervisor workspace not opened')
@@ -148,7 +152,7 @@ export const useSupervisorStore = defineStore('supervisor', () => {
 
   return {
     session, state, snapshot, directory, community, user, isAdmin, workerNames, error, api, reviewFilter, clock,
-    reviewSession, sampleRate, sampleSeed,
+    reviewSession, sampleRate, sampleSeed, reviewItems, reviewItemsById,
     open, close, refreshDirectory, decide, approveMany, audit, monthlyReport, exportFile,
   }
 })

@@ -1,5 +1,5 @@
 import { computed, watch, type ComputedRef } from 'vue'
-import { buildReviewItems, filterReviewItems, type ReviewItem } from './reports/review-queue'
+import { matchesFilter, type ReviewItem } from './reports/review-queue'
 import { freezeQueue, isOpen, newArrivals, nextAfterDecision, sampleIds, stepFrom } from './reports/review-session'
 import type { TriageReason } from './reports/triage'
 import { useSupervisorStore } from './supervisor-store'
@@ -35,8 +35,8 @@ export interface ReviewQueueView {
 /** Opens (or joins) the review session of the workspace store. */
 export function useReviewQueue(): ReviewQueueView {
   const store = useSupervisorStore()
-  const items = computed(() => (store.snapshot ? buildReviewItems({ ...store.snapshot, workerNames: store.workerNames }) : []))
-  const byId = computed(() => new Map(items.value.map((i) => [i.id, i])))
+  const items = computed(() => store.reviewItems)
+  const byId = computed(() => store.reviewItemsById)
   const freeze = () => {
     if (store.snapshot) store.reviewSession = freezeQueue(items.value, store.snapshot, store.clock().getTime())
   }
@@ -46,7 +46,7 @@ export function useReviewQueue(): ReviewQueueView {
     const q = store.reviewSession
     if (store.snapshot && (!q || !synced || (q.order.length === 0 && newArrivals(q, list) > 0))) freeze()
   }, { immediate: true })
-  const matches = (i: ReviewItem) => filterReviewItems([i], { ...store.reviewFilter, state: 'all' }).length === 1
+  const matches = (i: ReviewItem) => matchesFilter(i, store.reviewFilter)
   const rows = (entries: { id: string; reasons: TriageReason[] }[]) =>
     entries.flatMap((e) => {
       const item = byId.value.get(e.id)

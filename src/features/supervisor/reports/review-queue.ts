@@ -106,16 +106,17 @@ export function buildReviewItems(src: ReviewSources): ReviewItem[] {
   return items.sort((x, y) => Date.parse(y.at) - Date.parse(x.at) || (x.id < y.id ? 1 : -1))
 }
 
+/** Whether an item passes the grid, worker, kind and key-group filters (state aside). */
+export function matchesFilter(i: ReviewItem, f: ReviewFilter): boolean {
+  return (!f.gridId || i.gridId === f.gridId) && (!f.workerId || i.authorId === f.workerId) && (!f.kind || i.kind === f.kind) &&
+    (!f.keyGroup || i.keyGroups.includes(f.keyGroup))
+}
+
 /** Applies the queue's filters. */
 export function filterReviewItems(items: ReviewItem[], f: ReviewFilter): ReviewItem[] {
   const state = f.state ?? 'open'
   return items.filter(
-    (i) =>
-      (!f.gridId || i.gridId === f.gridId) &&
-      (!f.workerId || i.authorId === f.workerId) &&
-      (!f.kind || i.kind === f.kind) &&
-      (!f.keyGroup || i.keyGroups.includes(f.keyGroup)) &&
-      (state === 'all' || (state === 'open' ? i.state === 'pending' || i.state === 'resubmitted' : i.state === state)),
+    (i) => matchesFilter(i, f) && (state === 'all' || (state === 'open' ? i.state === 'pending' || i.state === 'resubmitted' : i.state === state)),
   )
 }
 
