@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, effectScope, ref, shallowRef, type EffectScope } from 'vue'
+import { computed, effectScope, ref, shallowRef, watch, type EffectScope } from 'vue'
 import type { Community, PublicUser } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
 import { i18n } from '@/i18n'
@@ -26,7 +26,10 @@ export interface SupervisorSession {
   fetch?: typeof fetch
   /** Called after a decision is stored (the app nudges sync). */
   afterWrite?: () => void
-  /** Whether the device has finished a sync (reactive when read in an effect); absent: yes. */
+  /**
+   * Whether the device's data is there to read: a sync has finished, or none can run now
+   * (offline, failing); reactive when read in an effect. Absent: yes.
+   */
   synced?: () => boolean
 }
 
@@ -76,7 +79,12 @@ export const useSupervisorStore = defineStore('supervisor', () => {
     session.value = s
     api.value = createSupervisorApi({ baseUrl: s.baseUrl, fetch: s.fetch, getToken: s.getToken })
     scope = effectScope(true)
-    view.value = scope.run(() => useSupervisorSnapshot({ db: s.db })) ?? null
+    // During the device's first sync the snapshot is not read (each pulled page would
+    // have it read the growing database again); the sync bar shows the progress.
+    const own = scope
+    own.run(() => watch(() => s.synced?.() ?? true, (synced) => {
+      if (synced && !view.value) view.value = own.run(() => useSupervisorSnapshot({ db: s.db })) ?? null
+    }, { immediate: true }))
     directory.value = await readDirectory(s.db)
     community.value = await readCommunity(s.db)
     void refreshDirectory()
