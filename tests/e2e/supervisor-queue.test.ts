@@ -142,6 +142,12 @@ describe('supervisor review queue at scale', () => {
     await page.locator('[data-testid="review-approve"]').waitFor()
     expect(await page.locator('[data-testid="review-attention"]').isVisible()).toBe(false)
     await screenshot(page, 'supervisor-queue-detail-phone')
+    // On the phone too, a decision opens the next record in place.
+    const opened = idOf(page.url())
+    await page.locator('[data-testid="review-approve"]').click()
+    await expect.poll(() => idOf(page.url()), { timeout: 10_000 }).not.toBe(opened)
+    expect(idOf(page.url())).not.toBeNull()
+    expect((await readStore<Review>(page, db, 'reviews')).find((r) => r.recordId === opened)).toMatchObject({ state: 'approved' })
     await page.locator('[data-testid="review-back"]').click()
     await page.waitForURL(/\/supervisor\/review$/)
     for (const p of ['review', 'coverage', 'ledger', 'needs', 'map', 'export']) {
