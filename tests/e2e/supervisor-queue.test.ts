@@ -129,6 +129,7 @@ describe('supervisor review queue at scale', () => {
     expect(rest).toBeGreaterThan(0)
     const approvedBefore = (await readStore<Review>(page, db, 'reviews')).filter((r) => r.state === 'approved').length
     await batch.click()
+    await page.locator('.van-dialog__confirm').click()
     await expect.poll(async () => (await readStore<Review>(page, db, 'reviews')).filter((r) => r.state === 'approved').length, { timeout: 20_000 }).toBe(approvedBefore + rest)
     await expect.poll(() => page.locator('[data-testid="review-rest"] [data-state="pending"]').count()).toBe(0)
   }, 180_000)

@@ -51,7 +51,7 @@ const en: typeof zhCN = {
       routine: 'Routine', sample: 'Check first', sampleHint: 'A random sample of the routine records; once checked, approve the rest in one go',
       rate: 'Sample rate', batchRest: 'Approve the other {n} routine records', sampleFirst: 'Check the {n} sampled first', newRecords: '{n} new records',
       loadNew: 'Load', next: 'Next', prev: 'Previous', position: '{i} of {n}', pick: 'Pick a record on the left', backToList: 'Back to the list',
-      keys: 'Keys: A approve · R return · J next · K previous', openLeft: '{n} open', done: 'All done', firstSync: 'Receiving your community\'s records (progress above); the queue opens when they are in',
+      keys: 'Keys: A approve · R return · J next · K previous', openLeft: '{n} open', done: 'All done', batchConfirm: 'The sample is checked. Approve the other {n} routine records?', firstSync: 'Receiving your community\'s records (progress above); the queue opens when they are in',
       reason: {
         'returned-before': 'Returned before', correction: 'Correction', 'urgent-need': 'Urgent need', 'thin-text': 'Very short',
         'long-gap': 'Long gap', 'key-household': 'Key household',

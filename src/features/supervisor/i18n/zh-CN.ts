@@ -47,7 +47,7 @@ export default {
       routine: '常规记录', sample: '先抽查', sampleHint: '从常规记录中随机抽取，逐条看完后可批量通过其余记录',
       rate: '抽样率', batchRest: '批量通过其余 {n} 条常规记录', sampleFirst: '请先看完抽查的 {n} 条', newRecords: '{n} 条新记录',
       loadNew: '载入', next: '下一条', prev: '上一条', position: '第 {i} / {n} 条', pick: '在左侧选择一条记录', backToList: '返回列表',
-      keys: '快捷键：A 通过 · R 退回 · J 下一条 · K 上一条', openLeft: '待处理 {n} 条', done: '全部处理完了', firstSync: '正在接收本社区的记录（进度见上方），收完即可开始审核',
+      keys: '快捷键：A 通过 · R 退回 · J 下一条 · K 上一条', openLeft: '待处理 {n} 条', done: '全部处理完了', batchConfirm: '抽查的记录已看完。确认通过其余 {n} 条常规记录？', firstSync: '正在接收本社区的记录（进度见上方），收完即可开始审核',
       reason: {
         'returned-before': '曾退回', correction: '更正记录', 'urgent-need': '迫切需求', 'thin-text': '内容过短',
         'long-gap': '间隔过久', 'key-household': '重点户',

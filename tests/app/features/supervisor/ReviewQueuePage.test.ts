@@ -42,6 +42,9 @@ describe('ReviewQueuePage', { timeout: 30_000 }, () => {
     const rest = Number(/(\d+)/.exec(batch().text())![1])
     const openBefore = open().length
     await batch().trigger('click')
+    await until(() => expect(document.querySelector('.van-dialog__confirm')).not.toBeNull())
+    expect(document.body.textContent).toContain(`确认通过其余 ${rest} 条常规记录`)
+    ;(document.querySelector('.van-dialog__confirm') as HTMLButtonElement).click()
     await until(async () => expect(await kit.db.outbox.count()).toBe(sampled.length + rest))
     await until(() => expect(count(w)).toContain(String(openBefore - sampled.length - rest)))
   })
