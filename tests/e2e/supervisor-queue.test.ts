@@ -72,6 +72,7 @@ describe('supervisor review queue at scale', () => {
       return a.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING
     })
     expect(order).toBeTruthy()
+    expect(await page.locator('.review-split__pick').isVisible()).toBe(true)
     await screenshot(page, 'supervisor-queue-desktop')
   }, 240_000)
 
