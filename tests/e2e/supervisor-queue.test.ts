@@ -161,6 +161,12 @@ describe('supervisor review queue at scale', () => {
     }
     await page.locator('[data-testid="sv-brand"]').click()
     await expect.poll(() => new URL(page.url()).pathname).toBe('/supervisor/review')
+    // Her settings (sign out) are one tap away, and the worker's Today never holds her.
+    await page.locator('[data-testid="sv-settings"]').click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/settings')
+    await screenshot(page, 'supervisor-settings-phone')
+    await page.goto(`${server.url}/`)
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/supervisor/review')
     expect(phone.errors.filter((e) => !/favicon|Failed to load resource/.test(e))).toEqual([])
   }, 120_000)
 })

@@ -49,11 +49,16 @@ export const supervisorRoutes: RouteRecordRaw[] = [
   { path: '/supervisor/report/print', component: () => import('./ReportPrintPage.vue'), beforeEnter: guard },
 ]
 
-/** Sends a supervisor to her workspace when she opens the app or has just signed in. */
+/**
+ * Sends a supervisor to her workspace when she opens the app or has just signed in, and
+ * whenever she would land on the worker's Today (she has no round of her own: the tab
+ * bar of the settings page must not strand her there). An admin lands there on entry only.
+ */
 export function installSupervisorLanding(router: Router): void {
   router.beforeEach((to, from) => {
+    if (to.path !== '/') return true
     const landing = from === START_LOCATION || from.path === '/login'
-    if (to.path === '/' && landing && mayEnter()) return '/supervisor/review'
+    if ((landing && mayEnter()) || useAuthStore().user?.role === 'supervisor') return '/supervisor/review'
     return true
   })
 }

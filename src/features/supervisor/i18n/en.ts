@@ -4,7 +4,7 @@ import type zhCN from './zh-CN'
 const en: typeof zhCN = {
   supervisor: {
     title: 'Supervisor',
-    nav: { review: 'Review', conflicts: 'Conflicts', coverage: 'Coverage', ledger: 'Ledger', needs: 'Needs', map: 'Grid map', export: 'Export' },
+    nav: { review: 'Review', conflicts: 'Conflicts', coverage: 'Coverage', ledger: 'Ledger', needs: 'Needs', map: 'Grid map', export: 'Export', settings: 'Me' },
     common: {
       all: 'All', loading: 'Loading…', empty: 'Nothing here', error: 'Error: {message}', back: 'Back', cancel: 'Cancel', confirm: 'OK',
       days: '{n} days', never: 'Never visited', grid: 'Grid', worker: 'Worker', offline: 'Needs a connection', retry: 'Retry', save: 'Save',

@@ -2,7 +2,7 @@
 export default {
   supervisor: {
     title: '督导工作台',
-    nav: { review: '审核', conflicts: '冲突', coverage: '覆盖', ledger: '台账', needs: '需求', map: '责任图', export: '导出' },
+    nav: { review: '审核', conflicts: '冲突', coverage: '覆盖', ledger: '台账', needs: '需求', map: '责任图', export: '导出', settings: '我的' },
     common: {
       all: '全部', loading: '加载中…', empty: '暂无数据', error: '出错了：{message}', back: '返回', cancel: '取消', confirm: '确定',
       days: '{n} 天', never: '从未走访', grid: '网格', worker: '网格员', offline: '需要联网', retry: '重试', save: '保存',
