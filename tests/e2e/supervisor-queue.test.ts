@@ -135,10 +135,18 @@ describe('supervisor review queue at scale', () => {
     await expect.poll(() => page.locator('[data-testid="review-rest"] [data-state="pending"]').count()).toBe(0)
   }, 180_000)
 
-  it('fits a 390×844 phone: the record opens in place, nothing scrolls sideways, the brand keeps her in the workspace', async () => {
+  it('works on a 390×844 phone: triaged, still during a sync, the record in place, nothing sideways, never stranded', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`${server.url}/supervisor/review`)
     await page.locator('li.review-item').first().waitFor()
+    expect(await page.locator('[data-testid="review-attention"] li.review-item').first().locator('[data-testid="review-reasons"]').innerText()).not.toBe('')
+    // On the phone too: a sync's records wait as "N 条新记录"; the count holds.
+    const before = await count(page)
+    const ids = await workerPushesVisits(server.url, page, db, 2)
+    await page.locator('[data-testid="sync-bar"]').click()
+    await expect.poll(async () => (await readStore<{ id: string }>(page, db, 'visits')).filter((v) => ids.includes(v.id)).length, { timeout: 60_000 }).toBe(2)
+    await expect.poll(() => page.locator('[data-testid="review-new"]').innerText().catch(() => ''), { timeout: 10_000 }).toContain('2 条新记录')
+    expect(await count(page)).toBe(before)
     await screenshot(page, 'supervisor-queue-phone')
     await page.locator('[data-testid="review-attention"] li.review-item .review-item__body').first().click()
     await page.locator('[data-testid="review-approve"]').waitFor()
