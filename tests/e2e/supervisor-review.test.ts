@@ -86,7 +86,8 @@ describe('supervisor review loop', () => {
     await page.locator('[data-testid="review-return"]').click()
     await page.locator('[data-testid="review-comment"] textarea').fill(COMMENT)
     await page.locator('.van-dialog__confirm').click()
-    await page.waitForURL(/\/supervisor\/review$/)
+    // After a decision the next record of her queue opens.
+    await page.waitForURL((u) => !u.pathname.endsWith(visit.id))
     const review = (await readStore<Review>(page, sdb, 'reviews')).find((r) => r.recordId === visit.id)
     expect(review).toMatchObject({ state: 'returned', comment: COMMENT })
     await syncNow(page, sdb)
@@ -125,7 +126,12 @@ describe('supervisor review loop', () => {
     const page = sup.page
     await page.goto(`${server.url}/supervisor/review`)
     await syncNow(page, sdb)
+    // Her queue is frozen for the session: what a sync brings after it opened waits as
+    // "N 条新记录" until she takes it in.
+    const fresh = page.locator('[data-testid="review-new"]')
     const row = page.locator(`[data-testid="review-item-${correction.id}"]`)
+    await expect.poll(async () => (await row.count()) + (await fresh.count()), { timeout: 30_000 }).toBeGreaterThan(0)
+    if ((await row.count()) === 0) await fresh.click()
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1)
     expect(await row.locator('[data-state]').getAttribute('data-state')).toBe('resubmitted')
     expect(await page.locator(`[data-testid="review-item-${visit.id}"]`).count()).toBe(0)
@@ -138,7 +144,7 @@ describe('supervisor review loop', () => {
     expect(await diff.locator('[data-field="seen"] .new').innerText()).toBe(FIXED)
     await screenshot(page, 'supervisor-resubmission-desktop')
     await page.locator('[data-testid="review-approve"]').click()
-    await page.waitForURL(/\/supervisor\/review$/)
+    await page.waitForURL((u) => !u.pathname.endsWith(correction.id))
     await syncNow(page, sdb)
     const reviews = await readStore<Review>(page, sdb, 'reviews')
     expect(reviews.find((r) => r.recordId === correction.id)).toMatchObject({ state: 'approved' })

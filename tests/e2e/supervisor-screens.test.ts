@@ -94,7 +94,8 @@ describe('supervisor workspace screens', () => {
     overdue.eachRow((row, n) => { if (n > 2) phones.push(String(row.getCell(4).value ?? '')) })
     expect(phones.filter((p) => /^\d{11}$/.test(p))).toEqual([])
     await page.goto(`${server.url}/supervisor/report/print`)
-    await expect.poll(() => page.locator('.print__section').count(), { timeout: 20_000 }).toBe(4)
+    // Coverage, month categories, the cumulative funnel, needs, courtyard scores, the whole overdue list.
+    await expect.poll(() => page.locator('.print__section').count(), { timeout: 20_000 }).toBe(6)
     await screenshot(page, 'supervisor-report-print-desktop')
   }, 60_000)
 

@@ -32,8 +32,12 @@ export const supervisorRoutes: RouteRecordRaw[] = [
     beforeEnter: guard,
     children: [
       { path: '', redirect: '/supervisor/review' },
-      page('review', () => import('./ReviewQueuePage.vue')),
-      page('review/:kind/:id', () => import('./ReviewDetailPage.vue')),
+      // The record opens inside the queue: beside the list on a wide screen, in its place on a phone.
+      {
+        path: 'review',
+        component: () => import('./ReviewQueuePage.vue'),
+        children: [page(':kind/:id', () => import('./ReviewDetailPage.vue'))],
+      },
       page('conflicts', () => import('./ConflictsPage.vue')),
       page('coverage', () => import('./CoveragePage.vue')),
       page('ledger', () => import('./LedgerPage.vue')),
@@ -46,11 +50,16 @@ export const supervisorRoutes: RouteRecordRaw[] = [
   { path: '/supervisor/report/print', component: () => import('./ReportPrintPage.vue'), beforeEnter: guard },
 ]
 
-/** Sends a supervisor to her workspace when she opens the app or has just signed in. */
+/**
+ * Sends a supervisor to her workspace when she opens the app or has just signed in, and
+ * whenever she would land on the worker's Today (she has no round of her own: the tab
+ * bar of the settings page must not strand her there). An admin lands there on entry only.
+ */
 export function installSupervisorLanding(router: Router): void {
   router.beforeEach((to, from) => {
+    if (to.path !== '/') return true
     const landing = from === START_LOCATION || from.path === '/login'
-    if (to.path === '/' && landing && mayEnter()) return '/supervisor/review'
+    if ((landing && mayEnter()) || useAuthStore().user?.role === 'supervisor') return '/supervisor/review'
     return true
   })
 }

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, effectScope, ref, shallowRef, type EffectScope } from 'vue'
+import { computed, effectScope, ref, shallowRef, watch, type EffectScope } from 'vue'
 import type { Community, PublicUser } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
 import { i18n } from '@/i18n'
@@ -7,7 +7,8 @@ import { createSupervisorApi, type SupervisorApi } from './supervisor-api'
 import { readCommunity, readDirectory, saveCommunity, saveDirectory, writeReview, writeReviews, type ReviewDecision } from './supervisor-repository'
 import { useSupervisorSnapshot, type SupervisorSnapshotView } from './useSupervisorSnapshot'
 import { recordAudit, type AuditInput } from './audit-repository'
-import type { ReviewFilter } from './reports/review-queue'
+import { buildReviewItems, type ReviewFilter, type ReviewItem } from './reports/review-queue'
+import type { FrozenQueue } from './reports/review-session'
 import { buildMonthlyReport, type MonthlyReport } from './reports/monthly-report'
 import { buildExportFile, saveBlob, type ExportKind } from './export/export-files'
 
@@ -25,6 +26,11 @@ export interface SupervisorSession {
   fetch?: typeof fetch
   /** Called after a decision is stored (the app nudges sync). */
   afterWrite?: () => void
+  /**
+   * Whether the device's data is there to read: a sync has finished, or none can run now
+   * (offline, failing); reactive when read in an effect. Absent: yes.
+   */
+  synced?: () => boolean
 }
 
 export const useSupervisorStore = defineStore('supervisor', () => {
@@ -38,6 +44,12 @@ export const useSupervisorStore = defineStore('supervisor', () => {
   const clock = shallowRef<() => Date>(() => new Date())
   /** The review queue's filters, kept here so they survive opening a record and coming back. */
   const reviewFilter = ref<ReviewFilter>({ state: 'open' })
+  /** The review session: the open queue as triaged when she started (see review-session.ts). */
+  const reviewSession = shallowRef<FrozenQueue | null>(null)
+  /** Share of routine records sampled before a batch approval (she can change it). */
+  const sampleRate = ref(0.1)
+  /** Seeds this session's sample: random per workspace, so workers cannot predict it. */
+  const sampleSeed = ref(Math.random().toString(36).slice(2))
   let scope: EffectScope | null = null
 
   const state = computed(() => view.value?.state.value ?? 'loading')
@@ -51,6 +63,10 @@ export const useSupervisorStore = defineStore('supervisor', () => {
     return names
   })
 
+  /** Every reviewable item, built once per snapshot and shared by the queue and the record page. */
+  const reviewItems = computed<ReviewItem[]>(() => (snapshot.value ? buildReviewItems({ ...snapshot.value, workerNames: workerNames.value }) : []))
+  const reviewItemsById = computed(() => new Map(reviewItems.value.map((i) => [i.id, i])))
+
   function requireSession(): SupervisorSession {
     if (!session.value) throw new Error('supervisor workspace not opened')
     return session.value
@@ -63,7 +79,12 @@ export const useSupervisorStore = defineStore('supervisor', () => {
     session.value = s
     api.value = createSupervisorApi({ baseUrl: s.baseUrl, fetch: s.fetch, getToken: s.getToken })
     scope = effectScope(true)
-    view.value = scope.run(() => useSupervisorSnapshot({ db: s.db })) ?? null
+    // During the device's first sync the snapshot is not read (each pulled page would
+    // have it read the growing database again); the sync bar shows the progress.
+    const own = scope
+    own.run(() => watch(() => s.synced?.() ?? true, (synced) => {
+      if (synced && !view.value) view.value = own.run(() => useSupervisorSnapshot({ db: s.db })) ?? null
+    }, { immediate: true }))
     directory.value = await readDirectory(s.db)
     community.value = await readCommunity(s.db)
     void refreshDirectory()
@@ -74,6 +95,7 @@ export const useSupervisorStore = defineStore('supervisor', () => {
     scope = null
     view.value = null
     session.value = null
+    reviewSession.value = null
     directory.value = []
     community.value = null
   }
@@ -137,6 +159,7 @@ export const useSupervisorStore = defineStore('supervisor', () => {
 
   return {
     session, state, snapshot, directory, community, user, isAdmin, workerNames, error, api, reviewFilter, clock,
+    reviewSession, sampleRate, sampleSeed, reviewItems, reviewItemsById,
     open, close, refreshDirectory, decide, approveMany, audit, monthlyReport, exportFile,
   }
 })

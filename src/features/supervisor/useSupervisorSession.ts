@@ -24,6 +24,8 @@ export function useSupervisorSession(): ComputedRef<SupervisorSession | null> {
       fetch,
       getToken: () => auth.token,
       afterWrite: () => void sync.syncNow(),
+      // Offline or failing, she works with what the device holds rather than wait.
+      synced: () => sync.lastSyncAt !== null || !['idle', 'syncing'].includes(sync.state),
     }
   })
 }

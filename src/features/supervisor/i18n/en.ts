@@ -4,7 +4,7 @@ import type zhCN from './zh-CN'
 const en: typeof zhCN = {
   supervisor: {
     title: 'Supervisor',
-    nav: { review: 'Review', conflicts: 'Conflicts', coverage: 'Coverage', ledger: 'Ledger', needs: 'Needs', map: 'Grid map', export: 'Export', audit: 'Audit log' },
+    nav: { review: 'Review', conflicts: 'Conflicts', coverage: 'Coverage', ledger: 'Ledger', needs: 'Needs', map: 'Grid map', export: 'Export', audit: 'Audit log', settings: 'Me' },
     common: {
       all: 'All', loading: 'Loading…', empty: 'Nothing here', error: 'Error: {message}', back: 'Back', cancel: 'Cancel', confirm: 'OK',
       days: '{n} days', never: 'Never visited', grid: 'Grid', worker: 'Worker', offline: 'Needs a connection', retry: 'Retry', save: 'Save',
@@ -47,6 +47,17 @@ const en: typeof zhCN = {
       assessedAt: 'Assessed at', answers: 'Needs', cadenceDays: 'Visit cadence (days)', score: 'Score', templateId: 'Template', deleted: 'Deleted',
       name: 'Name', sex: 'Sex', birthDate: 'Born', relation: 'Relation', idNumber: 'ID number', members: 'Members',
     },
+    triage: {
+      attention: 'Needs your eyes', attentionHint: 'Key households, urgent needs, very short texts, long gaps, records returned or corrected: one by one',
+      routine: 'Routine', sample: 'Check first', sampleHint: 'A random sample of the routine records; once checked, approve the rest in one go',
+      rate: 'Sample rate', batchRest: 'Approve the other {n} routine records', sampleFirst: 'Check the {n} sampled first', newRecords: '{n} new records',
+      loadNew: 'Load', next: 'Next', prev: 'Previous', position: '{i} of {n}', pick: 'Pick a record on the left', backToList: 'Back to the list',
+      keys: 'Keys: A approve · R return · J next · K previous', openLeft: '{n} open', done: 'All done', batchConfirm: 'The sample is checked. Approve the other {n} routine records?', firstSync: 'Receiving your community\'s records (progress above); the queue opens when they are in',
+      reason: {
+        'returned-before': 'Returned before', correction: 'Correction', 'urgent-need': 'Urgent need', 'thin-text': 'Very short',
+        'long-gap': 'Long gap', 'key-household': 'Key household',
+      },
+    },
     conflicts: {
       title: 'Conflict inbox', hint: 'Two phones changed the same field; the later one was kept. Confirm which value to keep.',
       kept: 'Kept', other: 'Overwritten', by: '{name} · {at}', keepCurrent: 'Keep current', useOther: 'Use this value',
@@ -54,7 +65,7 @@ const en: typeof zhCN = {
     },
     coverage: {
       title: 'Visit coverage', byGrid: 'By grid', byWorker: 'By worker', overdue: 'Overdue key households', trend: 'Visits, last 12 months',
-      methods: 'Visit methods, last 30 days', visitsSeries: 'Visits', householdsSeries: 'Households visited', overdueCount: '{n} overdue',
+      methods: 'Visit methods, last 30 days', visitsSeries: 'Visits', householdsSeries: 'Households visited', overdueCount: '{n} overdue', monthToDate: 'month to date', showAll: 'Show all {n}',
       col: {
         grid: 'Grid', worker: 'Worker', households: 'Households', keyHouseholds: 'Key households', visited30: 'Visited 30d',
         visited90: 'Visited 90d', overdue: 'Overdue',
@@ -77,6 +88,10 @@ const en: typeof zhCN = {
       },
       onlyStale: 'Stale only', daysOpen: '{n} days', unclaimed: 'Unclaimed',
     },
+    courtyard: {
+      title: '"Most beautiful courtyard" scores', item: 'Item', summary: '{scored} households scored, mean {average}', scored: 'Households scored', average: 'Mean score',
+      score: 'score {n}',
+    },
     needs: {
       title: 'Needs picture', domain: 'Domain', assessed: 'Households assessed', notAssessed: '{n} not assessed',
       highNoVisit: 'High need, no visit since assessment', assessedOn: 'assessed {date}', level: 'Level',
@@ -90,7 +105,8 @@ const en: typeof zhCN = {
       coverageCsv: 'Coverage (CSV)', print: 'Printable monthly report',
       masked: 'Phone and ID numbers masked', done: 'Exported {file}',
       fileMonthly: 'monthly-report', fileLedger: 'ledger', fileCoverage: 'coverage', asOf: 'Data as of {at}',
-      sheet: { coverage: 'Coverage', ledger: 'Ledger', categories: 'Categories', needs: 'Needs', overdue: 'Overdue' },
+      sheet: { coverage: 'Coverage', ledger: 'Ledger', categories: 'Categories', funnel: 'Wish progress', needs: 'Needs', courtyard: 'Courtyard', overdue: 'Overdue' },
+      stage: 'Stage', cumulative: 'Cumulative (to month end)', funnelTitle: 'Wish progress (cumulative to the end of {month})', courtyardTitle: 'Courtyard scores (to {month})',
       reportTitle: '{community} monthly report {month}', total: 'Total', yes: 'yes',
       ledgerTitle: '{community} livelihood ledger (to {month})', categoriesTitle: 'Wishes by category, {month}',
       needsTitle: 'Needs picture (to {month})', overdueTitle: 'Overdue key households (to {month})',

@@ -2,12 +2,12 @@
 export default {
   supervisor: {
     title: '督导工作台',
-    nav: { review: '审核', conflicts: '冲突', coverage: '覆盖', ledger: '台账', needs: '需求', map: '责任图', export: '导出', audit: '审计日志' },
+    nav: { review: '审核', conflicts: '冲突', coverage: '覆盖', ledger: '台账', needs: '需求', map: '责任图', export: '导出', audit: '审计日志', settings: '我的' },
     common: {
       all: '全部', loading: '加载中…', empty: '暂无数据', error: '出错了：{message}', back: '返回', cancel: '取消', confirm: '确定',
       days: '{n} 天', never: '从未走访', grid: '网格', worker: '网格员', offline: '需要联网', retry: '重试', save: '保存',
     },
-    kind: { visit: '走访日记', household: '户信息', wish: '微心愿', assessment: '需求评估', person: '成员' },
+    kind: { visit: '走访日记', household: '户信息', wish: '微心愿', assessment: '评估', person: '成员' },
     state: { pending: '待审核', approved: '已通过', returned: '已退回', resubmitted: '已重新提交', open: '待处理' },
     method: { 'in-person': '入户走访', phone: '电话询问', wechat: '微信了解' },
     wishState: { registered: '已登记', claimed: '已认领', fulfilled: '已实现', closed: '已关闭' },
@@ -43,6 +43,17 @@ export default {
       assessedAt: '评估时间', answers: '各项需求', cadenceDays: '走访周期（天）', score: '得分', templateId: '模板', deleted: '已删除',
       name: '姓名', sex: '性别', birthDate: '出生日期', relation: '关系', idNumber: '身份证号', members: '家庭成员',
     },
+    triage: {
+      attention: '需要细看', attentionHint: '重点户、迫切需求、内容过短、间隔过久、曾退回或更正的记录，请逐条查看',
+      routine: '常规记录', sample: '先抽查', sampleHint: '从常规记录中随机抽取，逐条看完后可批量通过其余记录',
+      rate: '抽样率', batchRest: '批量通过其余 {n} 条常规记录', sampleFirst: '请先看完抽查的 {n} 条', newRecords: '{n} 条新记录',
+      loadNew: '载入', next: '下一条', prev: '上一条', position: '第 {i} / {n} 条', pick: '在左侧选择一条记录', backToList: '返回列表',
+      keys: '快捷键：A 通过 · R 退回 · J 下一条 · K 上一条', openLeft: '待处理 {n} 条', done: '全部处理完了', batchConfirm: '抽查的记录已看完。确认通过其余 {n} 条常规记录？', firstSync: '正在接收本社区的记录（进度见上方），收完即可开始审核',
+      reason: {
+        'returned-before': '曾退回', correction: '更正记录', 'urgent-need': '迫切需求', 'thin-text': '内容过短',
+        'long-gap': '间隔过久', 'key-household': '重点户',
+      },
+    },
     conflicts: {
       title: '冲突收件箱', hint: '两部手机同时改了同一项，系统按时间先后保留了一个值；请确认保留哪一个。',
       kept: '当前保留', other: '被覆盖的值', by: '{name} · {at}', keepCurrent: '保留当前值', useOther: '改用此值',
@@ -50,7 +61,7 @@ export default {
     },
     coverage: {
       title: '走访覆盖', byGrid: '按网格', byWorker: '按网格员', overdue: '逾期未访的重点户', trend: '近 12 个月走访',
-      methods: '近 30 天走访方式', visitsSeries: '走访次数', householdsSeries: '走访户数', overdueCount: '逾期 {n} 户',
+      methods: '近 30 天走访方式', visitsSeries: '走访次数', householdsSeries: '走访户数', overdueCount: '逾期 {n} 户', monthToDate: '本月至今', showAll: '显示全部 {n} 户',
       col: {
         grid: '网格', worker: '网格员', households: '户数', keyHouseholds: '重点户', visited30: '近30天已访',
         visited90: '近90天已访', overdue: '逾期重点户',
@@ -73,6 +84,10 @@ export default {
       },
       onlyStale: '只看超期', daysOpen: '已 {n} 天', unclaimed: '待认领',
     },
+    courtyard: {
+      title: '最美庭院评分', item: '评分项目', summary: '已评分 {scored} 户，平均 {average} 分', scored: '已评分户数', average: '平均得分',
+      score: '得分 {n}',
+    },
     needs: {
       title: '需求画像', domain: '需求领域', assessed: '已评估户数', notAssessed: '未评估 {n} 户',
       highNoVisit: '迫切需求且评估后未走访', assessedOn: '评估于 {date}', level: '等级',
@@ -86,7 +101,8 @@ export default {
       coverageCsv: '覆盖表（CSV）', print: '打印版月报',
       masked: '电话、身份证号已遮挡', done: '已导出 {file}',
       fileMonthly: '月报', fileLedger: '民生台账', fileCoverage: '走访覆盖', asOf: '数据截至 {at}',
-      sheet: { coverage: '走访覆盖', ledger: '民生台账', categories: '分类统计', needs: '需求画像', overdue: '逾期重点户' },
+      sheet: { coverage: '走访覆盖', ledger: '民生台账', categories: '分类统计', funnel: '心愿办理进度', needs: '需求画像', courtyard: '最美庭院', overdue: '逾期重点户' },
+      stage: '环节', cumulative: '累计（截至月底）', funnelTitle: '心愿办理进度（累计，截至{month}月底）', courtyardTitle: '最美庭院评分（截至{month}）',
       reportTitle: '{community}{month}月报', total: '合计', yes: '是',
       ledgerTitle: '{community}民生实事小账本（截至{month}）', categoriesTitle: '{month} 心愿分类统计',
       needsTitle: '需求画像（截至{month}）', overdueTitle: '逾期未访重点户（截至{month}）',

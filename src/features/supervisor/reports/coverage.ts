@@ -1,5 +1,5 @@
 import { VISIT_METHODS, householdCadenceDays, type Grid, type Household, type KeyGroup, type Visit, type VisitMethod } from '@/shared'
-import { cnMonthKey, daysSince, lastMonths, withinDays } from './report-time'
+import { cnMonthKey, daysSince, lastMonths, monthEnd, withinDays } from './report-time'
 
 /**
  * Coverage: who was visited, who is overdue. Pure: the same inputs give the same figures
@@ -10,7 +10,9 @@ import { cnMonthKey, daysSince, lastMonths, withinDays } from './report-time'
  * - "Visited in the last N days": at least one visit in (now − N days, now].
  * - Overdue: the household has a cadence (`householdCadenceDays`) and its last visit is
  *   more than that many whole days ago, or it was never visited.
- * - Visits by method count the last 30 days; the trend counts calendar months (UTC+8).
+ * - Visits by method count the last 30 days; the trend counts calendar months (UTC+8),
+ *   the last one marked partial unless `now` is its final moment (a running month is
+ *   not a drop in work).
  * - A worker's row is the sum of the grids assigned to her (grid.workerId).
  */
 
@@ -44,6 +46,8 @@ export interface TrendPoint {
   month: string
   visits: number
   households: number
+  /** The running month (counts so far, not a whole month). */
+  partial: boolean
 }
 
 export interface CoverageReport {
@@ -154,5 +158,7 @@ function trendOf(visits: Visit[], now: Date): TrendPoint[] {
     p.visits++
     p.households.add(v.householdId)
   }
-  return [...points.values()].map((p) => ({ month: p.month, visits: p.visits, households: p.households.size }))
+  const running = cnMonthKey(now.toISOString())
+  const complete = monthEnd(running).getTime() <= now.getTime()
+  return [...points.values()].map((p) => ({ month: p.month, visits: p.visits, households: p.households.size, partial: p.month === running && !complete }))
 }

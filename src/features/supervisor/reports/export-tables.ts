@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone, NEEDS_TEMPLATE, VISIT_METHODS } from '@/shared'
+import { COURTYARD_TEMPLATE, maskIdNumber, maskPhone, NEEDS_TEMPLATE, VISIT_METHODS } from '@/shared'
 import type { MonthlyReport } from './monthly-report'
 
 /**
@@ -64,21 +64,42 @@ export function ledgerSheet(r: MonthlyReport, o: ExportOptions): ExportSheet {
   }
 }
 
-/** Month counts by category plus the funnel. */
+/** Counts by category within the month only (the cumulative funnel has its own sheet). */
 export function categorySheet(r: MonthlyReport, o: ExportOptions): ExportSheet {
   const { t } = o
-  const f = r.ledger.funnel
   return {
     name: t('supervisor.export.sheet.categories'),
     title: t('supervisor.export.categoriesTitle', { month: r.month }),
     header: [t('supervisor.ledger.col.category'), t('supervisor.ledger.registeredInMonth'), t('supervisor.ledger.fulfilledInMonth')],
-    rows: [
-      ...r.ledger.byCategory.map((c) => [t(`supervisor.category.${c.category}`), c.registered, c.fulfilled]),
-      [t('supervisor.ledger.funnel.registered'), f.registered, ''],
-      [t('supervisor.ledger.funnel.claimed'), f.claimed, ''],
-      [t('supervisor.ledger.funnel.fulfilled'), f.fulfilled, ''],
-    ],
+    rows: r.ledger.byCategory.map((c) => [t(`supervisor.category.${c.category}`), c.registered, c.fulfilled]),
     totals: [t('supervisor.export.total'), r.ledger.byCategory.reduce((s, c) => s + c.registered, 0), r.ledger.byCategory.reduce((s, c) => s + c.fulfilled, 0)],
+  }
+}
+
+/** The wish funnel, cumulative to the end of the month (each wish in the state it had then). */
+export function funnelSheet(r: MonthlyReport, o: ExportOptions): ExportSheet {
+  const { t } = o
+  const f = r.ledger.funnel
+  return {
+    name: t('supervisor.export.sheet.funnel'),
+    title: t('supervisor.export.funnelTitle', { month: r.month }),
+    header: [t('supervisor.export.stage'), t('supervisor.export.cumulative')],
+    rows: (['registered', 'claimed', 'fulfilled'] as const).map((k) => [t(`supervisor.ledger.funnel.${k}`), f[k]]),
+    totals: null,
+  }
+}
+
+/** The courtyard (最美庭院) scores: households per item and points level, and the mean score. */
+export function courtyardSheet(r: MonthlyReport, o: ExportOptions): ExportSheet {
+  const { t } = o
+  const lang = o.locale === 'en' ? 'en' : 'zh'
+  const c = r.courtyard.total
+  return {
+    name: t('supervisor.export.sheet.courtyard'),
+    title: t('supervisor.export.courtyardTitle', { month: r.month }),
+    header: [t('supervisor.courtyard.item'), ...COURTYARD_TEMPLATE.levels.map((l) => l[lang])],
+    rows: COURTYARD_TEMPLATE.domains.map((d) => [d.label[lang], ...c.items[d.key]!]),
+    totals: [t('supervisor.courtyard.summary', { scored: c.scored, average: c.average ?? '—' }), '', '', '', ''],
   }
 }
 
@@ -116,5 +137,5 @@ export function overdueSheet(r: MonthlyReport, o: ExportOptions): ExportSheet {
 
 /** All sheets of the monthly report workbook. */
 export function monthlyReportSheets(r: MonthlyReport, o: ExportOptions): ExportSheet[] {
-  return [coverageSheet(r, o), categorySheet(r, o), needsSheet(r, o), overdueSheet(r, o), ledgerSheet(r, o)]
+  return [coverageSheet(r, o), categorySheet(r, o), funnelSheet(r, o), needsSheet(r, o), courtyardSheet(r, o), overdueSheet(r, o), ledgerSheet(r, o)]
 }

@@ -73,6 +73,24 @@ export function everClaimed(w: Wish): boolean {
   return w.state === 'claimed' || w.state === 'fulfilled' || w.history.some((e) => e.state === 'claimed')
 }
 
+/**
+ * The wish as it stood at `at`: the state of its last history event up to then
+ * (registered before any), with the claim and fulfilment it had then. A wish whose
+ * history does not reach back (no events) is taken as it is now.
+ */
+export function wishAsOf(w: Wish, at: Date): Wish {
+  if (w.history.length === 0 || Date.parse(w.updatedAt) <= at.getTime()) return w
+  const past = w.history.filter((e) => Date.parse(e.at) <= at.getTime())
+  const state = past.at(-1)?.state ?? 'registered'
+  if (state === w.state) return w
+  const claimed = state === 'claimed' || state === 'fulfilled'
+  return {
+    ...w, state, updatedAt: past.at(-1)?.at ?? w.createdAt,
+    claimedBy: claimed ? w.claimedBy : null, claimedAt: claimed ? w.claimedAt : null,
+    fulfilment: state === 'fulfilled' ? w.fulfilment : null, closedReason: state === 'closed' ? w.closedReason : null,
+  }
+}
+
 /** Computes the ledger of the given wishes, newest first. */
 export function computeLedger(input: LedgerInput): LedgerReport {
   const { now } = input

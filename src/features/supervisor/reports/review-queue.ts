@@ -32,6 +32,8 @@ export interface ReviewItem {
   review: Review | null
   /** For a resubmission: the id of the returned record it corrects. */
   resubmissionOf: string | null
+  /** Assessments: the template (shown by its name, never its id), score and care level. */
+  assessment: { templateId: string; score: number | null; careLevel: number } | null
 }
 
 export interface ReviewSources {
@@ -83,36 +85,38 @@ export function buildReviewItems(src: ReviewSources): ReviewItem[] {
     const isResubmission = !!v.correctsId && !!corrected && (corrected.state === 'returned' || corrected.state === 'resubmitted')
     const state = own ? stateOf(own, null) : isResubmission ? 'resubmitted' : 'pending'
     items.push({ ...base('visit', v.id, v.householdId, v.gridId), authorId: v.visitorId, authorName: v.visitorName || name(v.visitorId),
-      at: v.createdAt, summary: v.seen || v.done || v.asked, state, resubmissionOf: isResubmission ? v.correctsId : null })
+      at: v.createdAt, summary: v.seen || v.done || v.asked, state, resubmissionOf: isResubmission ? v.correctsId : null, assessment: null })
   }
   for (const h of src.households) {
     if (h.deleted) continue
     const author = gridWorker.get(h.gridId) ?? null
     items.push({ ...base('household', h.id, h.id, h.gridId), authorId: author, authorName: name(author),
-      at: h.updatedAt, summary: addressOf(h), state: stateOf(reviews.get(h.id), h.updatedAt), resubmissionOf: null })
+      at: h.updatedAt, summary: addressOf(h), state: stateOf(reviews.get(h.id), h.updatedAt), resubmissionOf: null, assessment: null })
   }
   for (const w of src.wishes) {
     items.push({ ...base('wish', w.id, w.householdId, w.gridId), authorId: w.createdBy, authorName: name(w.createdBy),
-      at: w.updatedAt, summary: w.title, state: stateOf(reviews.get(w.id), w.updatedAt), resubmissionOf: null })
+      at: w.updatedAt, summary: w.title, state: stateOf(reviews.get(w.id), w.updatedAt), resubmissionOf: null, assessment: null })
   }
   for (const a of src.assessments) {
     if (a.deleted) continue
     items.push({ ...base('assessment', a.id, a.householdId, a.gridId), authorId: a.assessorId, authorName: name(a.assessorId),
-      at: a.updatedAt, summary: a.templateId, state: stateOf(reviews.get(a.id), a.updatedAt), resubmissionOf: null })
+      at: a.updatedAt, summary: '', state: stateOf(reviews.get(a.id), a.updatedAt), resubmissionOf: null,
+      assessment: { templateId: a.templateId, score: a.score, careLevel: a.careLevel } })
   }
   return items.sort((x, y) => Date.parse(y.at) - Date.parse(x.at) || (x.id < y.id ? 1 : -1))
+}
+
+/** Whether an item passes the grid, worker, kind and key-group filters (state aside). */
+export function matchesFilter(i: ReviewItem, f: ReviewFilter): boolean {
+  return (!f.gridId || i.gridId === f.gridId) && (!f.workerId || i.authorId === f.workerId) && (!f.kind || i.kind === f.kind) &&
+    (!f.keyGroup || i.keyGroups.includes(f.keyGroup))
 }
 
 /** Applies the queue's filters. */
 export function filterReviewItems(items: ReviewItem[], f: ReviewFilter): ReviewItem[] {
   const state = f.state ?? 'open'
   return items.filter(
-    (i) =>
-      (!f.gridId || i.gridId === f.gridId) &&
-      (!f.workerId || i.authorId === f.workerId) &&
-      (!f.kind || i.kind === f.kind) &&
-      (!f.keyGroup || i.keyGroups.includes(f.keyGroup)) &&
-      (state === 'all' || (state === 'open' ? i.state === 'pending' || i.state === 'resubmitted' : i.state === state)),
+    (i) => matchesFilter(i, f) && (state === 'all' || (state === 'open' ? i.state === 'pending' || i.state === 'resubmitted' : i.state === state)),
   )
 }
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import ReviewDetailPage from '@/features/supervisor/ReviewDetailPage.vue'
-import { buildReviewItems } from '@/features/supervisor/reports/review-queue'
+import { buildReviewItems, filterReviewItems } from '@/features/supervisor/reports/review-queue'
+import { triageQueue } from '@/features/supervisor/reports/triage'
 import { setupSupervisor, until, type SupervisorKit } from './supervisor-kit'
 
 describe('ReviewDetailPage', { timeout: 30_000 }, () => {
@@ -73,5 +74,29 @@ describe('ReviewDetailPage', { timeout: 30_000 }, () => {
     const w = await kit.mountAt(ReviewDetailPage, '/supervisor/review/visit/0190a000-0000-7000-8000-00000000dead')
     await until(() => expect(w.text()).toContain('记录不存在'))
     expect(await kit.db.outbox.count()).toBe(0)
+  })
+
+  it('opens the next record of the session after a decision, and moves with 下一条 and the keyboard', async () => {
+    const order = (() => {
+      const r = triageQueue(filterReviewItems(buildReviewItems(kit.demo), { state: 'open' }), kit.demo)
+      return r.attention.map((e) => e.id)
+    })()
+    const kinds = new Map(buildReviewItems(kit.demo).map((i) => [i.id, i.kind]))
+    const path = (id: string) => `/supervisor/review/${kinds.get(id)}/${id}`
+    const w = await kit.mountAt(ReviewDetailPage, path(order[0]!))
+    await until(() => expect(w.find('[data-testid="review-position"]').text()).toContain('第 1 /'))
+    expect(w.find('[data-testid="detail-reasons"]').exists()).toBe(true)
+    await w.get('[data-testid="review-approve"]').trigger('click')
+    await until(() => expect(w.vm.$route.path).toBe(path(order[1]!)))
+    expect(await kit.db.reviews.get(order[0]!)).toMatchObject({ state: 'approved' })
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'j' }))
+    await until(() => expect(w.vm.$route.path).toBe(path(order[2]!)))
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k' }))
+    await until(() => expect(w.vm.$route.path).toBe(path(order[1]!)))
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))
+    await until(() => expect(w.vm.$route.path).toBe(path(order[2]!)))
+    expect(await kit.db.reviews.get(order[1]!)).toMatchObject({ state: 'approved' })
+    await w.get('[data-testid="review-prev"]').trigger('click')
+    await until(() => expect(w.vm.$route.path).toBe(path(order[1]!)))
   })
 })

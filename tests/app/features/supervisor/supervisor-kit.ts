@@ -24,7 +24,8 @@ export interface SupervisorKit {
   demo: DemoData
   user: PublicUser
   store: ReturnType<typeof useSupervisorStore>
-  mountAt(page: Component, path: string): Promise<VueWrapper>
+  /** `stubs`: components to replace (ECharts needs a canvas happy-dom has not). */
+  mountAt(page: Component, path: string, stubs?: Record<string, Component | boolean>): Promise<VueWrapper>
 }
 
 /** Stores demo records in the device database the way a pull for `role` would (field-catalogue.ts). */
@@ -58,9 +59,9 @@ export async function setupSupervisor(opts: { households?: number; role?: 'super
   await vi.waitFor(() => { if (store.state !== 'ready') throw new Error('not ready') }, { timeout: 5000, interval: 20 })
   const pages = ['review', 'review/:kind/:id', 'conflicts', 'coverage', 'ledger', 'needs', 'map', 'export'].map((p) => ({ path: `/supervisor/${p}`, component: { template: '<div />' } }))
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<div />' } }, ...pages, { path: '/supervisor/report/print', component: { template: '<div />' } }] })
-  async function mountAt(page: Component, path: string): Promise<VueWrapper> {
+  async function mountAt(page: Component, path: string, stubs?: Record<string, Component | boolean>): Promise<VueWrapper> {
     await router.push(path)
-    const wrapper = mount(page as never, { global: { plugins: [pinia, i18n, router] }, attachTo: document.body }) as VueWrapper
+    const wrapper = mount(page as never, { global: { plugins: [pinia, i18n, router], stubs }, attachTo: document.body }) as VueWrapper
     await flushPromises()
     return wrapper
   }

@@ -37,7 +37,7 @@ const allCells = (wb: ExcelJS.Workbook) => wb.worksheets.flatMap((ws) => rowsOf(
 describe('monthly report workbook', { timeout: 30_000 }, () => {
   it('opens, and its coverage and ledger totals equal the dashboard figures', async () => {
     const wb = await readBack()
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['走访覆盖', '分类统计', '需求画像', '逾期重点户', '民生台账'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['走访覆盖', '分类统计', '心愿办理进度', '需求画像', '最美庭院', '逾期重点户', '民生台账'])
     const dashboard = computeCoverage({ grids: demo.grids, households: demo.households, visits: demo.visits, workerNames, now })
     const coverage = rowsOf(wb.getWorksheet('走访覆盖')!)
     expect(coverage[0]![0]).toBe('城东社区2026-03月报')

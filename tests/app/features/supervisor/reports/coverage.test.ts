@@ -44,7 +44,7 @@ describe('computeCoverage', () => {
     const r = computeCoverage({ grids: [g], households: [h, gone], visits: [first, fix, future, ghost], now })
     expect(r.total.households).toBe(1)
     expect(r.total.byMethod).toEqual({ 'in-person': 0, phone: 0, wechat: 1 })
-    expect(r.trend.at(-1)).toEqual({ month: '2026-03', visits: 1, households: 1 })
+    expect(r.trend.at(-1)).toEqual({ month: '2026-03', visits: 1, households: 1, partial: true })
   })
 
   it('buckets the 12-month trend by China time and ignores grids outside the input', () => {
@@ -58,7 +58,7 @@ describe('computeCoverage', () => {
     const r = computeCoverage({ grids: [g], households: [h, o], visits: [v1, v2], now })
     expect(r.trend).toHaveLength(12)
     expect(r.trend[0]!.month).toBe('2025-04')
-    expect(r.trend.find((p) => p.month === '2026-02')).toEqual({ month: '2026-02', visits: 1, households: 1 })
+    expect(r.trend.find((p) => p.month === '2026-02')).toEqual({ month: '2026-02', visits: 1, households: 1, partial: false })
     expect(r.total.households).toBe(1)
   })
 })
