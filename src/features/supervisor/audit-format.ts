@@ -6,7 +6,7 @@ import type { AuditItem } from '@/shared'
  */
 
 /** The filter chips: an exact action, or a prefix ending in `-`. */
-export const AUDIT_FILTERS = ['', 'record-view', 'record-reveal', 'record-export', 'grid-assign', 'user-disable', 'password-', 'login', 'login-failed'] as const
+export const AUDIT_FILTERS = ['', 'record-view', 'reveal', 'record-export', 'grid-assign', 'user-disable', 'password-', 'login', 'login-failed'] as const
 
 /** The i18n key of an action's name, or null when the dictionary has none. */
 export function actionKey(action: string, known: (key: string) => boolean): string | null {
@@ -15,13 +15,21 @@ export function actionKey(action: string, known: (key: string) => boolean): stri
 }
 
 /** What the entry touched, in a few words: a person's name, a record, an address, a note. */
-export function auditSubject(e: AuditItem, names: Record<string, string>, kindName: (kind: string) => string): string {
+export function auditSubject(
+  e: AuditItem,
+  names: Record<string, string>,
+  kindName: (kind: string) => string,
+  fieldName: (field: string) => string = (f) => f,
+): string {
   const d = e.detail
   const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '')
   const parts: string[] = []
   const target = str('targetId')
   if (target) parts.push(names[target] ?? target.slice(0, 8))
   if (str('recordKind')) parts.push(`${kindName(str('recordKind'))} ${str('recordId').slice(0, 8)}`.trim())
+  // A reveal (reveal-routes.ts) names its record as kind/id and the fields shown in full.
+  if (str('kind') && str('id')) parts.push(`${kindName(str('kind'))} ${str('id').slice(0, 8)}`)
+  if (Array.isArray(d.fields)) parts.push(d.fields.map((f) => fieldName(String(f))).join('、'))
   if (str('detail')) parts.push(str('detail'))
   if (str('username') && !e.userId) parts.push(str('username'))
   if (str('gridId') && d.to !== undefined) parts.push(`→ ${names[String(d.to)] ?? '—'}`)

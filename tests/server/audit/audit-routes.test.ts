@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { AuditListReply } from '../../../src/shared'
 import { pruneAudit, auditCutoff } from '../../../sync-server/audit/audit-retention'
 import { BACKENDS } from '../../helpers/server/backends'
+import { householdPut, TestDevice } from '../../helpers/server/factories'
 import { useWorldApp, type World } from '../../helpers/server/world'
 
 const DAY = 24 * 3600 * 1000
@@ -49,6 +50,17 @@ describe.each(BACKENDS)('GET /api/audit on $name', (backend) => {
     const next = (await list('sa', `?limit=4&beforeId=${first?.entries.at(-1)?.id}`)).body
     expect(next?.hasMore).toBe(false)
     expect([...(first?.entries ?? []), ...(next?.entries ?? [])].map((e) => e.id)).toHaveLength(6)
+  })
+
+  it("lists a supervisor's reveal of a household's phone for her community, and only hers", async () => {
+    const hh = householdPut(t.world.grids.a1.id)
+    const d = new TestDevice()
+    await t.app.inject({ method: 'POST', url: '/api/sync/push', headers: t.auth.wa1, payload: d.push([d.m('household.put', hh)]) })
+    expect((await t.app.inject({ method: 'POST', url: `/api/records/household/${hh.id}/reveal`, headers: t.auth.sa })).statusCode).toBe(200)
+    const entries = (await list('sa', '?action=reveal')).body?.entries ?? []
+    expect(entries).toHaveLength(1)
+    expect(entries[0]).toMatchObject({ userName: 'SUP-A', detail: { kind: 'household', id: hh.id } })
+    expect((await list('sb', '?action=reveal')).body?.entries).toEqual([])
   })
 
   it('is refused to workers and to anonymous callers', async () => {

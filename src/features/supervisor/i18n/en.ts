@@ -117,15 +117,16 @@ const en: typeof zhCN = {
       what: 'Action', when: 'Time', who: 'Person', at: 'Time', subject: 'Subject', nobody: '(unknown account)', empty: 'Nothing in this period',
       more: 'Load more', lastDays: 'Last {n} days', password: 'Change password',
       filter: {
-        all: 'All', 'record-view': 'Viewed', 'record-reveal': 'Revealed', 'record-export': 'Exported', 'grid-assign': 'Reassigned',
+        all: 'All', 'record-view': 'Viewed', 'reveal': 'Revealed', 'record-export': 'Exported', 'grid-assign': 'Reassigned',
         'user-disable': 'Disabled', 'password-': 'Passwords', login: 'Logins', 'login-failed': 'Failed logins',
       },
+      field: { idNumber: 'ID number', phone: 'phone' },
       action: {
         login: 'Signed in', 'login-failed': 'Failed sign-in', logout: 'Signed out', 'password-change': 'Changed password',
         'password-reset': 'Reset password', 'admin-create': 'Created administrator', 'user-create': 'Created account',
         'user-disable': 'Disabled account', 'community-create': 'Created community', 'grid-create': 'Created grid',
         'grid-assign': 'Reassigned grid', 'conflict-resolve': 'Resolved conflict', 'record-view': 'Viewed record',
-        'record-reveal': 'Revealed record', 'record-export': 'Exported', 'photo-download': 'Viewed photo', 'demo-load': 'Loaded demo data',
+        'reveal': 'Revealed record', 'record-export': 'Exported', 'photo-download': 'Viewed photo', 'demo-load': 'Loaded demo data',
       },
     },
     denied: 'Only supervisors and administrators can use this page',

@@ -113,14 +113,15 @@ export default {
       what: '操作', when: '时间', who: '人员', at: '时间', subject: '对象', nobody: '（未知账号）', empty: '这段时间没有记录',
       more: '加载更多', lastDays: '最近 {n} 天', password: '修改密码',
       filter: {
-        all: '全部', 'record-view': '查看', 'record-reveal': '查看完整信息', 'record-export': '导出', 'grid-assign': '改派网格',
+        all: '全部', 'record-view': '查看', 'reveal': '查看完整信息', 'record-export': '导出', 'grid-assign': '改派网格',
         'user-disable': '停用账号', 'password-': '密码', login: '登录', 'login-failed': '登录失败',
       },
+      field: { idNumber: '身份证号', phone: '电话' },
       action: {
         login: '登录', 'login-failed': '登录失败', logout: '退出登录', 'password-change': '修改密码', 'password-reset': '重置密码',
         'admin-create': '创建管理员', 'user-create': '新建账号', 'user-disable': '停用账号', 'community-create': '新建社区',
         'grid-create': '新建网格', 'grid-assign': '改派网格', 'conflict-resolve': '处理冲突', 'record-view': '查看记录',
-        'record-reveal': '查看完整信息', 'record-export': '导出', 'photo-download': '查看照片', 'demo-load': '载入演示数据',
+        'reveal': '查看完整信息', 'record-export': '导出', 'photo-download': '查看照片', 'demo-load': '载入演示数据',
       },
     },
     denied: '仅督导和管理员可以使用此页面',

@@ -18,6 +18,12 @@ describe('audit-format', () => {
     expect(auditSubject(e, names, kindName)).toBe('户信息 0190a5d8 · 打开户页')
   })
 
+  it('says whose record was revealed and which fields', () => {
+    const e = item('reveal', { kind: 'household', id: '0190a5d8-1234-7000', gridId: 'g1', fields: ['idNumber', 'phone'] })
+    const field = (f: string) => ({ idNumber: '身份证号', phone: '电话' })[f] ?? f
+    expect(auditSubject(e, names, kindName, field)).toBe('户信息 0190a5d8 · 身份证号、电话')
+  })
+
   it('names the new worker of a reassigned grid, and a failed login by its username and address', () => {
     expect(auditSubject(item('grid-assign', { gridId: 'g1', from: 'u-wang', to: 'u-zhang' }), names, kindName)).toBe('→ 张丽娟')
     expect(auditSubject(item('login-failed', { username: 'nobody', ip: '10.0.0.9' }, null), names, kindName)).toBe('nobody · 10.0.0.9')
