@@ -1,3 +1,4 @@
+import { glossaryEn } from './glossary'
 import type zhCN from './zh-CN'
 
 /** English (switchable in settings); same keys as zh-CN, checked by the type. */
@@ -44,40 +45,11 @@ const en: typeof zhCN = {
     householdId: 'This household no longer exists',
     level: 'Pick a level',
   },
-  keyGroup: {
-    'left-behind': 'Left behind',
-    disabled: 'Disability',
-    hardship: 'In difficulty',
-    'serious-illness': 'Serious illness',
-    'single-parent': 'Single parent',
-    'elderly-alone': 'Elderly alone',
-    'lost-only-child': 'Lost only child',
-    unemployed: 'Job seeking',
-    'migrant-family': 'Migrant family',
-  },
-  visitMethod: { 'in-person': 'In person', phone: 'Phone', wechat: 'WeChat' },
-  policy: {
-    'unemployment-subsidy': 'Unemployment subsidy',
-    'pension-insurance': 'Pension insurance',
-    'medical-reimbursement': 'Medical reimbursement',
-    'minimum-living': 'Minimum living allowance',
-    'disability-subsidy': 'Disability subsidy',
-    'elderly-allowance': 'Elderly allowance',
-    'education-aid': 'Education aid',
-    'legal-aid': 'Legal aid',
-  },
-  wishState: { registered: 'Waiting', claimed: 'Claimed', fulfilled: 'Fulfilled', closed: 'Closed' },
-  wishCategory: {
-    errand: 'Errand',
-    repair: 'Repair',
-    care: 'Care',
-    dispute: 'Dispute',
-    job: 'Job',
-    study: 'Study',
-    health: 'Health',
-    activity: 'Activity',
-    other: 'Other',
-  },
+  keyGroup: glossaryEn.keyGroup,
+  visitMethod: glossaryEn.visitMethod,
+  policy: glossaryEn.policy,
+  wishState: glossaryEn.wishState,
+  wishCategory: glossaryEn.wishCategory,
   claimantKind: { volunteer: 'Volunteer', shop: 'Shop', company: 'Company', unit: 'Unit' },
   relation: {
     self: 'Self',
@@ -90,9 +62,9 @@ const en: typeof zhCN = {
     other: 'Other',
   },
   sex: { F: 'Female', M: 'Male' },
-  reviewState: { pending: 'Pending', approved: 'Approved', returned: 'Returned', resubmitted: 'Resubmitted' },
-  careLevel: ['None', 'Low', 'Medium', 'High'],
-  recordKind: { household: 'Household', person: 'Member', visit: 'Visit', wish: 'Wish', assessment: 'Assessment' },
+  reviewState: glossaryEn.reviewState,
+  careLevel: glossaryEn.careLevel,
+  recordKind: glossaryEn.recordKind,
   today: {
     title: 'Today',
     greeting: 'Hello, {name}',
