@@ -44,7 +44,8 @@ describe('one glossary for the worker and the supervisor', () => {
 
   it('leaves no retired synonym on either side', () => {
     const texts = [...allTexts(workerZh), ...allTexts(supervisorZh)]
-    for (const retired of ['已登记', '学习辅导', '纠纷调解', '照料陪护', '走访日记']) {
+    // A fulfilled wish is 已完成 with the worker (完成情况, 完成日期): the ledger says 完成 too, not 实现.
+    for (const retired of ['已登记', '学习辅导', '纠纷调解', '照料陪护', '走访日记', '实现']) {
       expect(texts.filter((t) => t.includes(retired))).toEqual([])
     }
   })

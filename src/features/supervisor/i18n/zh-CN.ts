@@ -32,7 +32,7 @@ export default {
       visitedAt: '走访时间', visitorName: '走访人', method: '方式', seen: '看到的情况', asked: '群众诉求', done: '办理或承诺',
       policies: '宣传政策', nextVisitOn: '下次走访', photos: '照片', headName: '户主', address: '地址', phone: '电话',
       keyGroups: '重点人群', careLevel: '关注等级', visitCadenceDays: '走访周期（天）', notes: '备注', title: '心愿',
-      detail: '详情', category: '类别', state: '状态', claimedBy: '认领人', fulfilment: '实现情况', closedReason: '关闭原因',
+      detail: '详情', category: '类别', state: '状态', claimedBy: '认领人', fulfilment: '完成情况', closedReason: '关闭原因',
       assessedAt: '评估时间', answers: '各项需求', cadenceDays: '走访周期（天）', score: '得分', templateId: '模板', deleted: '已删除',
       name: '姓名', sex: '性别', birthDate: '出生日期', relation: '关系', idNumber: '身份证号', members: '家庭成员',
     },
@@ -57,9 +57,9 @@ export default {
       never: '从未走访', line: '周期 {cadence} 天 · 逾期 {days} 天',
     },
     ledger: {
-      title: '民生实事小账本', funnelTitle: '心愿办理进度', staleDays: '认领超过 {n} 天未实现', stale: '认领超期',
+      title: '民生实事小账本', funnelTitle: '心愿办理进度', staleDays: '认领超过 {n} 天未完成', stale: '认领超期',
       monthTitle: '{month} 分类统计', registeredInMonth: '本月登记', fulfilledInMonth: '本月办结',
-      funnel: { registered: '登记', claimed: '认领', fulfilled: '实现' },
+      funnel: { registered: '登记', claimed: '认领', fulfilled: '完成' },
       col: {
         createdAt: '登记日期', grid: '网格', headName: '户主', headPhone: '户主电话', title: '心愿', category: '类别', state: '状态',
         claimant: '认领人', claimantPhone: '认领人电话', daysOpen: '已开天数', stale: '认领超期',
