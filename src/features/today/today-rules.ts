@@ -113,7 +113,24 @@ export function birthdaysIn<P extends { birthDate: string | null; birthMonthDay:
   return items.sort((a, b) => a.inDays - b.inDays)
 }
 
-export type FestivalKey = 'leiFeng' | 'childrensDay' | 'dragonBoat' | 'midAutumn'
+/**
+ * The care calendar of a 妇联 year: each day with the key groups it is for (the Today
+ * screen names them; what to prepare lives in the i18n dictionaries under festivalPrepare).
+ * `lunar` days are lunar month/day, converted per year; the others are solar.
+ */
+export const CARE_FESTIVALS = [
+  { key: 'newYear', solar: [1, 1], groups: ['hardship', 'elderly-alone', 'lost-only-child'] },
+  { key: 'springFestival', lunar: [1, 1], groups: ['hardship', 'elderly-alone', 'lost-only-child', 'disabled', 'serious-illness'] },
+  { key: 'lantern', lunar: [1, 15], groups: ['left-behind', 'elderly-alone', 'migrant-family'] },
+  { key: 'leiFeng', solar: [3, 5], groups: ['elderly-alone', 'disabled'] },
+  { key: 'womensDay', solar: [3, 8], groups: ['single-parent', 'hardship', 'unemployed'] },
+  { key: 'childrensDay', solar: [6, 1], groups: ['left-behind', 'single-parent', 'migrant-family', 'hardship'] },
+  { key: 'dragonBoat', lunar: [5, 5], groups: ['elderly-alone', 'lost-only-child', 'serious-illness'] },
+  { key: 'midAutumn', lunar: [8, 15], groups: ['elderly-alone', 'lost-only-child', 'left-behind', 'migrant-family'] },
+  { key: 'doubleNinth', lunar: [9, 9], groups: ['elderly-alone', 'lost-only-child'] },
+] as const satisfies readonly { key: string; solar?: readonly [number, number]; lunar?: readonly [number, number]; groups: readonly KeyGroup[] }[]
+
+export type FestivalKey = (typeof CARE_FESTIVALS)[number]['key']
 /** Converts a lunar date of a (lunar) year to the solar ISO date. */
 export type LunarToSolar = (year: number, month: number, day: number) => string
 
@@ -121,16 +138,18 @@ export interface FestivalItem {
   key: FestivalKey
   date: string
   inDays: number
+  groups: readonly KeyGroup[]
 }
 
-/** The four care festivals of a year: 3/5 and 6/1 solar; 端午 5/5 and 中秋 8/15 lunar. */
-export function festivalDates(year: number, lunarToSolar: LunarToSolar): { key: FestivalKey; date: string }[] {
-  return [
-    { key: 'leiFeng', date: `${year}-03-05` },
-    { key: 'childrensDay', date: `${year}-06-01` },
-    { key: 'dragonBoat', date: lunarToSolar(year, 5, 5) },
-    { key: 'midAutumn', date: lunarToSolar(year, 8, 15) },
-  ]
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** The care festivals of a year with their solar dates, in calendar order. */
+export function festivalDates(year: number, lunarToSolar: LunarToSolar): { key: FestivalKey; date: string; groups: readonly KeyGroup[] }[] {
+  return CARE_FESTIVALS.map((f) => ({
+    key: f.key,
+    date: 'solar' in f ? `${year}-${pad2(f.solar[0])}-${pad2(f.solar[1])}` : lunarToSolar(year, f.lunar[0], f.lunar[1]),
+    groups: f.groups,
+  })).sort((a, b) => a.date.localeCompare(b.date))
 }
 
 /** Festivals within `withinDays` from today; when none is that close, the next one. */

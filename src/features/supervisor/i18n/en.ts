@@ -1,3 +1,4 @@
+import { glossaryEn } from '@/i18n/glossary'
 import type zhCN from './zh-CN'
 
 /** Supervisor workspace messages, English (same keys as zh-CN; the type checks it). */
@@ -9,26 +10,15 @@ const en: typeof zhCN = {
       all: 'All', loading: 'Loading…', empty: 'Nothing here', error: 'Error: {message}', back: 'Back', cancel: 'Cancel', confirm: 'OK',
       days: '{n} days', never: 'Never visited', grid: 'Grid', worker: 'Worker', offline: 'Needs a connection', retry: 'Retry', save: 'Save',
     },
-    kind: { visit: 'Visit', household: 'Household', wish: 'Wish', assessment: 'Assessment', person: 'Member' },
-    state: { pending: 'Pending', approved: 'Approved', returned: 'Returned', resubmitted: 'Resubmitted', open: 'To do' },
-    method: { 'in-person': 'In person', phone: 'Phone', wechat: 'WeChat' },
-    wishState: { registered: 'Registered', claimed: 'Claimed', fulfilled: 'Fulfilled', closed: 'Closed' },
-    category: {
-      errand: 'Errands', repair: 'Repairs', care: 'Care', dispute: 'Disputes mediated', job: 'Jobs', study: 'Tutoring',
-      health: 'Health', activity: 'Activities', other: 'Other',
-    },
-    policy: {
-      'unemployment-subsidy': 'Unemployment subsidy', 'pension-insurance': 'Pension insurance', 'medical-reimbursement': 'Medical reimbursement',
-      'minimum-living': 'Minimum living allowance', 'disability-subsidy': 'Disability subsidy', 'elderly-allowance': 'Elderly allowance',
-      'education-aid': 'Education aid', 'legal-aid': 'Legal aid',
-    },
-    level: ['None', 'Low', 'Medium', 'High'],
+    kind: glossaryEn.recordKind,
+    state: { ...glossaryEn.reviewState, open: 'To do' },
+    method: glossaryEn.visitMethod,
+    wishState: glossaryEn.wishState,
+    category: glossaryEn.wishCategory,
+    policy: glossaryEn.policy,
+    level: glossaryEn.careLevel,
     sex: { F: 'F', M: 'M' },
-    keyGroup: {
-      'left-behind': 'Left behind', disabled: 'Disabled', hardship: 'Hardship', 'serious-illness': 'Serious illness',
-      'single-parent': 'Single parent', 'elderly-alone': 'Elderly alone', 'lost-only-child': 'Lost only child',
-      unemployed: 'Unemployed', 'migrant-family': 'Migrant family',
-    },
+    keyGroup: glossaryEn.keyGroup,
     review: {
       reveal: 'Show full numbers', revealHint: 'Needs a network; every look is recorded', revealFailed: 'Could not show them: {message}', revealed: '{label}: {value}',
       filter: { grid: 'Grid', worker: 'Worker', kind: 'Kind', keyGroup: 'Key group', state: 'State' },

@@ -1,3 +1,5 @@
+import { glossaryZh } from '@/i18n/glossary'
+
 /** Supervisor workspace messages, Simplified Chinese (merged into the global i18n on demand). */
 export default {
   supervisor: {
@@ -7,24 +9,15 @@ export default {
       all: '全部', loading: '加载中…', empty: '暂无数据', error: '出错了：{message}', back: '返回', cancel: '取消', confirm: '确定',
       days: '{n} 天', never: '从未走访', grid: '网格', worker: '网格员', offline: '需要联网', retry: '重试', save: '保存',
     },
-    kind: { visit: '走访日记', household: '户信息', wish: '微心愿', assessment: '评估', person: '成员' },
-    state: { pending: '待审核', approved: '已通过', returned: '已退回', resubmitted: '已重新提交', open: '待处理' },
-    method: { 'in-person': '入户走访', phone: '电话询问', wechat: '微信了解' },
-    wishState: { registered: '已登记', claimed: '已认领', fulfilled: '已实现', closed: '已关闭' },
-    category: {
-      errand: '跑腿代办', repair: '维修', care: '照料陪伴', dispute: '纠纷调解', job: '就业', study: '课业辅导',
-      health: '健康', activity: '活动', other: '其他',
-    },
-    policy: {
-      'unemployment-subsidy': '失业补助', 'pension-insurance': '养老保险', 'medical-reimbursement': '医疗报销', 'minimum-living': '低保',
-      'disability-subsidy': '残疾人补贴', 'elderly-allowance': '高龄津贴', 'education-aid': '教育资助', 'legal-aid': '法律援助',
-    },
-    level: ['无需求', '一般', '较高', '迫切'],
+    kind: glossaryZh.recordKind,
+    state: { ...glossaryZh.reviewState, open: '待处理' },
+    method: glossaryZh.visitMethod,
+    wishState: glossaryZh.wishState,
+    category: glossaryZh.wishCategory,
+    policy: glossaryZh.policy,
+    level: glossaryZh.careLevel,
     sex: { F: '女', M: '男' },
-    keyGroup: {
-      'left-behind': '留守', disabled: '残疾', hardship: '困境', 'serious-illness': '重病', 'single-parent': '单亲',
-      'elderly-alone': '孤寡老人', 'lost-only-child': '失独', unemployed: '待业', 'migrant-family': '进城务工',
-    },
+    keyGroup: glossaryZh.keyGroup,
     review: {
       reveal: '查看完整号码', revealHint: '需要联网；每次查看都会记录', revealFailed: '没能查看：{message}', revealed: '{label}：{value}',
       filter: { grid: '网格', worker: '网格员', kind: '类型', keyGroup: '重点人群', state: '状态' },
@@ -39,7 +32,7 @@ export default {
       visitedAt: '走访时间', visitorName: '走访人', method: '方式', seen: '看到的情况', asked: '群众诉求', done: '办理或承诺',
       policies: '宣传政策', nextVisitOn: '下次走访', photos: '照片', headName: '户主', address: '地址', phone: '电话',
       keyGroups: '重点人群', careLevel: '关注等级', visitCadenceDays: '走访周期（天）', notes: '备注', title: '心愿',
-      detail: '详情', category: '类别', state: '状态', claimedBy: '认领人', fulfilment: '实现情况', closedReason: '关闭原因',
+      detail: '详情', category: '类别', state: '状态', claimedBy: '认领人', fulfilment: '完成情况', closedReason: '关闭原因',
       assessedAt: '评估时间', answers: '各项需求', cadenceDays: '走访周期（天）', score: '得分', templateId: '模板', deleted: '已删除',
       name: '姓名', sex: '性别', birthDate: '出生日期', relation: '关系', idNumber: '身份证号', members: '家庭成员',
     },
@@ -75,9 +68,9 @@ export default {
       never: '从未走访', line: '周期 {cadence} 天 · 逾期 {days} 天',
     },
     ledger: {
-      title: '民生实事小账本', funnelTitle: '心愿办理进度', staleDays: '认领超过 {n} 天未实现', stale: '认领超期',
+      title: '民生实事小账本', funnelTitle: '心愿办理进度', staleDays: '认领超过 {n} 天未完成', stale: '认领超期',
       monthTitle: '{month} 分类统计', registeredInMonth: '本月登记', fulfilledInMonth: '本月办结',
-      funnel: { registered: '登记', claimed: '认领', fulfilled: '实现' },
+      funnel: { registered: '登记', claimed: '认领', fulfilled: '完成' },
       col: {
         createdAt: '登记日期', grid: '网格', headName: '户主', headPhone: '户主电话', title: '心愿', category: '类别', state: '状态',
         claimant: '认领人', claimantPhone: '认领人电话', daysOpen: '已开天数', stale: '认领超期',

@@ -66,6 +66,19 @@ describe('TodayPage', () => {
     expect(text[0]).toContain('2 天后')
     expect(text[1]).toContain('端午节')
     expect(text[1]).toContain('20 天后')
+    expect(text[1]).toContain('送粽子')
+    w.unmount()
+  })
+
+  it('names 元旦 in December with what to prepare and the key groups it is for', async () => {
+    const december = () => new Date(2026, 11, 7, 9, 0)
+    const w = await app.mountPage(TodayPage, { props: { now: december } })
+    await until(() => expect(w.findAll('[data-testid="festival-row"]')).toHaveLength(1))
+    const row = w.find('[data-testid="festival-row"]')
+    expect(row.text()).toContain('元旦')
+    expect(row.text()).toContain('25 天后')
+    expect(row.find('[data-testid="festival-prepare"]').text()).toBe('年终走访困难家庭，送新年问候，看看取暖和用电安全')
+    expect(row.text()).toContain('孤寡老人')
     w.unmount()
   })
 

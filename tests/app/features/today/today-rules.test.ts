@@ -47,16 +47,41 @@ describe('today-rules', () => {
     expect(born[0]).toMatchObject({ inDays: 1, turns: 79 })
   })
 
-  it('computes Dragon Boat and Mid-Autumn from the lunar calendar', async () => {
+  it('computes the lunar festivals (春节, 元宵, 端午, 中秋, 重阳) and lists the year in calendar order', async () => {
     const lunar = await loadLunarToSolar()
-    const y2026 = Object.fromEntries(festivalDates(2026, lunar).map((f) => [f.key, f.date]))
-    expect(y2026).toEqual({ leiFeng: '2026-03-05', childrensDay: '2026-06-01', dragonBoat: '2026-06-19', midAutumn: '2026-09-25' })
-    expect(Object.fromEntries(festivalDates(2027, lunar).map((f) => [f.key, f.date]))).toMatchObject({ dragonBoat: '2027-06-09', midAutumn: '2027-09-15' })
+    expect(festivalDates(2026, lunar).map((f) => [f.key, f.date])).toEqual([
+      ['newYear', '2026-01-01'],
+      ['springFestival', '2026-02-17'],
+      ['lantern', '2026-03-03'],
+      ['leiFeng', '2026-03-05'],
+      ['womensDay', '2026-03-08'],
+      ['childrensDay', '2026-06-01'],
+      ['dragonBoat', '2026-06-19'],
+      ['midAutumn', '2026-09-25'],
+      ['doubleNinth', '2026-10-18'],
+    ])
+    expect(Object.fromEntries(festivalDates(2027, lunar).map((f) => [f.key, f.date]))).toMatchObject({
+      springFestival: '2027-02-06', dragonBoat: '2027-06-09', midAutumn: '2027-09-15',
+    })
   })
 
-  it('shows festivals within 30 days, or else the next one (crossing the year end)', async () => {
+  it('says which key groups each day is for (重阳 is the day for elders living alone)', async () => {
     const lunar = await loadLunarToSolar()
-    expect(upcomingFestivals(new Date(2026, 10, 1), lunar).map((f) => [f.key, f.date])).toEqual([['leiFeng', '2027-03-05']])
-    expect(upcomingFestivals(new Date(2026, 2, 5), lunar).map((f) => [f.key, f.inDays])).toEqual([['leiFeng', 0]])
+    const byKey = Object.fromEntries(festivalDates(2026, lunar).map((f) => [f.key, f.groups]))
+    expect(byKey.doubleNinth).toContain('elderly-alone')
+    expect(byKey.childrensDay).toContain('left-behind')
+    expect(byKey.womensDay).toContain('single-parent')
+    for (const groups of Object.values(byKey)) expect(groups.length).toBeGreaterThan(0)
+  })
+
+  it('names the next festival from several dates: December → 元旦, crossing the year end', async () => {
+    const lunar = await loadLunarToSolar()
+    const next = (d: Date) => upcomingFestivals(d, lunar).map((f) => [f.key, f.date])
+    expect(next(new Date(2026, 11, 7))).toEqual([['newYear', '2027-01-01']])
+    expect(next(new Date(2026, 10, 1))).toEqual([['newYear', '2027-01-01']])
+    expect(next(new Date(2026, 9, 1))).toEqual([['doubleNinth', '2026-10-18']])
+    expect(next(new Date(2027, 0, 10))).toEqual([['springFestival', '2027-02-06']])
+    expect(next(new Date(2026, 1, 20))).toEqual([['lantern', '2026-03-03'], ['leiFeng', '2026-03-05'], ['womensDay', '2026-03-08']])
+    expect(upcomingFestivals(new Date(2026, 2, 5), lunar, 0).map((f) => [f.key, f.inDays])).toEqual([['leiFeng', 0]])
   })
 })
