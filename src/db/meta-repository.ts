@@ -10,11 +10,24 @@ export interface MetaValues {
   lastSyncAt: string | null
   persistRequested: boolean
   /**
+   * The first download of the user's scope: records stored so far and the total the
+   * server announced (null before its first page said). Absent on a device that synced
+   * before this was kept (`lastSyncAt` set): its first sync is long done.
+   */
+  firstSync: FirstSyncProgress
+  /**
    * Households whose derived columns wait for the end of the pull that stored their
    * records (see `settlePulledHouseholds`): null for a full recompute, or the newest
    * pulled visit when visits were only appended.
    */
   householdsToSettle: Record<string, LatestVisit | null>
+}
+
+export interface FirstSyncProgress {
+  done: number
+  total: number | null
+  /** Every page stored and the households' derived columns settled. */
+  complete: boolean
 }
 
 export async function getMeta<K extends keyof MetaValues>(
