@@ -90,6 +90,7 @@ const en: typeof zhCN = {
   },
   sex: { F: 'Female', M: 'Male' },
   reviewState: { pending: 'Pending', approved: 'Approved', returned: 'Returned', resubmitted: 'Resubmitted' },
+  recordState: { pending: 'To upload', uploaded: 'Uploaded', 'in-review': 'In review', approved: 'Approved', returned: 'Returned', 'not-accepted': 'Not accepted' },
   careLevel: ['None', 'Low', 'Medium', 'High'],
   recordKind: { household: 'Household', person: 'Member', visit: 'Visit', wish: 'Wish', assessment: 'Assessment' },
   today: {

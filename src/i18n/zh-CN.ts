@@ -88,6 +88,8 @@ export default {
   },
   sex: { F: '女', M: '男' },
   reviewState: { pending: '待审核', approved: '已通过', returned: '已退回', resubmitted: '已重新提交' },
+  /** Where each of her records stands (RecordStateBadge; the one vocabulary for it). */
+  recordState: { pending: '待上传', uploaded: '已上传', 'in-review': '待审核', approved: '已通过', returned: '被退回', 'not-accepted': '未被接受' },
   careLevel: ['无需求', '一般', '较高', '迫切'],
   recordKind: { household: '住户', person: '成员', visit: '走访记录', wish: '微心愿', assessment: '需求评估' },
   today: {

@@ -12,7 +12,7 @@ describe('HouseholdPage', () => {
     app = await setupApp()
   })
 
-  it('shows members with flags and a timeline of visits, wishes and assessments with review badges', async () => {
+  it('shows members with flags and a timeline of visits, wishes and assessments with where each stands', async () => {
     const h = await seedHousehold(app.db, { headName: '王秀英', phone: '13800001111' }, [
       { name: '王秀英', keyGroups: ['lost-only-child'] },
       { name: '王小明', relation: 'grandchild', keyGroups: ['left-behind'] },
@@ -21,6 +21,8 @@ describe('HouseholdPage', () => {
     await createWish(app.db, wishInput(h.id, { title: '上门理发' }), actor)
     await createAssessment(app.db, { householdId: h.id, templateId: 'needs-v1', assessedAt: '2026-04-01T00:00:00.000Z', answers: {} }, actor)
     await app.db.reviews.put(review(v.id))
+    // Uploaded (the server answered them), except the wish, still waiting.
+    await app.db.outbox.filter((r) => r.mutation.name !== 'wish.create').delete()
     const w = await app.mountPage(HouseholdPage, { path: `/households/${h.id}`, props: { id: h.id } })
     await until(() => expect(w.findAll('[data-testid="timeline-item"]')).toHaveLength(3))
     const members = w.findAll('[data-testid="member-row"]').map((m) => m.text())
@@ -29,7 +31,9 @@ describe('HouseholdPage', () => {
     expect(members[1]).toContain('留守')
     const kinds = w.findAll('[data-testid="timeline-item"]').map((i) => i.attributes('data-kind'))
     expect(kinds).toEqual(['wish', 'visit', 'assessment'])
-    expect(w.find('[data-kind="visit"] .review-badge').text()).toBe('已退回')
+    await until(() => expect(w.find('[data-kind="visit"] [data-testid="record-state"]').text()).toBe('被退回'))
+    expect(w.find('[data-kind="wish"] [data-testid="record-state"]').text()).toBe('待上传')
+    expect(w.find('[data-kind="assessment"] [data-testid="record-state"]').text()).toBe('已上传')
     expect(w.find('a[href="tel:13800001111"]').exists()).toBe(true)
     w.unmount()
   })
