@@ -9,6 +9,8 @@ export interface MetaValues {
   cursors: Record<string, number>
   lastSyncAt: string | null
   persistRequested: boolean
+  /** Persistence asked for again once the app ran installed (browsers grant it to apps). */
+  persistRequestedInstalled: boolean
   /**
    * The first download of the user's scope: records stored so far and the total the
    * server announced (null before its first page said). Absent on a device that synced

@@ -249,6 +249,7 @@ const en: typeof zhCN = {
     elderModeHint: 'Larger text and buttons',
     syncDetails: 'Sync details',
     app: 'App',
+    installSteps: 'How to install on the home screen',
     version: 'Version {v}',
   },
 }

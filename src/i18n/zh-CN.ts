@@ -247,6 +247,7 @@ export default {
     elderMode: '长辈模式',
     elderModeHint: '字更大、按钮更大',
     syncDetails: '同步详情',
+    installSteps: '怎样安装到手机桌面',
     app: '应用',
     version: '版本 {v}',
   },
