@@ -17,7 +17,7 @@ export const syncMessages = compileMessages({
       state: {
         idle: '已同步',
         syncing: '正在同步',
-        offline: '离线：记录都存在手机上，有信号后自动上传',
+        offline: '没有网络：记录都存在手机上，有信号后自动上传',
         error: '同步出错，稍后自动重试',
         'auth-expired': '登录已过期，请重新登录',
         'upgrade-required': '应用需要更新：请刷新页面，记录不会丢失',

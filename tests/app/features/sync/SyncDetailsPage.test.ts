@@ -105,7 +105,7 @@ describe('SyncDetailsPage', () => {
     await wrapper.find('[data-testid="sync-bar"]').trigger('click')
     await flushPromises()
     await vi.waitFor(() => expect(document.body.textContent).toContain('现在没有网络，不能同步'))
-    expect(wrapper.find('[data-testid="sync-last"]').text()).toContain('离线：记录都存在手机上')
+    expect(wrapper.find('[data-testid="sync-last"]').text()).toContain('没有网络：记录都存在手机上')
     expect(wrapper.find('.sync-bar').classes()).toContain('sync-bar--offline')
     expect(wrapper.find('.sync-bar--warn').exists()).toBe(false)
     expect(wrapper.find('[role="alert"]').exists()).toBe(false)
