@@ -37,6 +37,13 @@ export function recordStateOf(input: RecordStateInput): RecordState {
   return review.state
 }
 
+/**
+ * States where nothing is left for her to do or wait for. Long lists (households, the
+ * wish tree) badge only the others, so the few records in flight or in trouble stand out
+ * among hundreds; the timeline and a record's own page show every state.
+ */
+export const SETTLED_STATES: ReadonlySet<RecordState> = new Set(['uploaded', 'approved'])
+
 /** A record a state is asked for. */
 export interface StateRef {
   kind: Exclude<RecordKind, 'review'>

@@ -8,7 +8,7 @@ import { compileMessages } from '@/i18n/compile-messages'
 export const rejectionMessages = compileMessages({
   'zh-CN': {
     rejection: {
-      title: '没有被接受的修改（{n}）',
+      title: '没有被接受的修改 ({n})',
       headline: '{what}没有被接受',
       view: '查看',
       dismiss: '知道了',

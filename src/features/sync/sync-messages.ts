@@ -4,7 +4,7 @@ import { compileMessages } from '@/i18n/compile-messages'
 export const syncMessages = compileMessages({
   'zh-CN': {
     sync: {
-      title: '同步情况',
+      title: '同步详情',
       pending: '{n} 条记录待上传',
       allSent: '全部已上传',
       lastSync: '上次同步 {at}',
@@ -39,7 +39,7 @@ export const syncMessages = compileMessages({
         },
         hint: '下载完之前，这里先不显示该走访的重点户、生日提醒和被退回的记录，免得把还没下载的当成没有。',
       },
-      pendingTitle: '待上传的记录（{n}）',
+      pendingTitle: '待上传的记录 ({n})',
       pendingNone: '所有记录都已上传',
       pendingHint: '这些记录保存在手机上，有信号时会自动上传；点开可以查看。',
       conflicts: '有 {n} 处同时修改的冲突待处理',
