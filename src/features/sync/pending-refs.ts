@@ -1,5 +1,4 @@
-import type { Mutation, RecordKind } from '@/shared'
-import { targetOf } from '@/sync/rebase'
+import { mutationTarget, type Mutation, type RecordKind } from '@/shared'
 
 /**
  * Her records among the outbox's mutations: what she did, counted as she would count it.
@@ -24,7 +23,7 @@ export function pendingRefs(mutations: Mutation[]): PendingRef[] {
   const assessed = new Set(mutations.flatMap((m) => (m.name === 'assessment.put' && m.args.patch.householdId ? [m.args.patch.householdId] : [])))
   const latest = new Map<string, PendingRef>()
   for (const m of mutations) {
-    const target = targetOf(m)
+    const target = mutationTarget(m)
     if (!target || followsAssessment(m, assessed)) continue
     latest.set(`${target.kind}:${target.id}`, { ...target, at: m.createdAt })
   }

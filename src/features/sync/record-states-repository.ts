@@ -1,5 +1,5 @@
 import type { GridSisterDb, RejectionRow } from '@/db/db'
-import { targetOf } from '@/sync/rebase'
+import { mutationTarget } from '@/shared'
 import { recordStateOf, stateKey, type RecordState, type StateRef } from './record-state'
 
 /**
@@ -28,7 +28,7 @@ export function recordStates(db: GridSisterDb, refs: StateRef[]): Promise<Map<st
   })
 }
 
-function keyOf(m: Parameters<typeof targetOf>[0]): string[] {
-  const target = targetOf(m)
+function keyOf(m: Parameters<typeof mutationTarget>[0]): string[] {
+  const target = mutationTarget(m)
   return target ? [stateKey(target)] : []
 }

@@ -1,6 +1,5 @@
-import type { Wish } from '@/shared'
+import { mutationTarget, type RecordRef, type Wish } from '@/shared'
 import type { GridSisterDb, RejectionRow } from '@/db/db'
-import { targetOf, type RecordRef } from '@/sync/rebase'
 import type { RejectionContext } from './rejection-view'
 import { openRejections } from './rejections-repository'
 
@@ -19,7 +18,7 @@ interface Known {
 export function openRejectionsInContext(db: GridSisterDb): Promise<RejectionInContext[]> {
   // Promise chains, not async functions: this runs inside liveQuery (see rejections-repository.ts).
   return openRejections(db).then((rows) => {
-    const targets = rows.map((r) => targetOf(r.mutation))
+    const targets = rows.map((r) => mutationTarget(r.mutation))
     const idsOf = (kind: RecordRef['kind']) => targets.flatMap((t) => (t?.kind === kind ? [t.id] : []))
     return Promise.all([
       db.households.bulkGet(idsOf('household')),

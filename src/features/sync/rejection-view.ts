@@ -1,6 +1,5 @@
-import type { Wish } from '@/shared'
+import { mutationTarget, type Wish } from '@/shared'
 import type { RejectionRow } from '@/db/db'
-import { targetOf } from '@/sync/rebase'
 import { recordPath } from './record-path'
 import { EXPLAINED_CODES, rejectionMessages } from './rejection-messages'
 
@@ -35,7 +34,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string
 
 export function rejectionView(row: RejectionRow, ctx: RejectionContext, t: Translate, when: (iso: string) => string): RejectionView {
   const m = row.mutation
-  const target = targetOf(m)
+  const target = mutationTarget(m)
   // Visits and assessments are named after their household; the rest by their own name.
   const byHousehold = m.name === 'visit.create' || m.name.startsWith('assessment.')
   const name = (byHousehold ? ctx.householdName : ctx.name) ?? ''
