@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { setMeta } from '@/db/meta-repository'
 import HouseholdPage from '@/features/households/HouseholdPage.vue'
 import { createAssessment } from '@/features/assessments/assessments-repository'
 import { createVisit } from '@/features/visits/visits-repository'
@@ -53,6 +54,17 @@ describe('HouseholdPage', () => {
     const id = '0190a000-0000-7000-8000-00000000beef'
     const w = await app.mountPage(HouseholdPage, { path: `/households/${id}`, props: { id } })
     await until(() => expect(w.text()).toContain('没有找到这条记录'))
+    w.unmount()
+  })
+
+  it('says 从未走访 only once the first sync has brought every visit', async () => {
+    const h = await seedHousehold(app.db, { headName: '未到户' })
+    await setMeta(app.db, 'firstSync', { done: 100, total: 900, complete: false })
+    const w = await app.mountPage(HouseholdPage, { path: `/households/${h.id}`, props: { id: h.id } })
+    await until(() => expect(w.text()).toContain('未到户'))
+    expect(w.text()).not.toContain('从未走访')
+    await setMeta(app.db, 'firstSync', { done: 900, total: 900, complete: true })
+    await until(() => expect(w.text()).toContain('从未走访'))
     w.unmount()
   })
 })
