@@ -88,6 +88,12 @@ describe('what each record shows, and a refused claim on Today', () => {
     await page.locator('input[name="claimant"]').fill('爱心理发店')
     await page.locator('[data-testid="confirm"]').click()
     await expect.poll(async () => (await outboxMutations<Mutation>(page, db)).some((m) => m.name === 'wish.transition'), { timeout: 15_000 }).toBe(true)
+    // The wish tree marks the card whose claim waits to go up.
+    await page.goto(`${server.url}/wishes`).catch(() => undefined)
+    const note = page.locator('[data-testid="wish-card"]').filter({ hasText: wish.title })
+    await expect.poll(() => note.first().locator('[data-testid="record-state"]').innerText().catch(() => ''), { timeout: 15_000 }).toBe('待上传')
+    await note.first().scrollIntoViewIfNeeded()
+    await screenshot(page, 'wish-tree-pending')
     const other = await apiDevice(server.url, 'demo-supervisor')
     const first = await other.push('wish.transition', {
       id: wish.id, gridId: wish.gridId, expected: 'registered', to: 'claimed',
