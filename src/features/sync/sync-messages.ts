@@ -20,6 +20,7 @@ export const syncMessages = compileMessages({
         offline: '没有网络：记录都存在手机上，有信号后自动上传',
         error: '同步出错，稍后自动重试',
         'auth-expired': '登录已过期，请重新登录',
+        'account-disabled': '这个账号已被停用',
         'upgrade-required': '应用需要更新：请刷新页面，记录不会丢失',
       },
       firstSync: {
@@ -63,6 +64,7 @@ export const syncMessages = compileMessages({
         offline: 'Offline: records are kept on this phone and upload when there is signal',
         error: 'Sync failed; retrying soon',
         'auth-expired': 'Session expired; please sign in again',
+        'account-disabled': 'This account has been disabled',
         'upgrade-required': 'Update needed: reload the page; nothing is lost',
       },
       firstSync: {
