@@ -9,6 +9,14 @@ export interface MetaValues {
   cursors: Record<string, number>
   lastSyncAt: string | null
   persistRequested: boolean
+  /** Persistence asked for again once the app ran installed (browsers grant it to apps). */
+  persistRequestedInstalled: boolean
+  /**
+   * The first download of the user's scope: records stored so far and the total the
+   * server announced (null before its first page said). Absent on a device that synced
+   * before this was kept (`lastSyncAt` set): its first sync is long done.
+   */
+  firstSync: FirstSyncProgress
   /**
    * Households whose derived columns wait for the end of the pull that stored their
    * records (see `settlePulledHouseholds`): null for a full recompute, or the newest
@@ -17,6 +25,13 @@ export interface MetaValues {
   householdsToSettle: Record<string, LatestVisit | null>
   /** Bytes the phone may spend on photos (see photos-repository.ts). */
   photoBudget: number
+}
+
+export interface FirstSyncProgress {
+  done: number
+  total: number | null
+  /** Every page stored and the households' derived columns settled. */
+  complete: boolean
 }
 
 export async function getMeta<K extends keyof MetaValues>(

@@ -65,6 +65,7 @@ const en: typeof zhCN = {
   reviewState: glossaryEn.reviewState,
   careLevel: glossaryEn.careLevel,
   recordKind: glossaryEn.recordKind,
+  recordState: { pending: 'To upload', uploaded: 'Uploaded', 'in-review': 'In review', approved: 'Approved', returned: 'Returned', 'not-accepted': 'Not accepted' },
   today: {
     title: 'Today',
     greeting: 'Hello, {name}',
@@ -269,6 +270,7 @@ const en: typeof zhCN = {
     photoBudget: 'Space for photos',
     photosQuota: 'The phone is out of storage: photo downloads are paused. Records still save.',
     app: 'App',
+    installSteps: 'How to install on the home screen',
     version: 'Version {v}',
   },
 }

@@ -64,6 +64,8 @@ export default {
   reviewState: glossaryZh.reviewState,
   careLevel: glossaryZh.careLevel,
   recordKind: glossaryZh.recordKind,
+  /** Where each of her records stands (RecordStateBadge; the one vocabulary for it). */
+  recordState: { pending: '待上传', uploaded: '已上传', 'in-review': '待审核', approved: '已通过', returned: '被退回', 'not-accepted': '未被接受' },
   today: {
     title: '今日',
     greeting: '{name}，您好',
@@ -263,6 +265,7 @@ export default {
     elderMode: '长辈模式',
     elderModeHint: '字更大、按钮更大',
     syncDetails: '同步详情',
+    installSteps: '怎样安装到手机桌面',
     photoUsage: '照片 {count} 张 · {used} / {budget}',
     photosHint: '最近三个月、未完成心愿和重点户的照片会先存到本机，没有网络也能看；更早的照片在查看时联网下载。',
     photoBudget: '照片最多占用',

@@ -101,6 +101,11 @@ export const PullReply = lazySchema(() =>
     /** Grids in the request's cursors that are no longer in scope: drop their data. */
     gridsLost: z.array(Id),
     hasMore: z.boolean(),
+    /**
+     * Changes in scope still to pull after this page (0 when `hasMore` is false), so a
+     * first sync can say "x / y". Optional: a reply without it still parses.
+     */
+    remaining: z.number().int().min(0).optional(),
     serverHlc: HlcString,
   }),
 )

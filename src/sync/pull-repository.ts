@@ -1,7 +1,7 @@
 import type { GridSisterDb } from '@/db/db'
 import { isLaterVisit, type LatestVisit } from '@/db/derive'
 import { advanceLastVisits, refreshHouseholdsDerived } from '@/db/households-derived-repository'
-import { getMeta, setMeta } from '@/db/meta-repository'
+import { getMeta, setMeta, type FirstSyncProgress } from '@/db/meta-repository'
 import { mutationTarget, type Change, type Mutation, type PullReply } from '@/shared'
 import { advanceClock } from './clock-repository'
 import { putLocalMany, recordTables, type StoredMany } from './local-records-repository'
@@ -62,8 +62,11 @@ async function storeChanges(db: GridSisterDb, changes: Change[], pending: Map<st
   return putLocalMany(db, rows)
 }
 
-/** Stores one pull reply (records, cursors, grids, clock) in one transaction. */
-export function applyPullPage(db: GridSisterDb, reply: PullReply, now: number): Promise<void> {
+/**
+ * Stores one pull reply (records, cursors, grids, clock) in one transaction, with the
+ * first sync's progress when one runs (so a resumed first sync counts on from there).
+ */
+export function applyPullPage(db: GridSisterDb, reply: PullReply, now: number, firstSync?: FirstSyncProgress): Promise<void> {
   return db.transaction('rw', [...recordTables(db), db.grids, db.outbox, db.meta], async () => {
     const pending = pendingByRecord((await db.outbox.orderBy('seq').toArray()).map((r) => r.mutation))
     const { touched, appended } = await storeChanges(db, latestPerRecord(reply.changes), pending)
@@ -75,6 +78,7 @@ export function applyPullPage(db: GridSisterDb, reply: PullReply, now: number): 
     await db.grids.clear()
     await db.grids.bulkPut(reply.grids.filter((g) => !lost.has(g.id)))
     await advanceClock(db, reply.serverHlc, now)
+    if (firstSync) await setMeta(db, 'firstSync', firstSync)
   })
 }
 

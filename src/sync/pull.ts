@@ -1,4 +1,4 @@
-import { getMeta } from '@/db/meta-repository'
+import { getMeta, setMeta, type FirstSyncProgress } from '@/db/meta-repository'
 import { PullReply, SCHEMA_VERSION, type Cursors } from '@/shared'
 import { hasPendingIn } from './outbox-ack-repository'
 import { uploadPhotos } from './photos'
@@ -13,23 +13,48 @@ import type { EngineContext, StepResult } from './sync-types'
  * households its pages touched get their derived columns recomputed once. A lost grid
  * is dropped only after the device's pending changes to it were pushed (and answered),
  * never before.
+ *
+ * The first sync of a device is counted: each page stores how many records it holds so
+ * far and the total the server announced, and the first sync is marked complete only
+ * once every page is stored and the households are settled, so the screens never read
+ * half-downloaded data as if it were the whole (Today waits for it).
  */
 
 /** A pull of a whole community is a few hundred pages at most; this only stops a loop. */
 const MAX_PAGES = 10_000
 
 export type PullResult = StepResult<{ pulled: number }>
+type PagesResult = StepResult<{ pulled: number; complete: boolean }>
 
 export async function pullAll(ctx: EngineContext, push: () => Promise<PushResult>): Promise<PullResult> {
+  let result: PagesResult
   try {
-    return await pullPages(ctx, push)
+    result = await pullPages(ctx, push, await firstSyncOf(ctx))
   } finally {
     await settlePulledHouseholds(ctx.db)
   }
+  if (!result.ok) return result
+  const first = await getMeta(ctx.db, 'firstSync')
+  if (result.complete && first && !first.complete) await setMeta(ctx.db, 'firstSync', { ...first, complete: true })
+  return { ok: true, pulled: result.pulled }
 }
 
-async function pullPages(ctx: EngineContext, push: () => Promise<PushResult>): Promise<PullResult> {
+/** The first sync's progress so far, or null when the device has had its first sync. */
+async function firstSyncOf(ctx: EngineContext): Promise<FirstSyncProgress | null> {
+  const [first, lastSyncAt] = await Promise.all([getMeta(ctx.db, 'firstSync'), getMeta(ctx.db, 'lastSyncAt')])
+  if (first) return first.complete ? null : first
+  return lastSyncAt ? null : { done: 0, total: null, complete: false }
+}
+
+/** The first sync's progress after a page (the server's count when it sent one). */
+function countPage(first: FirstSyncProgress, reply: PullReply): FirstSyncProgress {
+  const done = first.done + reply.changes.length
+  return { done, total: reply.remaining === undefined ? first.total : done + reply.remaining, complete: false }
+}
+
+async function pullPages(ctx: EngineContext, push: () => Promise<PushResult>, firstAtStart: FirstSyncProgress | null): Promise<PagesResult> {
   const { db } = ctx
+  let first = firstAtStart
   let pulled = 0
   const request = (cursors: Cursors) =>
     ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors }, PullReply)
@@ -49,18 +74,20 @@ async function pullPages(ctx: EngineContext, push: () => Promise<PushResult>): P
         const pushed = await push()
         if (!pushed.ok) return pushed
         // Still pending (the server skipped them): keep the grid and try next run.
-        if (await hasPendingIn(db, reply.gridsLost)) return { ok: true, pulled }
+        if (await hasPendingIn(db, reply.gridsLost)) return { ok: true, pulled, complete: false }
       }
       // Photos waiting for upload go up first too: a visit already on the server names them.
       const photos = await uploadPhotos(ctx)
       if (!photos.ok) return photos
       await dropGrids(db, reply.gridsLost)
     }
-    await applyPullPage(db, reply, ctx.now())
+    first = first && countPage(first, reply)
+    await applyPullPage(db, reply, ctx.now(), first ?? undefined)
     pulled += reply.changes.length
-    ctx.progress({ phase: 'pull', done: pulled, total: null })
-    if (!reply.hasMore) return { ok: true, pulled }
+    const total = reply.remaining === undefined ? null : pulled + reply.remaining
+    ctx.progress(first ? { phase: 'pull', done: first.done, total: first.total } : { phase: 'pull', done: pulled, total })
+    if (!reply.hasMore) return { ok: true, pulled, complete: true }
     if (!prefetched) next = request((await getMeta(db, 'cursors')) ?? {})
   }
-  return { ok: true, pulled }
+  return { ok: true, pulled, complete: false }
 }

@@ -186,6 +186,10 @@ export function sqlOps(q: Queryer): StoreOps {
       )
       return rows.map((r): ChangeRow => ({ kind: r.kind as RecordKind, id: r.id, seq: Number(r.seq), json: r.data }))
     },
+    async countChangesForGrid(gridId, afterSeq) {
+      const r = await one<{ n: number | string }>('SELECT COUNT(*) AS n FROM records WHERE grid_id = ? AND seq > ?', [gridId, afterSeq])
+      return Number(r?.n ?? 0)
+    },
     async countRecords() {
       return Number((await one<{ n: number | string }>('SELECT COUNT(*) AS n FROM records', []))?.n ?? 0)
     },

@@ -190,6 +190,8 @@ export interface StoreOps {
   putRecords(rows: RecordWrite[]): Promise<void>
   /** Records of one grid with seq > afterSeq, ascending, at most `limit`. */
   changesForGrid(gridId: string, afterSeq: number, limit: number): Promise<ChangeRow[]>
+  /** How many records of one grid have seq > afterSeq (the index answers it without reading them). */
+  countChangesForGrid(gridId: string, afterSeq: number): Promise<number>
   countRecords(): Promise<number>
   insertConflict(c: StoredConflict): Promise<void>
   /** `insertConflict` for many, in few statements. */

@@ -54,7 +54,18 @@ export async function pullChanges(store: Store, user: UserRow, req: PullRequest)
       cursors[grid.id] = row.seq
     }
   }
-  return { changes, cursors, grids, gridsLost, hasMore }
+  const remaining = hasMore ? await countRemaining(store, cursors) : 0
+  return { changes, cursors, grids, gridsLost, hasMore, remaining }
+}
+
+/**
+ * Records in scope after the page's cursors: one indexed count per grid, and only while
+ * a pull has more pages (an ordinary start's empty pull pays nothing for it).
+ */
+async function countRemaining(store: Store, cursors: Cursors): Promise<number> {
+  let total = 0
+  for (const [gridId, after] of Object.entries(cursors)) total += await store.countChangesForGrid(gridId, after)
+  return total
 }
 
 /**

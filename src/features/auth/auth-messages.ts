@@ -13,6 +13,7 @@ export const authMessages = compileMessages({
       submit: '登录',
       submitting: '正在登录…',
       demoTitle: '演示账号（点一下自动填入）',
+      install: '安装到手机桌面（没有信号也能打开）',
       roles: { worker: '网格员', supervisor: '妇联主席', admin: '管理员' },
       errors: {
         'wrong-password': '用户名或密码不对，请再试一次',
@@ -47,6 +48,7 @@ export const authMessages = compileMessages({
       submit: 'Sign in',
       submitting: 'Signing in…',
       demoTitle: 'Demo accounts (tap to fill in)',
+      install: 'Install on the home screen (opens with no signal)',
       roles: { worker: 'Grid worker', supervisor: 'Supervisor', admin: 'Administrator' },
       errors: {
         'wrong-password': 'Wrong username or password, please try again',

@@ -7,10 +7,12 @@ export async function storedRecordCount(db: GridSisterDb): Promise<number> {
   return outbox + households
 }
 
-export async function wasPersistRequested(db: GridSisterDb): Promise<boolean> {
-  return (await getMeta(db, 'persistRequested')) === true
+/** Whether persistence was asked for already (in a tab, or since the app runs installed). */
+export async function wasPersistRequested(db: GridSisterDb, installed = false): Promise<boolean> {
+  return (await getMeta(db, installed ? 'persistRequestedInstalled' : 'persistRequested')) === true
 }
 
-export async function markPersistRequested(db: GridSisterDb): Promise<void> {
+export async function markPersistRequested(db: GridSisterDb, installed = false): Promise<void> {
   await setMeta(db, 'persistRequested', true)
+  if (installed) await setMeta(db, 'persistRequestedInstalled', true)
 }

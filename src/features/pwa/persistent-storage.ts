@@ -3,12 +3,19 @@ import { liveQuery, type Subscription } from 'dexie'
 import type { GridSisterDb } from '@/db/db'
 import { markPersistRequested, storedRecordCount, wasPersistRequested } from './persist-repository'
 
+/** Whether the app runs installed (from the home screen), not in a browser tab. */
+export function runsInstalled(): boolean {
+  return Boolean(globalThis.matchMedia?.('(display-mode: standalone)').matches || (globalThis.navigator as { standalone?: boolean } | undefined)?.standalone)
+}
+
 /**
  * Asks the browser to keep the device database when storage runs short
  * (`navigator.storage.persist()`), once per database, right after the first record is
  * stored — the moment there is something to lose. Without it, a cheap phone low on
  * space may evict a week of unsynced visits. The answer is remembered in meta
- * `persistRequested`, so the request is not repeated on every start.
+ * `persistRequested`, so the request is not repeated on every start; once more when
+ * the app first runs installed (`persistRequestedInstalled`), because browsers grant it
+ * far more readily to an installed app than to a tab.
  */
 
 export type PersistResult = 'already-requested' | 'unsupported' | 'granted' | 'denied' | 'error'
@@ -23,12 +30,13 @@ function defaultStorage(): StorageLike | undefined {
 export async function requestPersistentStorage(
   db: GridSisterDb,
   storage: StorageLike | undefined = defaultStorage(),
+  installed: boolean = runsInstalled(),
 ): Promise<PersistResult> {
-  if (await wasPersistRequested(db)) return 'already-requested'
+  if (await wasPersistRequested(db, installed)) return 'already-requested'
   if (!storage?.persist) return 'unsupported'
   try {
     const granted = (await storage.persisted?.()) || (await storage.persist())
-    await markPersistRequested(db)
+    await markPersistRequested(db, installed)
     return granted ? 'granted' : 'denied'
   } catch {
     // A refusal by the browser is not the person's problem; retried on the next start.

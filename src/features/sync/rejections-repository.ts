@@ -1,6 +1,7 @@
 import type { GridSisterDb, RejectionRow } from '@/db/db'
 import { getMeta } from '@/db/meta-repository'
 import { newestFirst } from '@/db/order'
+import { pendingRefs } from './pending-refs'
 
 /** Device-side reads for the sync screens: pending count, rejected changes, last sync. */
 
@@ -20,8 +21,9 @@ export async function dismissRejection(db: GridSisterDb, mutationId: string): Pr
   await db.rejections.update(mutationId, { dismissed: 1 })
 }
 
+/** Her records waiting to upload (see `pendingRefs`: records, not mutations). */
 export function countPending(db: GridSisterDb): Promise<number> {
-  return db.outbox.count()
+  return db.outbox.orderBy('seq').toArray().then((rows) => pendingRefs(rows.map((r) => r.mutation)).length)
 }
 
 export function lastSyncOf(db: GridSisterDb): Promise<string | null> {

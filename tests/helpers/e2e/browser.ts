@@ -34,6 +34,8 @@ export interface Phone {
 export interface LaunchPhoneOptions {
   locale?: string
   viewport?: { width: number; height: number }
+  /** Another browser's user agent (an in-app browser such as WeChat's). */
+  userAgent?: string
 }
 
 export async function launchPhone(options: LaunchPhoneOptions = {}): Promise<Phone> {
@@ -46,6 +48,7 @@ export async function launchPhone(options: LaunchPhoneOptions = {}): Promise<Pho
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   })
   // A CSP violation the page swallows (a caught `new Function`) logs nothing by itself:
   // reported as a console error, it counts among the page's errors like any other.

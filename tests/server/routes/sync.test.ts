@@ -221,6 +221,23 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       expect(PullReply.parse(body)).toStrictEqual(body)
     })
 
+    it('tells how many changes of the caller scope remain after each page', async () => {
+      const d = new TestDevice()
+      const put = (grid: 'a1' | 'a2') => d.m('household.put', householdPut(t.world.grids[grid].id, undefined, householdFields()))
+      await push('wa1', d.push(Array.from({ length: 5 }, () => put('a1'))))
+      const other = new TestDevice()
+      await push('wa2', other.push([other.m('household.put', householdPut(t.world.grids.a2.id, undefined, householdFields()))]))
+      // The supervisor's scope holds both grids: 6 changes, 4 per page.
+      const s = new TestDevice()
+      const p1 = (await pull('sa', s.pull({}, 4))).json<PullReply>()
+      expect([p1.changes.length, p1.remaining, p1.hasMore]).toEqual([4, 2, true])
+      const p2 = (await pull('sa', s.pull(p1.cursors, 4))).json<PullReply>()
+      expect([p2.changes.length, p2.remaining, p2.hasMore]).toEqual([2, 0, false])
+      // A worker's count leaves out the grid she does not hold.
+      const w1 = (await pull('wa1', d.pull({}, 2))).json<PullReply>()
+      expect([w1.changes.length, w1.remaining]).toEqual([2, 3])
+    })
+
     it('pages with hasMore and loses a reassigned grid', async () => {
       const d = new TestDevice()
       const ms = Array.from({ length: 5 }, () => d.m('household.put', householdPut(t.world.grids.a1.id, undefined, householdFields())))

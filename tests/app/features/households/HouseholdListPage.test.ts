@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { v7 as uuidv7 } from 'uuid'
+import { setMeta } from '@/db/meta-repository'
 import HouseholdListPage from '@/features/households/HouseholdListPage.vue'
 import { saveHousehold } from '@/features/households/households-repository'
 import { createVisit } from '@/features/visits/visits-repository'
@@ -34,13 +35,27 @@ describe('HouseholdListPage', () => {
     w.unmount()
   })
 
-  it('shows last visit and open wishes on each row', async () => {
+  it('shows last visit and open wishes on each row, and 待上传 on a household not yet uploaded', async () => {
+    await setMeta(app.db, 'firstSync', { done: 0, total: 0, complete: true })
     const h = await seedHousehold(app.db, { headName: '王秀英' })
     await createVisit(app.db, visitInput(h.id, { visitedAt: new Date(2026, 4, 3, 9).toISOString() }), actor)
     await createWish(app.db, wishInput(h.id), actor)
     const w = await app.mountPage(HouseholdListPage, { props: { now } })
     await until(() => expect(w.find('[data-testid="household-row"]').text()).toContain('1 个心愿'))
     expect(w.find('[data-testid="household-row"]').text()).toContain('上次走访 5月3日')
+    await until(() => expect(w.find('[data-testid="household-row"] [data-testid="record-state"]').text()).toBe('待上传'))
+    // Uploaded: a settled record carries no badge in a long list.
+    await app.db.outbox.clear()
+    await until(() => expect(w.find('[data-testid="household-row"] [data-testid="record-state"]').exists()).toBe(false))
+    w.unmount()
+  })
+
+  it('says nothing about visits while the first sync still downloads them', async () => {
+    await setMeta(app.db, 'firstSync', { done: 300, total: 2400, complete: false })
+    await seedHousehold(app.db, { headName: '王秀英' })
+    const w = await app.mountPage(HouseholdListPage, { props: { now } })
+    await until(() => expect(names(w)).toEqual(['王秀英']))
+    expect(w.find('[data-testid="household-row"]').text()).not.toContain('从未走访')
     w.unmount()
   })
 

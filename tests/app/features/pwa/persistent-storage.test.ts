@@ -102,3 +102,16 @@ describe('usePersistentStorage', () => {
     scope.stop()
   })
 })
+
+describe('requestPersistentStorage once installed', () => {
+  it('asks once more when the app first runs installed, then not again', async () => {
+    const db = freshDb()
+    const storage = fakeStorage(false)
+    expect(await requestPersistentStorage(db, storage, false)).toBe('denied')
+    expect(await requestPersistentStorage(db, storage, false)).toBe('already-requested')
+    storage.persist.mockResolvedValue(true)
+    expect(await requestPersistentStorage(db, storage, true)).toBe('granted')
+    expect(await requestPersistentStorage(db, storage, true)).toBe('already-requested')
+    expect(storage.persist).toHaveBeenCalledTimes(2)
+  })
+})

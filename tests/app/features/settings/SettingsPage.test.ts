@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import SettingsPage from '@/features/settings/SettingsPage.vue'
 import { useSettingsStore } from '@/features/settings/settings-store'
 import { useAuthStore } from '@/features/auth/auth-store'
@@ -104,5 +104,22 @@ describe('SettingsPage', () => {
       expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name)
       w.unmount()
     })
+  })
+})
+
+describe('SettingsPage storage and install', () => {
+  it('says whether the browser keeps her records for good, and how to install', async () => {
+    const app = await setupApp()
+    const persisted = vi.fn(async () => false)
+    Object.defineProperty(navigator, 'storage', { value: { persisted }, configurable: true })
+    const w = await app.mountPage(SettingsPage)
+    await until(() => expect(w.find('[data-testid="storage-status"]').attributes('data-state')).toBe('denied'))
+    expect(w.find('[data-testid="storage-status"]').text()).toContain('浏览器可能清掉还没上传的记录')
+    expect(w.find('[data-testid="settings-install"]').text()).toContain('添加到主屏幕')
+    w.unmount()
+    persisted.mockResolvedValue(true)
+    const again = await app.mountPage(SettingsPage)
+    await until(() => expect(again.find('[data-testid="storage-status"]').text()).toContain('已开启长期保存'))
+    again.unmount()
   })
 })

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { setMeta } from '@/db/meta-repository'
 import TodayPage from '@/features/today/TodayPage.vue'
 import { createVisit } from '@/features/visits/visits-repository'
 import { actor, review, seedHousehold, visitInput } from '../../../helpers/app/factories'
@@ -12,6 +13,8 @@ describe('TodayPage', () => {
   let app: TestApp
   beforeEach(async () => {
     app = await setupApp()
+    // The phone has all its data (Today's first-sync states: TodayPage-first-sync.test.ts).
+    await setMeta(app.db, 'firstSync', { done: 0, total: 0, complete: true })
   })
 
   it('lists never-visited and overdue key households, not recently visited or unflagged ones', async () => {

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import WishPage from '@/features/wishes/WishPage.vue'
 import { useAuthStore } from '@/features/auth/auth-store'
-import { createWish } from '@/features/wishes/wishes-repository'
+import { createWish, transitionWish } from '@/features/wishes/wishes-repository'
+import { applyPushResults } from '@/sync/outbox-ack-repository'
 import { actor, seedHousehold, wishInput } from '../../../helpers/app/factories'
 import { setupApp, until, type TestApp } from '../../../helpers/app/mount-page'
 
@@ -86,5 +87,23 @@ describe('WishPage', () => {
     await s.find('[data-testid="act-registered"]').trigger('click')
     await until(async () => expect(await app.db.wishes.get(wish.id)).toMatchObject({ state: 'registered', closedReason: null }))
     s.unmount()
+  })
+})
+
+describe('WishPage after a refused claim', () => {
+  it('shows 未被接受 and why, with who claimed it first', async () => {
+    const app = await setupApp()
+    const h = await seedHousehold(app.db)
+    const wish = await createWish(app.db, wishInput(h.id, { title: '陪老人去医院' }), actor)
+    await app.db.outbox.clear()
+    await transitionWish(app.db, { id: wish.id, to: 'claimed', claimedBy: { name: '社区药房', kind: 'shop', phone: '' }, fulfilment: null, closedReason: null, note: '' }, actor)
+    const sent = await app.db.outbox.toArray()
+    await applyPushResults(app.db, sent, sent.map((r) => ({ mutationId: r.mutation.mutationId, seq: r.seq, status: 'rejected' as const, code: 'stale-state' as const })), new Date().toISOString())
+    const at = new Date().toISOString()
+    await app.db.wishes.put({ ...wish, state: 'claimed', claimedBy: { name: '红马甲志愿队', kind: 'unit', phone: '' }, claimedAt: at, updatedAt: at, history: [{ state: 'claimed', at, by: '周敏', note: '' }] })
+    const w = await app.mountPage(WishPage, { path: `/wishes/${wish.id}`, props: { id: wish.id } })
+    await until(() => expect(w.find('[data-testid="record-state"]').text()).toBe('未被接受'))
+    await until(() => expect(w.find('[data-testid="rejection"]').text()).toContain('这个心愿已经由红马甲志愿队（单位）认领了：周敏在'))
+    w.unmount()
   })
 })

@@ -1,0 +1,19 @@
+import type { RecordKind } from '@/shared'
+
+/** The page of a record on the worker's phone (a review has none of its own). */
+export function recordPath(kind: RecordKind, id: string): string | null {
+  switch (kind) {
+    case 'household':
+      return `/households/${id}`
+    case 'person':
+      return `/persons/${id}/edit`
+    case 'visit':
+      return `/visits/${id}`
+    case 'wish':
+      return `/wishes/${id}`
+    case 'assessment':
+      return `/assessments/${id}`
+    default:
+      return null
+  }
+}
