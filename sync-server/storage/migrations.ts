@@ -88,6 +88,16 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (client_id, user_id, seq)
   );
   `,
+  // The newest field HLC stored in each community, kept with its change counter (a push
+  // locks that row anyway). Every server process starts its clock from it and observes it
+  // on each call, so a reply's HLC is past every stored one even after a restart or from
+  // another process (issue 15, finding 1). Existing rows learn it from their records.
+  `
+  ALTER TABLE community_seq ADD COLUMN hlc TEXT NOT NULL DEFAULT '';
+  UPDATE community_seq SET hlc = COALESCE((
+    SELECT MAX(j.value) FROM records r, {{hlcEach}} j WHERE r.community_id = community_seq.community_id
+  ), '');
+  `,
 ]
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length
@@ -100,4 +110,6 @@ export function migrationSql(index: number, dialect: 'sqlite' | 'postgres'): str
     .replaceAll('{{blob}}', pg ? 'BYTEA' : 'BLOB')
     .replaceAll('{{bigint}}', pg ? 'BIGINT' : 'INTEGER')
     .replaceAll('{{serial}}', pg ? 'BIGSERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT')
+    // The values of a record's `hlc` object (visits and wishes have none: no rows).
+    .replaceAll('{{hlcEach}}', pg ? "jsonb_each_text(r.data::jsonb -> 'hlc')" : "json_each(r.data, '$.hlc')")
 }

@@ -126,8 +126,13 @@ export interface StoreOps {
    * them at 0 when missing), in id order so two multi-community pushes cannot deadlock.
    * A push takes it before reading records, so pushes of one community are serialized
    * whole, reads included (on PostgreSQL's READ COMMITTED, not only their writes).
+   * Returns the newest HLC stored in them (null when none), for the server clock.
    */
-  lockCommunities(communityIds: string[]): Promise<void>
+  lockCommunities(communityIds: string[]): Promise<string | null>
+  /** Raises the newest stored HLC of a community to `hlc` (never lowers it). */
+  raiseCommunityHlc(communityId: string, hlc: string): Promise<void>
+  /** The newest HLC stored in these communities (all when null), or null when none. */
+  newestHlc(communityIds: string[] | null): Promise<string | null>
   /** Writes the current state of a record under the next seq of its community. */
   putRecord(kind: RecordKind, id: string, gridId: string, communityId: string, data: unknown): Promise<number>
   /** Inserts many new records in few statements (demo loading); seqs are assigned in order. */

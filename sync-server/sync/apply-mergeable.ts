@@ -53,7 +53,9 @@ export async function applyMergeable(ctx: ApplyCtx, kind: RecordKind, args: PutA
   const merged = mergeFields(stored, args.patch, args.base, hlc)
   const { conflicts } = merged
   if (!merged.changed) {
-    return { outcome: { ok: true, status: conflicts.length ? 'merged' : 'duplicate', record: stored, conflicts }, writes: [] }
+    // Not `duplicate`: that answer is kept for a replay of the same mutation (its seq was
+    // processed). A different edit that changes nothing (same values) was still applied.
+    return { outcome: { ok: true, status: conflicts.length ? 'merged' : 'applied', record: stored, conflicts }, writes: [] }
   }
   const record = { ...merged.record, updatedAt: ctx.at }
   return { outcome: { ok: true, status: conflicts.length ? 'merged' : 'applied', record, conflicts }, writes: [{ kind, record }] }

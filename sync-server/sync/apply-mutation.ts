@@ -65,7 +65,17 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
       resolvedAt: null,
     })
   }
-  return conflictIds.length ? { ...base, status: 'merged', conflictIds } : { ...base, status: 'applied' }
+  if (conflictIds.length === 0) return { ...base, status: 'applied' }
+  // The device must hear that some of its values lost (SYNC.md guarantee 7), not only
+  // the supervisor: the phone keeps this answer beside its rejected changes.
+  const lost = outcome.conflicts.filter((c) => c.incomingLost).map((c) => c.field)
+  if (lost.length === 0) return { ...base, status: 'merged', conflictIds }
+  return { ...base, status: 'merged', conflictIds, code: 'conflict', message: lostMessage(lost) }
+}
+
+/** Why some values of a merged edit were not kept, for the worker. */
+function lostMessage(fields: string[]): string {
+  return `别人同时改了同一项（${fields.join('、')}），保留了较新的那一份；你的修改没有被采用，已交给主席在冲突记录里查看。`
 }
 
 function refused(m: Mutation, code: MutationResult['code'], message: string): MutationResult {

@@ -34,8 +34,19 @@ export interface ApplyStore {
 export interface BatchView extends ApplyStore {
   /** Reads the grids and records these mutations name, after locking their communities. */
   prefetch(mutations: Mutation[], user: UserRow): Promise<void>
-  /** Writes the buffered records and conflicts. */
+  /** Writes the buffered records and conflicts, and raises the communities' newest HLC. */
   flush(): Promise<void>
+  /** The newest HLC stored in the batch's communities, after the flush (null: none). */
+  newestHlc(): string | null
+}
+
+/** The newest field clock of a mergeable record (null for records without clocks). */
+function newestClock(data: unknown): string | null {
+  const clocks = (data as { hlc?: unknown }).hlc
+  if (!clocks || typeof clocks !== 'object') return null
+  let newest: string | null = null
+  for (const h of Object.values(clocks as Record<string, string>)) if (newest === null || h > newest) newest = h
+  return newest
 }
 
 /** What the view knows of one record; one object per (kind, id), updated in place. */
@@ -58,6 +69,9 @@ export function createBatchView(tx: StoreOps): BatchView {
   // In the order of each record's LAST write: its seq follows that write.
   const writes = new Map<Entry, RecordWrite>()
   const conflicts: StoredConflict[] = []
+  // What the locked counters said, and the newest clock this batch writes per community.
+  let locked: string | null = null
+  const raised = new Map<string, string>()
   const ofKind = (kind: RecordKind) => {
     let m = records.get(kind)
     if (!m) records.set(kind, (m = new Map()))
@@ -77,7 +91,7 @@ export function createBatchView(tx: StoreOps): BatchView {
         const g = grids.get(m.args.gridId)
         return g && canWrite(user, g)
       })
-      await tx.lockCommunities(writable.map((m) => grids.get(m.args.gridId)!.communityId))
+      locked = await tx.lockCommunities(writable.map((m) => grids.get(m.args.gridId)!.communityId))
       const withData: BatchKey[] = []
       const placeOnly: BatchKey[] = []
       for (const m of writable) for (const k of batchKeysOf(m)) (k.need === 'data' ? withData : placeOnly).push(k)
@@ -118,6 +132,8 @@ export function createBatchView(tx: StoreOps): BatchView {
       // Re-inserted at the end: the record's seq follows its LAST write in the batch.
       writes.delete(entry)
       writes.set(entry, { ...place, json })
+      const clock = newestClock(data)
+      if (clock !== null && clock > (raised.get(communityId) ?? '')) raised.set(communityId, clock)
     },
     insertConflict(c) {
       conflicts.push(c)
@@ -126,6 +142,11 @@ export function createBatchView(tx: StoreOps): BatchView {
     async flush() {
       await tx.putRecords([...writes.values()])
       await tx.insertConflicts(conflicts)
+      for (const [communityId, clock] of [...raised].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        await tx.raiseCommunityHlc(communityId, clock)
+        if (locked === null || clock > locked) locked = clock
+      }
     },
+    newestHlc: () => locked,
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_PUSH_MUTATIONS, PullReply, type PushReply } from '../../../src/shared'
+import { encodeHlc, MAX_PUSH_MUTATIONS, PullReply, type PushReply } from '../../../src/shared'
 import { BACKENDS } from '../../helpers/server/backends'
 import { householdFields, householdPut, nextHlc, TestDevice, visitArgs, wishArgs } from '../../helpers/server/factories'
 import { useWorldApp, type World } from '../../helpers/server/world'
@@ -64,6 +64,47 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'out-of-scope' })
       expect(res.lastSeq).toBe(1)
       expect(await t.store.getRecord('household', hh.id)).toBeNull()
+    })
+
+    it('applies an edit made on top of the stored value even when its HLC is lower, and stamps it above', async () => {
+      const hh = householdPut(t.world.grids.a1.id)
+      const d1 = new TestDevice()
+      // Written by a phone whose clock runs two hours fast.
+      const fast = encodeHlc({ millis: Date.now() + 7_200_000, counter: 0, node: 'fast' })
+      await push('wa1', d1.push([d1.m('household.put', hh, fast)]))
+      const d2 = new TestDevice()
+      const res = (await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '139' }, base: { phone: fast } }, nextHlc('slow'))]))).json<PushReply>()
+      expect(res.results[0]).toMatchObject({ status: 'applied' })
+      const stored = (await t.store.getRecord('household', hh.id))!.data as { phone: string; hlc: Record<string, string> }
+      expect(stored.phone).toBe('139')
+      expect(stored.hlc.phone! > fast).toBe(true)
+      expect(res.serverHlc > stored.hlc.phone!).toBe(true)
+    })
+
+    it('tells the device whose concurrent edit lost, besides filing the conflict', async () => {
+      const hh = householdPut(t.world.grids.a1.id)
+      const d1 = new TestDevice()
+      const created = nextHlc()
+      await push('wa1', d1.push([d1.m('household.put', hh, created)]))
+      const d2 = new TestDevice()
+      const older = nextHlc('a')
+      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '111' }, base: { phone: created } }, nextHlc('b'))]))
+      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '222' }, base: { phone: created } }, older)]))).json<PushReply>()
+      expect(res.results[0]).toMatchObject({ status: 'merged', code: 'conflict' })
+      expect(res.results[0]?.message).toMatch(/phone/)
+      expect(res.results[0]?.conflictIds).toHaveLength(1)
+      expect((await t.store.listConflicts(t.world.communityA))[0]).toMatchObject({ field: 'phone', loserValue: '222', loserUserId: t.world.users.wa1.id })
+    })
+
+    it('answers a different edit that changes nothing as applied, never duplicate', async () => {
+      const hh = householdPut(t.world.grids.a1.id)
+      const d1 = new TestDevice()
+      const created = nextHlc()
+      await push('wa1', d1.push([d1.m('household.put', hh, created)]))
+      const d2 = new TestDevice()
+      // Same value, concurrent (base older than stored), lower clock: nothing to change.
+      const res = (await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: hh.patch.phone }, base: {} }, nextHlc('a'))]))).json<PushReply>()
+      expect(res.results[0]?.status).toBe('applied')
     })
 
     it('merges concurrent edits per field and files the loser as a conflict', async () => {
