@@ -105,6 +105,16 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       // Same value, concurrent (base older than stored), lower clock: nothing to change.
       const res = (await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: hh.patch.phone }, base: {} }, nextHlc('a'))]))).json<PushReply>()
       expect(res.results[0]?.status).toBe('applied')
+      const del1 = (await push('wa1', d1.push([d1.m('household.delete', { id: hh.id, gridId: hh.gridId })]))).json<PushReply>()
+      const seqAfterFirst = (await t.store.getRecord('household', hh.id))!.seq
+      const del2 = (await push('sa', d2.push([d2.m('household.delete', { id: hh.id, gridId: hh.gridId })]))).json<PushReply>()
+      expect([del1.results[0]?.status, del2.results[0]?.status]).toEqual(['applied', 'applied'])
+      // The second delete wrote the record again under a new seq, so the device that sent
+      // it pulls the server's tombstone clock instead of keeping its own (finding 2).
+      const after = (await pull('sa', d2.pull({ [hh.gridId]: seqAfterFirst }))).json<PullReply>()
+      const tomb = after.changes.find((c) => c.record.id === hh.id)?.record as { hlc: Record<string, string> } | undefined
+      const stored = (await t.store.getRecord('household', hh.id))!.data as { hlc: Record<string, string> }
+      expect(tomb?.hlc.deleted).toBe(stored.hlc.deleted)
     })
 
     it('merges concurrent edits per field and files the loser as a conflict', async () => {
