@@ -59,7 +59,11 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         // Another process may have stored newer HLCs than this one has seen: observe the
         // newest of the user's communities, so the device's next edit orders after them.
         const newest = await ctx.store.newestHlc([...new Set(page.grids.map((g) => g.communityId))])
-        return reply.type('application/json; charset=utf-8').send(pullReplyJson(page, ctx.serverHlc(newest ? [newest] : [])))
+        const serverHlc = ctx.serverHlc(newest ? [newest] : [])
+        // From this reply on the device knows it lost these grids: a change it stamps
+        // later was made after she knew, and is refused (SYNC.md guarantee 6).
+        if (page.gridsLost.length) await ctx.store.noteGridsLost(request.body.clientId, userOf(request).id, page.gridsLost, serverHlc)
+        return reply.type('application/json; charset=utf-8').send(pullReplyJson(page, serverHlc))
       },
     )
   }

@@ -98,6 +98,26 @@ export const MIGRATIONS: readonly string[] = [
     SELECT MAX(j.value) FROM records r, {{hlcEach}} j WHERE r.community_id = community_seq.community_id
   ), '');
   `,
+  // Grid-assignment history and the loss notices each device was sent: a worker's change
+  // to a grid made while it was still hers is accepted after the grid moved (SYNC.md
+  // guarantee 6; issue 15, finding 3). Grids held now were held since the beginning.
+  `
+  CREATE TABLE grid_assignments (
+    grid_id TEXT NOT NULL,
+    worker_id TEXT NOT NULL,
+    from_at {{bigint}} NOT NULL,
+    to_at {{bigint}},
+    PRIMARY KEY (grid_id, worker_id, from_at)
+  );
+  INSERT INTO grid_assignments (grid_id, worker_id, from_at, to_at) SELECT id, worker_id, 0, NULL FROM grids WHERE worker_id IS NOT NULL;
+  CREATE TABLE grid_loss_notices (
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    grid_id TEXT NOT NULL,
+    told_hlc TEXT NOT NULL,
+    PRIMARY KEY (client_id, user_id, grid_id)
+  );
+  `,
 ]
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length

@@ -94,7 +94,18 @@ export interface StoreOps {
   getGrids(ids: string[]): Promise<Grid[]>
   /** Grids of a community (or all when null); with a worker id, only hers. */
   listGrids(filter: { communityId?: string | null; workerId?: string }): Promise<Grid[]>
-  assignGrid(gridId: string, workerId: string | null): Promise<void>
+  /**
+   * Gives a grid to a worker (or nobody) from `at` (epoch ms, default now), keeping the
+   * history: the previous holder's period ends at `at`. Call inside a transaction.
+   */
+  assignGrid(gridId: string, workerId: string | null, at?: number): Promise<void>
+  /**
+   * What a former holder's change needs: when she last held the grid (null: never) and
+   * the server HLC at which this device of hers was told it lost the grid (null: not yet).
+   */
+  getHolding(gridId: string, userId: string, clientId: string): Promise<Holding>
+  /** Remembers that this device was told (at server HLC `hlc`) it lost these grids. */
+  noteGridsLost(clientId: string, userId: string, gridIds: string[], hlc: string): Promise<void>
   // accounts
   insertUser(u: UserRow): Promise<void>
   getUser(id: string): Promise<UserRow | null>
@@ -176,6 +187,11 @@ export interface Store extends StoreOps {
   /** Deletes every row (seed-cli and tests). */
   wipe(): Promise<void>
   close(): Promise<void>
+}
+
+export interface Holding {
+  heldUntil: number | null
+  toldHlc: string | null
 }
 
 export interface PushRejection {

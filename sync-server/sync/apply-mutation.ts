@@ -7,7 +7,7 @@ import {
   type MutationResult,
   type RecordKind,
 } from '../../src/shared'
-import { canWrite } from '../../src/shared/rules'
+import { canWrite, madeWhileHeld } from '../../src/shared/rules'
 import type { ApplyCtx, Effect } from './effect'
 import type { UserRow } from '../storage/store'
 import type { ApplyStore } from './batch-view'
@@ -24,7 +24,12 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   // m.hlc passed the request schema's HLC pattern: its first 15 digits are its millis.
   if (hlcMillis(m.hlc) - now > MAX_DRIFT_MS) return refused(m, 'clock-drift', 'the phone clock is far ahead; set the date and time')
   const grid = await tx.getGrid(m.args.gridId)
-  if (!grid || !canWrite(user, grid)) return refused(m, 'out-of-scope', 'this grid is not in your scope')
+  if (!grid) return refused(m, 'out-of-scope', 'this grid is not in your scope')
+  if (!canWrite(user, grid)) {
+    const held = user.role === 'worker' && grid.communityId === user.communityId ? await tx.getHolding(grid.id, user.id) : null
+    if (!held || held.heldUntil === null) return refused(m, 'out-of-scope', 'this grid is not in your scope')
+    if (!madeWhileHeld(held, m.hlc)) return refused(m, 'out-of-scope', movedAwayMessage(grid.name, held.heldUntil))
+  }
   const ctx: ApplyCtx = { tx, user, grid, now, at: isoAt(now) }
   const effect = await dispatch(ctx, m)
   const { outcome } = effect
@@ -71,6 +76,12 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   const lost = outcome.conflicts.filter((c) => c.incomingLost).map((c) => c.field)
   if (lost.length === 0) return { ...base, status: 'merged', conflictIds }
   return { ...base, status: 'merged', conflictIds, code: 'conflict', message: lostMessage(lost) }
+}
+
+/** Why a change to a grid that moved away was refused, for the worker who made it. */
+function movedAwayMessage(gridName: string, movedAt: number): string {
+  const day = new Date(movedAt + 8 * 3_600_000).toISOString().slice(0, 10)
+  return `网格「${gridName}」已于 ${day} 调整给其他网格员，这条修改是在调整之后做的，服务器没有收下。内容仍留在本机的“未被接受的修改”里，请联系主席处理。`
 }
 
 /** Why some values of a merged edit were not kept, for the worker. */

@@ -1,5 +1,5 @@
 import type { Grid, Mutation, RecordKind } from '../../src/shared'
-import { canWrite } from '../../src/shared/rules'
+import { canWrite, type FormerHolding } from '../../src/shared/rules'
 import type { AuditEntry, RecordPlace, RecordWrite, StoredConflict, StoredRecord, StoreOps, UserRow } from '../storage/store'
 import { batchKeysOf, type BatchKey } from './batch-keys'
 
@@ -29,6 +29,8 @@ export interface ApplyStore {
   /** Buffers a conflict (written at `flush`). */
   insertConflict(c: StoredConflict): void
   audit(entry: AuditEntry): Promise<void>
+  /** The user's past hold of a grid she no longer has, seen from the pushing device. */
+  getHolding(gridId: string, userId: string): Promise<FormerHolding>
 }
 
 export interface BatchView extends ApplyStore {
@@ -61,7 +63,7 @@ interface Entry {
 
 const placeOf = ({ kind, id, gridId, communityId }: RecordPlace): RecordPlace => ({ kind, id, gridId, communityId })
 
-export function createBatchView(tx: StoreOps): BatchView {
+export function createBatchView(tx: StoreOps, clientId = ''): BatchView {
   const grids = new Map<string, Grid | null>()
   // By kind, then id: a batch looks records up thousands of times, and a `kind:id` string
   // built per lookup (then hashed) cost more than the lookups.
@@ -69,6 +71,7 @@ export function createBatchView(tx: StoreOps): BatchView {
   // In the order of each record's LAST write: its seq follows that write.
   const writes = new Map<Entry, RecordWrite>()
   const conflicts: StoredConflict[] = []
+  const holdings = new Map<string, Promise<FormerHolding>>()
   // What the locked counters said, and the newest clock this batch writes per community.
   let locked: string | null = null
   const raised = new Map<string, string>()
@@ -87,9 +90,11 @@ export function createBatchView(tx: StoreOps): BatchView {
       const gridIds = [...new Set(mutations.map((m) => m.args.gridId))]
       for (const id of gridIds) grids.set(id, null)
       for (const g of await tx.getGrids(gridIds)) grids.set(g.id, g)
+      // A worker's grids of her community count too: a change made before one of them
+      // moved away may still be accepted (its records are read under the same lock).
       const writable = mutations.filter((m) => {
         const g = grids.get(m.args.gridId)
-        return g && canWrite(user, g)
+        return g && (canWrite(user, g) || (user.role === 'worker' && g.communityId === user.communityId))
       })
       locked = await tx.lockCommunities(writable.map((m) => grids.get(m.args.gridId)!.communityId))
       const withData: BatchKey[] = []
@@ -139,6 +144,13 @@ export function createBatchView(tx: StoreOps): BatchView {
       conflicts.push(c)
     },
     audit: (entry) => tx.audit(entry),
+    getHolding(gridId, userId) {
+      // Once per grid and batch: a week of visits to a grid that moved asks a thousand times.
+      const key = `${gridId}:${userId}`
+      let held = holdings.get(key)
+      if (!held) holdings.set(key, (held = tx.getHolding(gridId, userId, clientId)))
+      return held
+    },
     async flush() {
       await tx.putRecords([...writes.values()])
       await tx.insertConflicts(conflicts)

@@ -1,3 +1,4 @@
+import { compareHlc, hlcMillis, MAX_DRIFT_MS } from '../hlc'
 import type { Role } from '../vocab'
 
 /**
@@ -46,4 +47,28 @@ export function canReview(user: ScopeUser, grid: ScopeGrid): boolean {
 /** True when the user may administer (create grids and users in, assign) a community. */
 export function canAdminister(user: ScopeUser, communityId: string): boolean {
   return user.role === 'admin' && (user.communityId === null || user.communityId === communityId)
+}
+
+/** A worker's past hold of a grid she no longer has, as the server remembers it. */
+export interface FormerHolding {
+  /** When her last period with the grid ended (epoch ms); null: she never held it. */
+  heldUntil: number | null
+  /** The server HLC at which this device was first told it lost the grid; null: not yet. */
+  toldHlc: string | null
+}
+
+/**
+ * Whether a change to a grid the worker no longer holds was made while it was still hers
+ * (SYNC.md guarantee 6): then it is accepted and reaches the new owner, like any change
+ * made before the move. Its HLC decides:
+ * - once the device was told it lost the grid, its clock is past that notice: a change
+ *   stamped before the notice was made before she knew, one stamped after it was not;
+ * - a device not told yet was still using the grid: accepted when stamped before the end
+ *   of her hold, allowing for a phone clock ahead by up to the drift limit (a stamp far
+ *   beyond it was refused already). A worker who never held the grid gets nothing.
+ */
+export function madeWhileHeld(held: FormerHolding, hlc: string): boolean {
+  if (held.heldUntil === null) return false
+  if (held.toldHlc !== null) return compareHlc(hlc, held.toldHlc) < 0
+  return hlcMillis(hlc) < held.heldUntil + MAX_DRIFT_MS
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { canAdminister, canRead, canReview, canWrite } from '../../../src/shared/rules/scope'
+import { encodeHlc, MAX_DRIFT_MS } from '../../../src/shared/hlc'
+import { canAdminister, canRead, canReview, canWrite, madeWhileHeld } from '../../../src/shared/rules/scope'
 
 const grid = { id: 'g1', communityId: 'c1', workerId: 'w1' }
 
@@ -24,5 +25,23 @@ describe('scope rules', () => {
     expect(canReview({ id: 'w1', role: 'worker', communityId: 'c1' }, grid)).toBe(false)
     expect(canReview({ id: 's', role: 'supervisor', communityId: 'c1' }, grid)).toBe(true)
     expect(canReview({ id: 's', role: 'supervisor', communityId: 'c2' }, grid)).toBe(false)
+  })
+})
+
+describe('madeWhileHeld', () => {
+  const T = 1_800_000_000_000
+  const at = (millis: number, counter = 0) => encodeHlc({ millis, counter, node: 'p' })
+  it('refuses a worker who never held the grid', () => {
+    expect(madeWhileHeld({ heldUntil: null, toldHlc: null }, at(T - 1))).toBe(false)
+  })
+  it('accepts a change of a device not told yet when stamped before the move, allowing a fast clock', () => {
+    expect(madeWhileHeld({ heldUntil: T, toldHlc: null }, at(T - 60_000))).toBe(true)
+    expect(madeWhileHeld({ heldUntil: T, toldHlc: null }, at(T + 2 * 3_600_000))).toBe(true)
+    expect(madeWhileHeld({ heldUntil: T, toldHlc: null }, at(T + MAX_DRIFT_MS))).toBe(false)
+  })
+  it('once the device was told, accepts only what it stamped before the notice', () => {
+    const told = at(T + 5_000, 3)
+    expect(madeWhileHeld({ heldUntil: T, toldHlc: told }, at(T + 5_000, 2))).toBe(true)
+    expect(madeWhileHeld({ heldUntil: T, toldHlc: told }, at(T + 5_000, 4))).toBe(false)
   })
 })
