@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BACKENDS } from '../helpers/server/backends'
-import { runScenario, type Scenario } from './simulation'
+import { runScenario, secondPool, type Scenario } from './simulation'
 
 /**
  * Every simulation scenario that ever failed, replayed as it failed (stored as data, not
@@ -29,7 +29,7 @@ describe.each(BACKENDS)('simulation regressions on $name', (backend) => {
 
   it.skipIf(!backend.available).each(REGRESSIONS)('keeps every guarantee in $name', async ({ scenario }) => {
     const store = await backend.open()
-    const violations = await runScenario(store, scenario)
+    const violations = await runScenario(store, scenario, secondPool(backend))
     if (backend.name === 'sqlite') await store.close()
     expect(violations).toEqual([])
   }, 120_000)

@@ -96,12 +96,15 @@ function fields(n: number): HouseholdFields {
 
 const MOVES: Record<WishState, WishState[]> = { registered: ['claimed', 'closed'], claimed: ['fulfilled', 'registered', 'closed'], fulfilled: ['closed'], closed: [] }
 
-/** Performs one edit a person could make on this device; returns false when none applies. */
-export async function edit(world: SimWorld, dev: SimDevice, op: EditOp, r: () => number): Promise<boolean> {
+/**
+ * Performs one edit a person could make on this device (on a household of `onlyGrid`
+ * when given); returns false when none applies.
+ */
+export async function edit(world: SimWorld, dev: SimDevice, op: EditOp, r: () => number, onlyGrid?: string): Promise<boolean> {
   const { db } = dev
   const u = world.users[dev.user]
   const actor = { id: u.id, name: u.displayName }
-  const households = (await db.households.toArray()).filter((h) => !h.deleted)
+  const households = (await db.households.toArray()).filter((h) => !h.deleted && (onlyGrid === undefined || h.gridId === onlyGrid))
   const h = pick(households, r())
   const done = (x: unknown) => x !== null
   switch (op) {
@@ -145,4 +148,11 @@ export async function edit(world: SimWorld, dev: SimDevice, op: EditOp, r: () =>
       return done(await withClock(dev, () => writeReview(db, decision, actor)))
     }
   }
+}
+
+/** One device edits one field of one household (the skew-restart nemesis aims at it). */
+export async function editHousehold(dev: SimDevice, householdId: string, fields: Partial<HouseholdFields>): Promise<boolean> {
+  const h = await dev.db.households.get(householdId)
+  if (!h || h.deleted) return false
+  return (await withClock(dev, () => saveHousehold(dev.db, { id: h.id, gridId: h.gridId, fields }))) !== null
 }
