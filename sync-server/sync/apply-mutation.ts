@@ -7,7 +7,7 @@ import {
   type MutationResult,
   type RecordKind,
 } from '../../src/shared'
-import { canWrite, madeWhileHeld } from '../../src/shared/rules'
+import { canWrite, madeWhileHeld, MAX_RECORD_BYTES, recordTooLarge } from '../../src/shared/rules'
 import type { ApplyCtx, Effect } from './effect'
 import type { UserRow } from '../storage/store'
 import type { ApplyStore } from './batch-view'
@@ -39,12 +39,9 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   for (const w of effect.writes) {
     // The request's args passed this schema (or a stricter one) already: a visit or a
     // new wish written as sent needs no second parse.
-    if (w.record === m.args) {
-      records.push(w.record)
-      continue
-    }
-    const parsed = RECORD_SCHEMAS[w.kind].safeParse(w.record)
+    const parsed = w.record === m.args ? { success: true as const, data: w.record } : RECORD_SCHEMAS[w.kind].safeParse(w.record)
     if (!parsed.success) return refused(m, 'bad-request', `invalid ${w.kind}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+    if (recordTooLarge(parsed.data)) return refused(m, 'payload-too-large', TOO_LARGE)
     records.push(parsed.data)
   }
   const base = { mutationId: m.mutationId, seq: m.seq }
@@ -88,6 +85,8 @@ function movedAwayMessage(gridName: string, movedAt: number): string {
 function lostMessage(fields: string[]): string {
   return `别人同时改了同一项（${fields.join('、')}），保留了较新的那一份；你的修改没有被采用，已交给主席在冲突记录里查看。`
 }
+
+const TOO_LARGE = `这条记录超过 ${MAX_RECORD_BYTES / 1024} KB，服务器没有收下；请删减文字后重新保存。`
 
 function refused(m: Mutation, code: MutationResult['code'], message: string): MutationResult {
   return { mutationId: m.mutationId, seq: m.seq, status: 'rejected', code, message }
