@@ -62,7 +62,7 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const serverHlc = ctx.serverHlc(newest ? [newest] : [])
         // From this reply on the device knows it lost these grids: a change it stamps
         // later was made after she knew, and is refused (SYNC.md guarantee 6).
-        if (page.gridsLost.length) await ctx.store.noteGridsLost(request.body.clientId, userOf(request).id, page.gridsLost, serverHlc)
+        if (page.gridsLost.length) await ctx.store.noteGridsLost(request.body.clientId, userOf(request).id, page.gridsLost, serverHlc, request.body.outboxSeq ?? null)
         return reply.type('application/json; charset=utf-8').send(pullReplyJson(page, serverHlc))
       },
     )

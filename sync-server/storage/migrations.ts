@@ -115,6 +115,8 @@ export const MIGRATIONS: readonly string[] = [
     user_id TEXT NOT NULL,
     grid_id TEXT NOT NULL,
     told_hlc TEXT NOT NULL,
+    told_seq {{bigint}},
+    hold_end {{bigint}} NOT NULL,
     PRIMARY KEY (client_id, user_id, grid_id)
   );
   `,

@@ -19,26 +19,33 @@ export function sqlGridOps(q: Queryer): Pick<StoreOps, 'assignGrid' | 'getHoldin
         'INSERT INTO grid_assignments (grid_id, worker_id, from_at, to_at) VALUES (?, ?, ?, NULL) ON CONFLICT (grid_id, worker_id, from_at) DO UPDATE SET to_at = NULL',
         [gridId, workerId, at],
       )
-      // She holds it again: an old notice of losing it no longer says anything.
-      await q.run('DELETE FROM grid_loss_notices WHERE grid_id = ? AND user_id = ?', [gridId, workerId])
     },
     async getHolding(gridId, userId, clientId) {
       const held = await one<{ until: number | string | null }>(
         'SELECT MAX(to_at) AS until FROM grid_assignments WHERE grid_id = ? AND worker_id = ?',
         [gridId, userId],
       )
-      const told = await one<{ told_hlc: string }>(
-        'SELECT told_hlc FROM grid_loss_notices WHERE client_id = ? AND user_id = ? AND grid_id = ?',
+      const told = await one<{ told_hlc: string; told_seq: number | string | null; hold_end: number | string }>(
+        'SELECT told_hlc, told_seq, hold_end FROM grid_loss_notices WHERE client_id = ? AND user_id = ? AND grid_id = ?',
         [clientId, userId, gridId],
       )
-      return { heldUntil: held?.until == null ? null : Number(held.until), toldHlc: told?.told_hlc ?? null }
+      const heldUntil = held?.until == null ? null : Number(held.until)
+      // A notice speaks of the hold that had ended when it was sent: of an earlier loss
+      // (the grid came back to her since, and left again) it says nothing.
+      const current = told && heldUntil !== null && Number(told.hold_end) === heldUntil ? told : null
+      return { heldUntil, toldHlc: current?.told_hlc ?? null, toldSeq: current?.told_seq == null ? null : Number(current.told_seq) }
     },
-    async noteGridsLost(clientId, userId, gridIds, hlc) {
-      // The first notice counts: the device may make changes only until it first hears.
+    async noteGridsLost(clientId, userId, gridIds, hlc, seq) {
+      // The first notice of each loss counts (the device may change things only until it
+      // first hears); a notice of a later loss replaces one of an earlier loss.
       for (const gridId of gridIds) {
         await q.run(
-          'INSERT INTO grid_loss_notices (client_id, user_id, grid_id, told_hlc) VALUES (?, ?, ?, ?) ON CONFLICT (client_id, user_id, grid_id) DO NOTHING',
-          [clientId, userId, gridId, hlc],
+          `INSERT INTO grid_loss_notices (client_id, user_id, grid_id, told_hlc, told_seq, hold_end)
+           SELECT ?, ?, ?, ?, ?, COALESCE(MAX(to_at), 0) FROM grid_assignments WHERE grid_id = ? AND worker_id = ?
+           ON CONFLICT (client_id, user_id, grid_id) DO UPDATE
+           SET told_hlc = excluded.told_hlc, told_seq = excluded.told_seq, hold_end = excluded.hold_end
+           WHERE grid_loss_notices.hold_end < excluded.hold_end`,
+          [clientId, userId, gridId, hlc, seq, gridId, userId],
         )
       }
     },

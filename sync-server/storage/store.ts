@@ -104,8 +104,11 @@ export interface StoreOps {
    * the server HLC at which this device of hers was told it lost the grid (null: not yet).
    */
   getHolding(gridId: string, userId: string, clientId: string): Promise<Holding>
-  /** Remembers that this device was told (at server HLC `hlc`) it lost these grids. */
-  noteGridsLost(clientId: string, userId: string, gridIds: string[], hlc: string): Promise<void>
+  /**
+   * Remembers that this device was told it lost these grids, at server HLC `hlc`, when
+   * it had handed out mutation seqs up to `seq` (null: an app that does not say).
+   */
+  noteGridsLost(clientId: string, userId: string, gridIds: string[], hlc: string, seq: number | null): Promise<void>
   // accounts
   insertUser(u: UserRow): Promise<void>
   getUser(id: string): Promise<UserRow | null>
@@ -192,6 +195,7 @@ export interface Store extends StoreOps {
 export interface Holding {
   heldUntil: number | null
   toldHlc: string | null
+  toldSeq: number | null
 }
 
 export interface PushRejection {

@@ -28,7 +28,7 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   if (!canWrite(user, grid)) {
     const held = user.role === 'worker' && grid.communityId === user.communityId ? await tx.getHolding(grid.id, user.id) : null
     if (!held || held.heldUntil === null) return refused(m, 'out-of-scope', 'this grid is not in your scope')
-    if (!madeWhileHeld(held, m.hlc)) return refused(m, 'out-of-scope', movedAwayMessage(grid.name, held.heldUntil))
+    if (!madeWhileHeld(held, m)) return refused(m, 'out-of-scope', movedAwayMessage(grid.name, held.heldUntil))
   }
   const ctx: ApplyCtx = { tx, user, grid, now, at: isoAt(now) }
   const effect = await dispatch(ctx, m)

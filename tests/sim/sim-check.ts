@@ -1,4 +1,4 @@
-import { hlcMillis, type Conflict, type Household, type Mutation, type MutationResult, type Wish } from '../../src/shared'
+import { type Conflict, type Household, type Mutation, type MutationResult, type Wish } from '../../src/shared'
 import { canTransition } from '../../src/features/wishes/wish-rules'
 import { targetOf } from '../../src/sync/rebase'
 import { createDevice, type SimDevice } from './sim-device'
@@ -152,7 +152,8 @@ async function conflictsOf(world: SimWorld): Promise<Conflict[]> {
 
 /**
  * Guarantee 6 for a grid that moved: no change its worker made while the grid was hers
- * (by the sim's own log of moves, at the time of its HLC) may be refused as out of scope.
+ * (by the sim's own log of moves, at the real time the device made it, whatever its
+ * clock said) may be refused as out of scope.
  */
 async function checkMovedGrids(world: SimWorld, devices: SimDevice[], processed: Map<string, Processed>, out: string[]) {
   const userOf = new Map<unknown, string>()
@@ -160,7 +161,8 @@ async function checkMovedGrids(world: SimWorld, devices: SimDevice[], processed:
   for (const { mutation: m, result, clientId } of processed.values()) {
     if (result.status !== 'rejected' || result.code !== 'out-of-scope') continue
     const user = userOf.get(clientId)
-    if (user && holderAt(world, m.args.gridId, hlcMillis(m.hlc)) === user) {
+    const madeAt = world.madeAt.get(m.mutationId)
+    if (user && madeAt !== undefined && holderAt(world, m.args.gridId, madeAt) === user) {
       out.push(`G6 moved grid: ${m.name} ${m.mutationId} made while the grid was hers was refused (${result.message})`)
     }
   }

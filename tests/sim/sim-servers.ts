@@ -50,10 +50,10 @@ export async function skewThenRestart(world: SimWorld, fast: SimDevice, other: S
   const households = (await fast.db.households.toArray()).filter((h) => !h.deleted && h.gridId === world.grids[0]!.id)
   const h = households[Math.floor(r() * households.length)]
   if (!h) return
-  await editHousehold(fast, h.id, { notes: `快钟${Math.floor(r() * 100)}` })
+  await editHousehold(world, fast, h.id, { notes: `快钟${Math.floor(r() * 100)}` })
   await fast.client.syncOnce()
   await restartServer(world, Math.floor(r() * world.servers.length))
   await other.client.syncOnce()
-  await editHousehold(other, h.id, { notes: `其后${Math.floor(r() * 100)}` })
+  await editHousehold(world, other, h.id, { notes: `其后${Math.floor(r() * 100)}` })
   await other.client.syncOnce()
 }

@@ -30,6 +30,8 @@ export interface SimWorld {
   assignments: { gridId: string; workerId: string; at: number }[]
   /** Ids of the mutations push transactions processed, in the order they committed. */
   commits: string[]
+  /** When (real time, not the device's clock) each device mutation was made. */
+  madeAt: Map<string, number>
   communityId: string
   grids: Grid[]
   users: Record<UserKey, UserRow>
@@ -58,7 +60,7 @@ export async function createWorld(store: Store, openStore: (() => Promise<Store>
     tokens[key] = (await createSession(store, users[key].id, Date.now(), DEFAULT_SESSION_POLICY)).token
   }
   const assignments = grids.map((g) => ({ gridId: g.id, workerId: g.workerId!, at: 0 }))
-  return { app, store, servers: [app], stores: [store], retired: [], openStore, assignments, commits, communityId, grids, users, tokens }
+  return { app, store, servers: [app], stores: [store], retired: [], openStore, assignments, commits, madeAt: new Map(), communityId, grids, users, tokens }
 }
 
 /**

@@ -55,20 +55,25 @@ export interface FormerHolding {
   heldUntil: number | null
   /** The server HLC at which this device was first told it lost the grid; null: not yet. */
   toldHlc: string | null
+  /** The highest seq the device had handed out when it was told; null: it did not say. */
+  toldSeq: number | null
 }
 
 /**
  * Whether a change to a grid the worker no longer holds was made while it was still hers
  * (SYNC.md guarantee 6): then it is accepted and reaches the new owner, like any change
- * made before the move. Its HLC decides:
- * - once the device was told it lost the grid, its clock is past that notice: a change
- *   stamped before the notice was made before she knew, one stamped after it was not;
- * - a device not told yet was still using the grid: accepted when stamped before the end
- *   of her hold, allowing for a phone clock ahead by up to the drift limit (a stamp far
- *   beyond it was refused already). A worker who never held the grid gets nothing.
+ * made before the move.
+ * - Never held: no. Stamped a drift limit or more after her hold ended: no (a phone's
+ *   clock is at most that far ahead; later than that she had long lost it).
+ * - Once her device was told it lost the grid, what it made after hearing is refused:
+ *   by seq when the device said how far its seqs had gone (exact, whatever its clock),
+ *   else by HLC (its clock passed the notice's HLC when it heard).
+ * - A device not told yet was still using the grid: accepted.
  */
-export function madeWhileHeld(held: FormerHolding, hlc: string): boolean {
+export function madeWhileHeld(held: FormerHolding, m: { hlc: string; seq: number }): boolean {
   if (held.heldUntil === null) return false
-  if (held.toldHlc !== null) return compareHlc(hlc, held.toldHlc) < 0
-  return hlcMillis(hlc) < held.heldUntil + MAX_DRIFT_MS
+  if (hlcMillis(m.hlc) >= held.heldUntil + MAX_DRIFT_MS) return false
+  if (held.toldSeq !== null) return m.seq <= held.toldSeq
+  if (held.toldHlc !== null) return compareHlc(m.hlc, held.toldHlc) < 0
+  return true
 }

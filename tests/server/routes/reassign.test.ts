@@ -63,6 +63,21 @@ describe.each(BACKENDS)('reassigning a grid with offline changes in flight on $n
     expect(res.results[0]?.status).toBe('applied')
   })
 
+  it('takes by seq what a phone two hours fast made before it heard, and refuses what it made after', async () => {
+    const a1 = t.world.grids.a1.id
+    const phone = new TestDevice()
+    const fast = () => encodeHlc({ millis: Date.now() + 2 * 3_600_000, counter: 0, node: 'fast' })
+    const before = [phone.m('household.put', householdPut(a1), fast()), phone.m('household.put', householdPut(a1), fast())]
+    await assign(a1, t.world.users.wa2.id)
+    // Her app pulls first, saying it has handed out seqs up to 2, and hears of the move.
+    const told = await pull('wa1', { ...phone.pull({ [a1]: 0 }), outboxSeq: 2 })
+    expect(told.gridsLost).toEqual([a1])
+    expect(fast() > told.serverHlc).toBe(true)
+    const after = phone.m('household.put', householdPut(a1), fast())
+    const res = await push('wa1', phone.push([...before, after]))
+    expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied', 'rejected'])
+  })
+
   it('still refuses a worker who never held the grid', async () => {
     const d = new TestDevice()
     const res = await push('wa2', d.push([d.m('household.put', householdPut(t.world.grids.a1.id))]))

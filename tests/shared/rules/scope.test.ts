@@ -31,17 +31,24 @@ describe('scope rules', () => {
 describe('madeWhileHeld', () => {
   const T = 1_800_000_000_000
   const at = (millis: number, counter = 0) => encodeHlc({ millis, counter, node: 'p' })
+  const notTold = { heldUntil: T, toldHlc: null, toldSeq: null }
   it('refuses a worker who never held the grid', () => {
-    expect(madeWhileHeld({ heldUntil: null, toldHlc: null }, at(T - 1))).toBe(false)
+    expect(madeWhileHeld({ ...notTold, heldUntil: null }, { hlc: at(T - 1), seq: 1 })).toBe(false)
   })
-  it('accepts a change of a device not told yet when stamped before the move, allowing a fast clock', () => {
-    expect(madeWhileHeld({ heldUntil: T, toldHlc: null }, at(T - 60_000))).toBe(true)
-    expect(madeWhileHeld({ heldUntil: T, toldHlc: null }, at(T + 2 * 3_600_000))).toBe(true)
-    expect(madeWhileHeld({ heldUntil: T, toldHlc: null }, at(T + MAX_DRIFT_MS))).toBe(false)
+  it('accepts a change of a device not told yet, allowing a clock up to the drift limit ahead', () => {
+    expect(madeWhileHeld(notTold, { hlc: at(T - 60_000), seq: 1 })).toBe(true)
+    expect(madeWhileHeld(notTold, { hlc: at(T + 2 * 3_600_000), seq: 1 })).toBe(true)
+    expect(madeWhileHeld(notTold, { hlc: at(T + MAX_DRIFT_MS), seq: 1 })).toBe(false)
   })
-  it('once the device was told, accepts only what it stamped before the notice', () => {
-    const told = at(T + 5_000, 3)
-    expect(madeWhileHeld({ heldUntil: T, toldHlc: told }, at(T + 5_000, 2))).toBe(true)
-    expect(madeWhileHeld({ heldUntil: T, toldHlc: told }, at(T + 5_000, 4))).toBe(false)
+  it('once the device was told, accepts by seq what it had made before, whatever its clock', () => {
+    const told = { heldUntil: T, toldHlc: at(T + 5_000), toldSeq: 40 }
+    // A phone two hours fast: its earlier change is stamped after the notice's HLC.
+    expect(madeWhileHeld(told, { hlc: at(T + 2 * 3_600_000), seq: 40 })).toBe(true)
+    expect(madeWhileHeld(told, { hlc: at(T + 2 * 3_600_000), seq: 41 })).toBe(false)
+  })
+  it('falls back to the notice\'s HLC for a device that did not say its seq', () => {
+    const told = { heldUntil: T, toldHlc: at(T + 5_000, 3), toldSeq: null }
+    expect(madeWhileHeld(told, { hlc: at(T + 5_000, 2), seq: 9 })).toBe(true)
+    expect(madeWhileHeld(told, { hlc: at(T + 5_000, 4), seq: 9 })).toBe(false)
   })
 })
