@@ -7,7 +7,8 @@ import { checkGuarantees } from './sim-check'
 import { createDevice, edit, restart, settle, startSync, type EditOp, type SimDevice } from './sim-device'
 import { createSimNetwork, NO_FAULTS, prng, type SimNetwork } from './sim-network'
 import { addServerProcess, closeServers, restartServer, serverFor, skewThenRestart } from './sim-servers'
-import { createWorld, reassignGrid, type SimWorld } from './sim-world'
+import { moveG2, reassignWithEditsInFlight } from './sim-moves'
+import { createWorld, type SimWorld } from './sim-world'
 
 /**
  * THE simulation (SYNC.md "The test that proves it"): four devices (worker 1's phone
@@ -133,10 +134,10 @@ async function runStep(sim: Sim, step: Step): Promise<void> {
       d!.skewMs = step.hours * 3_600_000
       return
     case 'reassign':
-      await moveG2(sim)
+      await moveG2(sim.world)
       return
     case 'reassign-offline':
-      await reassignWithEditsInFlight(sim, prng(step.r))
+      await reassignWithEditsInFlight(sim.world, sim.devices, prng(step.r))
       return
     case 'replay':
       await sim.net.replayOldPush(prng(step.r)())
@@ -157,29 +158,6 @@ async function runStep(sim: Sim, step: Step): Promise<void> {
 }
 
 const SEE_G1_PAIRS: [number, number][] = [[0, 1], [1, 0], [0, 3], [3, 0], [1, 3], [3, 1]]
-
-/** Moves grid g2 to the other worker. */
-async function moveG2(sim: Sim): Promise<void> {
-  const g2 = sim.world.grids[1]!
-  const next = (await sim.world.store.getGrid(g2.id))!.workerId === sim.world.users.w1.id ? sim.world.users.w2.id : sim.world.users.w1.id
-  await reassignGrid(sim.world, g2.id, next)
-}
-
-/**
- * The holder of g2 is offline in a stairwell: her devices record visits and edits in g2;
- * then the grid moves to the other worker. Her devices stay offline until a later step
- * (or the final heal) brings them back with those changes still to push.
- */
-async function reassignWithEditsInFlight(sim: Sim, r: () => number): Promise<void> {
-  const g2 = sim.world.grids[1]!
-  const holder = (await sim.world.store.getGrid(g2.id))!.workerId
-  const hers = sim.devices.filter((d) => sim.world.users[d.user].id === holder)
-  for (const d of hers) {
-    d.link.partitioned = true
-    for (const op of ['visit', 'household-edit', 'visit'] as const) await edit(sim.world, d, op, r, g2.id)
-  }
-  await moveG2(sim)
-}
 
 function statsOf(sim: Sim, scenario: Scenario): string {
   const counts: Record<string, number> = {}
