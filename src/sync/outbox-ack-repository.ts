@@ -8,7 +8,7 @@ import { restoreShadows } from './shadow-repository'
  * Acknowledging pushed mutations. An outbox row leaves the outbox only when the server
  * answered for it: applied, merged or duplicate (already processed earlier) remove it;
  * rejected moves it to `rejections` with the server's code and message (and rewinds its
- * grid's cursor so the server's copy comes back), in the same transaction, so a rejected change is never silently dropped (SYNC.md guarantee 7);
+ * grid's cursor so the server's copy comes back), in the same transaction, so a rejected change is never silently dropped (docs/sync.md, guarantee 7);
  * merged with code `conflict` (applied, but some values lost to a concurrent edit) leaves the
  * outbox and is also kept in `rejections`, so the worker sees which values did not stick;
  * skipped (the server saw a gap before it) leaves it pending for the next push. Records
@@ -54,7 +54,7 @@ export function applyPushResults(
       }
       if (result.status === 'merged' && result.code) {
         // Applied, but some of its values lost to a concurrent edit: acknowledged, and kept
-        // in view with the reason until the worker dismisses it (SYNC.md guarantee 7).
+        // in view with the reason until the worker dismisses it (docs/sync.md, guarantee 7).
         rejections.push(rejectionOf(row, result, now))
       }
       if (result.status === 'rejected') {

@@ -16,7 +16,7 @@ export const PUSH_BODY_LIMIT = 10 * 1024 * 1024
 /** A push reply is ~85 bytes per mutation, more with rejection messages. */
 const PUSH_REPLY_SYNC_GZIP = 256 * 1024
 
-/** POST /api/sync/push and /api/sync/pull (SYNC.md). */
+/** POST /api/sync/push and /api/sync/pull (docs/sync.md, "Protocol"). */
 export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     // Before body validation: an old app must hear "update" (426), not "bad request".
@@ -61,7 +61,7 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const newest = await ctx.store.newestHlc([...new Set(page.grids.map((g) => g.communityId))])
         const serverHlc = ctx.serverHlc(newest ? [newest] : [])
         // From this reply on the device knows it lost these grids: a change it stamps
-        // later was made after she knew, and is refused (SYNC.md guarantee 6).
+        // later was made after she knew, and is refused (docs/sync.md, guarantee 6).
         if (page.gridsLost.length) await ctx.store.noteGridsLost(request.body.clientId, userOf(request).id, page.gridsLost, serverHlc, request.body.outboxSeq ?? null)
         return reply.type('application/json; charset=utf-8').send(pullReplyJson(page, serverHlc))
       },

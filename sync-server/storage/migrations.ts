@@ -76,7 +76,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   // A rejected mutation is remembered with its reason, so a retry whose first reply was
-  // lost is answered with the same rejection instead of a bare `duplicate` (SYNC.md 7).
+  // lost is answered with the same rejection instead of a bare `duplicate` (docs/sync.md, guarantee 7).
   `
   CREATE TABLE push_rejections (
     client_id TEXT NOT NULL,
@@ -99,7 +99,7 @@ export const MIGRATIONS: readonly string[] = [
   ), '');
   `,
   // Grid-assignment history and the loss notices each device was sent: a worker's change
-  // to a grid made while it was still hers is accepted after the grid moved (SYNC.md
+  // to a grid made while it was still hers is accepted after the grid moved (docs/sync.md
   // guarantee 6; issue 15, finding 3). Grids held now were held since the beginning.
   `
   CREATE TABLE grid_assignments (

@@ -2,7 +2,7 @@ import type { Queryer } from './sql-driver'
 import type { StoreOps } from './store'
 
 /**
- * Who held a grid when (SYNC.md guarantee 6): the assignment history and the notices of
+ * Who held a grid when (docs/sync.md, guarantee 6): the assignment history and the notices of
  * a lost grid each device was sent. A worker's change made while the grid was hers is
  * accepted after the grid moved; these are what the push asks to decide it.
  */

@@ -5,7 +5,7 @@ import { applyMutation } from './apply-mutation'
 import { createBatchView } from './batch-view'
 
 /**
- * Push (SYNC.md): the whole batch of one client is applied in ONE transaction together
+ * Push (docs/sync.md): the whole batch of one client is applied in ONE transaction together
  * with the client's `lastSeq`, so a crash leaves all or nothing and a replay is a no-op.
  *
  * - seq <= lastSeq: already processed → `duplicate`, nothing written — unless it was
@@ -26,7 +26,7 @@ export type PushOutcome = Omit<PushReply, 'serverHlc'> & {
 }
 
 export async function pushMutations(store: Store, user: UserRow, req: PushRequest, now: number): Promise<PushOutcome> {
-  // Older clients are refused before anything is written (SYNC.md guarantee 8).
+  // Older clients are refused before anything is written (docs/sync.md, guarantee 8).
   if (req.schemaVersion < MIN_SCHEMA_VERSION || req.mutations.some((m) => m.schemaVersion < MIN_SCHEMA_VERSION)) {
     throw upgradeRequired()
   }

@@ -9,7 +9,7 @@ import { screenshot } from '../helpers/e2e/screenshot'
 import { startServer, type RunningServer } from '../helpers/e2e/server'
 
 /**
- * Issue 15, finding 3 in real Chromium against the real server (SYNC.md guarantee 6).
+ * Issue 15, finding 3 in real Chromium against the real server (docs/sync.md, guarantee 6).
  * Worker 1, offline, records a visit in each of her two grids. The administrator moves
  * both grids to worker 2: the first just now, the second (as the server's history will
  * say) two days before her phone recorded anything in it. Back online, her phone sends

@@ -1,7 +1,7 @@
 import { edit, type SimDevice } from './sim-device'
 import { reassignGrid, type SimWorld } from './sim-world'
 
-/** Grid moves (SYNC.md guarantee 6): the admin gives grid g2 to the other worker. */
+/** Grid moves (docs/sync.md, guarantee 6): the admin gives grid g2 to the other worker. */
 
 /** Moves grid g2 to the other worker. */
 export async function moveG2(world: SimWorld): Promise<void> {

@@ -25,7 +25,7 @@ export function simulationSuite(name: 'sqlite' | 'postgres'): void {
     afterAll(() => backend.teardown())
 
     it.skipIf(!backend.available)(
-      'keeps every SYNC.md guarantee through drops, duplicates, delays, partitions, kills, skew, reassignment, restarts and a second server',
+      'keeps every guarantee of docs/sync.md through drops, duplicates, delays, partitions, kills, skew, reassignment, restarts and a second server',
       async () => {
         await fc.assert(
           fc.asyncProperty(scenarioArb(MAX_STEPS), async (scenario) => {

@@ -11,7 +11,7 @@ import { moveG2, reassignWithEditsInFlight } from './sim-moves'
 import { createWorld, type SimWorld } from './sim-world'
 
 /**
- * THE simulation (SYNC.md "The test that proves it"): four devices (worker 1's phone
+ * THE simulation (docs/sync.md, "What the tests show"): four devices (worker 1's phone
  * and tablet, worker 2's phone, the supervisor's phone) edit offline and sync through a
  * faulty network while devices are killed, clocks are wrong, a grid changes hands (also
  * while its holder has offline changes in flight), the server restarts and a second

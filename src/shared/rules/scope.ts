@@ -61,7 +61,7 @@ export interface FormerHolding {
 
 /**
  * Whether a change to a grid the worker no longer holds was made while it was still hers
- * (SYNC.md guarantee 6): then it is accepted and reaches the new owner, like any change
+ * (docs/sync.md, guarantee 6): then it is accepted and reaches the new owner, like any change
  * made before the move.
  * - Never held: no. Stamped a drift limit or more after her hold ended: no (a phone's
  *   clock is at most that far ahead; later than that she had long lost it).

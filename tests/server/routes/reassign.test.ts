@@ -5,7 +5,7 @@ import { householdPut, TestDevice, visitArgs } from '../../helpers/server/factor
 import { useWorldApp, type World } from '../../helpers/server/world'
 
 /**
- * Issue 15, finding 3 (SYNC.md guarantee 6): a worker records offline in her grid, the
+ * Issue 15, finding 3 (docs/sync.md, guarantee 6): a worker records offline in her grid, the
  * grid is moved to another worker, her phone comes back. What she did while the grid
  * was hers is accepted and reaches the new owner; what she does after her phone was
  * told it lost the grid is refused with a Chinese reason.

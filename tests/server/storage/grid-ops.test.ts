@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { BACKENDS } from '../../helpers/server/backends'
 import { useWorldStore } from '../../helpers/server/world'
 
-/** The grid history and loss notices behind SYNC.md guarantee 6 (issue 15, finding 3). */
+/** The grid history and loss notices behind docs/sync.md, guarantee 6 (issue 15, finding 3). */
 describe.each(BACKENDS)('grid holding on $name', (backend) => {
   const t = useWorldStore(backend)
   const assign = (gridId: string, workerId: string, at: number) => t.store.transaction((tx) => tx.assignGrid(gridId, workerId, at))

@@ -44,7 +44,7 @@ describe('migrations over existing data (sqlite)', () => {
       expect(await store.newestHlc(null)).toBe(newest)
       expect(await store.newestHlc([community])).toBe(newest)
       await store.transaction((tx) => tx.assignGrid(grid, randomUUID(), 1234))
-      expect(await store.getHolding(grid, worker, 'any-device')).toEqual({ heldUntil: 1234, toldHlc: null })
+      expect(await store.getHolding(grid, worker, 'any-device')).toEqual({ heldUntil: 1234, toldHlc: null, toldSeq: null })
     } finally {
       await store.close()
     }
