@@ -7,7 +7,7 @@ import {
   type Mutation,
   type MutationResult,
 } from '../../src/shared'
-import { canWrite, madeWhileHeld, MAX_RECORD_BYTES, recordTooLarge } from '../../src/shared/rules'
+import { canWrite, jsonTooLarge, madeWhileHeld, MAX_RECORD_BYTES } from '../../src/shared/rules'
 import type { ApplyCtx, Effect } from './effect'
 import type { UserRow } from '../storage/store'
 import type { ApplyStore } from './batch-view'
@@ -36,17 +36,21 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   if (!outcome.ok) return refused(m, outcome.code, outcome.message)
   // Stored exactly as its schema reads it: the pull sends stored records as they are.
   const records: unknown[] = []
+  const texts: string[] = []
   for (const w of effect.writes) {
     // The request's args passed this schema (or a stricter one) already: a visit or a
     // new wish written as sent needs no second parse.
     const parsed = w.record === m.args ? { success: true as const, data: w.record } : RECORD_SCHEMAS[w.kind].safeParse(w.record)
     if (!parsed.success) return refused(m, 'bad-request', `invalid ${w.kind}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
-    if (recordTooLarge(parsed.data)) return refused(m, 'payload-too-large', TOO_LARGE)
+    // Serialized once: for the size bound here and for the write (batch-view.ts).
+    const json = JSON.stringify(parsed.data)
+    if (jsonTooLarge(json)) return refused(m, 'payload-too-large', TOO_LARGE)
     records.push(parsed.data)
+    texts.push(json)
   }
   const base = { mutationId: m.mutationId, seq: m.seq }
   if (outcome.status === 'duplicate') return { ...base, status: 'duplicate' }
-  effect.writes.forEach((w, i) => tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, records[i]))
+  effect.writes.forEach((w, i) => tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, records[i], texts[i]))
   const conflictIds: string[] = []
   // Filed against the record the mutation writes (every mutation that merges has one).
   const target = outcome.conflicts.length > 0 ? mutationTarget(m) : null

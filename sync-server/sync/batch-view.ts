@@ -24,8 +24,8 @@ export interface ApplyStore {
   getRecord(kind: RecordKind, id: string): Promise<StoredRecord | null>
   /** Where a record lives, for a rule that only checks it exists in the right grid. */
   getRecordPlace(kind: RecordKind, id: string): Promise<RecordPlace | null>
-  /** Buffers the new state of a record (written at `flush`). */
-  putRecord(kind: RecordKind, id: string, gridId: string, communityId: string, data: unknown): void
+  /** Buffers the new state of a record (written at `flush`); `json` if already serialized. */
+  putRecord(kind: RecordKind, id: string, gridId: string, communityId: string, data: unknown, json?: string): void
   /** Buffers a conflict (written at `flush`). */
   insertConflict(c: StoredConflict): void
   audit(entry: AuditEntry): Promise<void>
@@ -127,8 +127,8 @@ export function createBatchView(tx: StoreOps, clientId = ''): BatchView {
       know(kind, id, stored && placeOf(stored), stored)
       return stored
     },
-    putRecord(kind, id, gridId, communityId, data) {
-      const json = JSON.stringify(data)
+    putRecord(kind, id, gridId, communityId, data, serialized) {
+      const json = serialized ?? JSON.stringify(data)
       const place = { kind, id, gridId, communityId }
       const entries = ofKind(kind)
       let entry = entries.get(id)

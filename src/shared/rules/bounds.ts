@@ -22,7 +22,11 @@ export function utf8Bytes(s: string): number {
 
 /** True when a record (or the arguments of a write) serializes above the bound. */
 export function recordTooLarge(value: unknown): boolean {
-  const json = JSON.stringify(value) ?? ''
+  return jsonTooLarge(JSON.stringify(value) ?? '')
+}
+
+/** `recordTooLarge` for JSON already written. */
+export function jsonTooLarge(json: string): boolean {
   // Every UTF-16 unit is at most three bytes: most records need no counting at all.
   return json.length * 3 > MAX_RECORD_BYTES && utf8Bytes(json) > MAX_RECORD_BYTES
 }
