@@ -35,9 +35,10 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   const { outcome } = effect
   if (!outcome.ok) return refused(m, outcome.code, outcome.message)
   // Stored exactly as its schema reads it: the pull sends stored records as they are.
+  const writes = writesOf(m, outcome, effect.writes)
   const records: unknown[] = []
   const texts: string[] = []
-  for (const w of effect.writes) {
+  for (const w of writes) {
     // The request's args passed this schema (or a stricter one) already: a visit or a
     // new wish written as sent needs no second parse.
     const parsed = w.record === m.args ? { success: true as const, data: w.record } : RECORD_SCHEMAS[w.kind].safeParse(w.record)
@@ -49,8 +50,7 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
     texts.push(json)
   }
   const base = { mutationId: m.mutationId, seq: m.seq }
-  if (outcome.status === 'duplicate') return { ...base, status: 'duplicate' }
-  effect.writes.forEach((w, i) => tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, records[i], texts[i]))
+  writes.forEach((w, i) => tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, records[i], texts[i]))
   const conflictIds: string[] = []
   // Filed against the record the mutation writes (every mutation that merges has one).
   const target = outcome.conflicts.length > 0 ? mutationTarget(m) : null
@@ -91,6 +91,18 @@ function movedAwayMessage(gridName: string, movedAt: number): string {
 /** Why some values of a merged edit were not kept, for the worker. */
 function lostMessage(fields: string[]): string {
   return `别人同时改了同一项（${fields.join('、')}），保留了较新的那一份；你的修改没有被采用，已交给主席在冲突记录里查看。`
+}
+
+/**
+ * A rule's `duplicate` (what the mutation asks for is already stored) is still this
+ * mutation's first processing (a replayed seq never reaches the rules). It is answered
+ * `applied` and its record written again under a new seq, so the device that sent it
+ * pulls the server's copy instead of keeping its own (issue 15, finding 2).
+ */
+function writesOf(m: Mutation, outcome: Extract<Effect['outcome'], { ok: true }>, writes: Effect['writes']): Effect['writes'] {
+  if (outcome.status !== 'duplicate') return writes
+  const target = mutationTarget(m)
+  return target ? [{ kind: target.kind, record: outcome.record as { id: string; gridId: string } }] : []
 }
 
 const TOO_LARGE = `这条记录超过 ${MAX_RECORD_BYTES / 1024} KB，服务器没有收下；请删减文字后重新保存。`
