@@ -65,15 +65,15 @@ export interface FormerHolding {
  * made before the move.
  * - Never held: no. Stamped a drift limit or more after her hold ended: no (a phone's
  *   clock is at most that far ahead; later than that she had long lost it).
- * - Once her device was told it lost the grid, what it made after hearing is refused:
- *   by seq when the device said how far its seqs had gone (exact, whatever its clock),
- *   else by HLC (its clock passed the notice's HLC when it heard).
  * - A device not told yet was still using the grid: accepted.
+ * - Once her device was told it lost the grid, a change is accepted when it provably came
+ *   before it heard: a seq up to the one the device had handed out when it asked (exact,
+ *   whatever its clock), or an HLC below the notice's (hearing moved its clock past it).
+ *   A change made after hearing has neither, and is refused.
  */
 export function madeWhileHeld(held: FormerHolding, m: { hlc: string; seq: number }): boolean {
   if (held.heldUntil === null) return false
   if (hlcMillis(m.hlc) >= held.heldUntil + MAX_DRIFT_MS) return false
-  if (held.toldSeq !== null) return m.seq <= held.toldSeq
-  if (held.toldHlc !== null) return compareHlc(m.hlc, held.toldHlc) < 0
-  return true
+  if (held.toldHlc === null) return true
+  return (held.toldSeq !== null && m.seq <= held.toldSeq) || compareHlc(m.hlc, held.toldHlc) < 0
 }

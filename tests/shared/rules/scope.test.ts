@@ -46,6 +46,10 @@ describe('madeWhileHeld', () => {
     expect(madeWhileHeld(told, { hlc: at(T + 2 * 3_600_000), seq: 40 })).toBe(true)
     expect(madeWhileHeld(told, { hlc: at(T + 2 * 3_600_000), seq: 41 })).toBe(false)
   })
+  it('accepts by HLC a change made while the pull that told the device was on the wire', () => {
+    const told = { heldUntil: T, toldHlc: at(T + 5_000), toldSeq: 40 }
+    expect(madeWhileHeld(told, { hlc: at(T + 1_000), seq: 41 })).toBe(true)
+  })
   it('falls back to the notice\'s HLC for a device that did not say its seq', () => {
     const told = { heldUntil: T, toldHlc: at(T + 5_000, 3), toldSeq: null }
     expect(madeWhileHeld(told, { hlc: at(T + 5_000, 2), seq: 9 })).toBe(true)
