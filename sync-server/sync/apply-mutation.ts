@@ -14,6 +14,7 @@ import type { ApplyStore } from './batch-view'
 import { applyMergeable, applyRecordDelete, applyRecordRestore } from './apply-mergeable'
 import { applyReview, applyVisit, applyWish, applyWishMove } from './apply-events'
 import { applyAudit } from '../supervisor/apply-audit'
+import { fieldNames } from './field-names'
 
 /**
  * Applies one mutation inside the push transaction: scope first (from the user's
@@ -90,7 +91,7 @@ function movedAwayMessage(gridName: string, movedAt: number): string {
 
 /** Why some values of a merged edit were not kept, for the worker. */
 function lostMessage(fields: string[]): string {
-  return `别人同时改了同一项（${fields.join('、')}），保留了较新的那一份；你的修改没有被采用，已交给主席在冲突记录里查看。`
+  return `别人同时改了同一项（${fieldNames(fields)}），保留了较新的那一份；你的修改没有被采用，已交给主席在冲突记录里查看。`
 }
 
 /**

@@ -11,12 +11,17 @@ export function summarizeMutation(m: Mutation): string {
     case 'wish.transition':
       return `${m.args.expected} → ${m.args.to}${m.args.claimedBy ? ` (${m.args.claimedBy.name})` : ''}`
     case 'household.put':
-      return clip(m.args.patch.headName ?? Object.keys(m.args.patch).join(', '))
+      return clip(m.args.patch.headName ?? firstText(m.args.patch) ?? Object.keys(m.args.patch).join(', '))
     case 'person.put':
-      return clip(m.args.patch.name ?? Object.keys(m.args.patch).join(', '))
+      return clip(m.args.patch.name ?? firstText(m.args.patch) ?? Object.keys(m.args.patch).join(', '))
     case 'review.set':
       return clip(m.args.comment)
     default:
       return m.createdAt.slice(0, 16).replace('T', ' ')
   }
+}
+
+/** The first non-empty text of a patch (what she typed, e.g. a note), if any. */
+function firstText(patch: object): string | undefined {
+  return Object.values(patch).find((v): v is string => typeof v === 'string' && v.trim() !== '')
 }
