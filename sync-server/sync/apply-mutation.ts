@@ -4,10 +4,11 @@ import {
   MAX_DRIFT_MS,
   RECORD_SCHEMAS,
   mutationTarget,
+  type Grid,
   type Mutation,
   type MutationResult,
 } from '../../src/shared'
-import { canWrite, jsonTooLarge, madeWhileHeld, MAX_RECORD_BYTES } from '../../src/shared/rules'
+import { canWrite, jsonTooLarge, madeWhileHeld, MAX_RECORD_BYTES, type FieldConflict } from '../../src/shared/rules'
 import type { ApplyCtx, Effect } from './effect'
 import type { UserRow } from '../storage/store'
 import type { ApplyStore } from './batch-view'
@@ -25,18 +26,43 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   // m.hlc passed the request schema's HLC pattern: its first 15 digits are its millis.
   if (hlcMillis(m.hlc) - now > MAX_DRIFT_MS) return refused(m, 'clock-drift', 'the phone clock is far ahead; set the date and time')
   const grid = await tx.getGrid(m.args.gridId)
-  if (!grid) return refused(m, 'out-of-scope', 'this grid is not in your scope')
-  if (!canWrite(user, grid)) {
-    const held = user.role === 'worker' && grid.communityId === user.communityId ? await tx.getHolding(grid.id, user.id) : null
-    if (!held || held.heldUntil === null) return refused(m, 'out-of-scope', 'this grid is not in your scope')
-    if (!madeWhileHeld(held, m)) return refused(m, 'out-of-scope', movedAwayMessage(grid.name, held.heldUntil))
-  }
+  const outOfScope = await scopeRefusal(tx, user, grid, m)
+  if (outOfScope || !grid) return outOfScope ?? refused(m, 'out-of-scope', 'this grid is not in your scope')
   const ctx: ApplyCtx = { tx, user, grid, now, at: isoAt(now) }
   const effect = await dispatch(ctx, m)
   const { outcome } = effect
   if (!outcome.ok) return refused(m, outcome.code, outcome.message)
-  // Stored exactly as its schema reads it: the pull sends stored records as they are.
   const writes = writesOf(m, outcome, effect.writes)
+  const checked = checkWrites(m, writes)
+  if ('status' in checked) return checked
+  writes.forEach((w, i) => tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, checked.records[i], checked.texts[i]))
+  const base = { mutationId: m.mutationId, seq: m.seq }
+  const conflictIds = fileConflicts(ctx, m, outcome.conflicts)
+  if (conflictIds.length === 0) return { ...base, status: 'applied' }
+  // The device must hear that some of its values lost (docs/sync.md, guarantee 7), not only
+  // the supervisor: the phone keeps this answer beside its rejected changes.
+  const lost = outcome.conflicts.filter((c) => c.incomingLost).map((c) => c.field)
+  if (lost.length === 0) return { ...base, status: 'merged', conflictIds }
+  return { ...base, status: 'merged', conflictIds, code: 'conflict', message: lostMessage(lost) }
+}
+
+/**
+ * Null when the user may write the grid now, or (a worker who held it) when the change
+ * was made while it was hers (docs/sync.md, guarantee 6); else the refusal.
+ */
+async function scopeRefusal(tx: ApplyStore, user: UserRow, grid: Grid | null, m: Mutation): Promise<MutationResult | null> {
+  if (!grid) return refused(m, 'out-of-scope', 'this grid is not in your scope')
+  if (canWrite(user, grid)) return null
+  const held = user.role === 'worker' && grid.communityId === user.communityId ? await tx.getHolding(grid.id, user.id) : null
+  if (!held || held.heldUntil === null) return refused(m, 'out-of-scope', 'this grid is not in your scope')
+  return madeWhileHeld(held, m) ? null : refused(m, 'out-of-scope', movedAwayMessage(grid.name, held.heldUntil))
+}
+
+/**
+ * Each record as its schema reads it (the pull sends stored records as they are) and its
+ * JSON, serialized once for the size bound and the write (batch-view.ts); or the refusal.
+ */
+function checkWrites(m: Mutation, writes: Effect['writes']): MutationResult | { records: unknown[]; texts: string[] } {
   const records: unknown[] = []
   const texts: string[] = []
   for (const w of writes) {
@@ -44,43 +70,37 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
     // new wish written as sent needs no second parse.
     const parsed = w.record === m.args ? { success: true as const, data: w.record } : RECORD_SCHEMAS[w.kind].safeParse(w.record)
     if (!parsed.success) return refused(m, 'bad-request', `invalid ${w.kind}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
-    // Serialized once: for the size bound here and for the write (batch-view.ts).
     const json = JSON.stringify(parsed.data)
     if (jsonTooLarge(json)) return refused(m, 'payload-too-large', TOO_LARGE)
     records.push(parsed.data)
     texts.push(json)
   }
-  const base = { mutationId: m.mutationId, seq: m.seq }
-  writes.forEach((w, i) => tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, records[i], texts[i]))
-  const conflictIds: string[] = []
-  // Filed against the record the mutation writes (every mutation that merges has one).
-  const target = outcome.conflicts.length > 0 ? mutationTarget(m) : null
-  for (const c of outcome.conflicts) {
-    if (!target) break
+  return { records, texts }
+}
+
+/** Files each losing value in the conflict inbox, against the record the mutation writes. */
+function fileConflicts(ctx: ApplyCtx, m: Mutation, conflicts: FieldConflict[]): string[] {
+  const target = conflicts.length > 0 ? mutationTarget(m) : null
+  if (!target) return []
+  return conflicts.map((c) => {
     const id = randomUUID()
-    conflictIds.push(id)
-    tx.insertConflict({
+    ctx.tx.insertConflict({
       id,
-      communityId: grid.communityId,
+      communityId: ctx.grid.communityId,
       kind: target.kind,
       recordId: target.id,
-      gridId: grid.id,
+      gridId: ctx.grid.id,
       field: c.field,
       winnerValue: c.winnerValue,
       winnerHlc: c.winnerHlc,
       loserValue: c.loserValue,
       loserHlc: c.loserHlc,
-      loserUserId: c.incomingLost ? user.id : null,
+      loserUserId: c.incomingLost ? ctx.user.id : null,
       createdAt: ctx.at,
       resolvedAt: null,
     })
-  }
-  if (conflictIds.length === 0) return { ...base, status: 'applied' }
-  // The device must hear that some of its values lost (docs/sync.md, guarantee 7), not only
-  // the supervisor: the phone keeps this answer beside its rejected changes.
-  const lost = outcome.conflicts.filter((c) => c.incomingLost).map((c) => c.field)
-  if (lost.length === 0) return { ...base, status: 'merged', conflictIds }
-  return { ...base, status: 'merged', conflictIds, code: 'conflict', message: lostMessage(lost) }
+    return id
+  })
 }
 
 /** Why a change to a grid that moved away was refused, for the worker who made it. */
