@@ -104,6 +104,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_at ON audit(at);
   CREATE INDEX audit_community_at ON audit(community_id, at);
   `,
+  // When an account was disabled: its device may still upload what was made before
+  // (an unsent week of visits is not lost), and nothing made after.
+  `
+  ALTER TABLE users ADD COLUMN disabled_at {{bigint}};
+  `,
   // The newest field HLC stored in each community, kept with its change counter (a push
   // locks that row anyway). Every server process starts its clock from it and observes it
   // on each call, so a reply's HLC is past every stored one even after a restart or from

@@ -15,6 +15,7 @@ import type { ApplyStore } from './batch-view'
 import { applyMergeable, applyRecordDelete, applyRecordRestore } from './apply-mergeable'
 import { applyReview, applyVisit, applyWish, applyWishMove } from './apply-events'
 import { applyAudit } from '../supervisor/apply-audit'
+import { guardMutation } from './apply-guards'
 import { fieldNames } from './field-names'
 
 /**
@@ -25,6 +26,8 @@ import { fieldNames } from './field-names'
 export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, now: number): Promise<MutationResult> {
   // m.hlc passed the request schema's HLC pattern: its first 15 digits are its millis.
   if (hlcMillis(m.hlc) - now > MAX_DRIFT_MS) return refused(m, 'clock-drift', 'the phone clock is far ahead; set the date and time')
+  const guard = await guardMutation(tx, user, m)
+  if (guard) return refused(m, guard.code, guard.message)
   const grid = await tx.getGrid(m.args.gridId)
   const outOfScope = await scopeRefusal(tx, user, grid, m)
   if (outOfScope || !grid) return outOfScope ?? refused(m, 'out-of-scope', 'this grid is not in your scope')

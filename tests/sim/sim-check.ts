@@ -79,12 +79,20 @@ function checkRejectionsShown(net: SimNetwork, dev: SimDevice, processed: Map<st
 }
 
 /**
+ * The households as the server stores them: the supervisor's view masks phones
+ * (field-catalogue.ts), and the model is checked against the real values.
+ */
+async function storedHouseholds(world: SimWorld, view: Snapshot): Promise<Map<string, Household>> {
+  const rows = await world.store.getRecords(view.households.map((h) => ({ kind: 'household' as const, id: h.id })))
+  return new Map(rows.map((r) => [r.id, r.data as Household]))
+}
+
+/**
  * The sequential model of households, in the order the server processed the writes: per
  * field, every accepted write replaces the value, except one the server reported as the
  * losing side of a concurrent edit (a conflict naming it, field and HLC, as the loser).
  */
-function checkHouseholds(view: Snapshot, accepted: Processed[], conflicts: Conflict[], out: string[]) {
-  const byId = new Map((view.households as Household[]).map((h) => [h.id, h]))
+function checkHouseholds(byId: Map<string, Household>, accepted: Processed[], conflicts: Conflict[], out: string[]) {
   const conflictById = new Map(conflicts.map((c) => [c.id, c]))
   const model = new Map<string, unknown>()
   for (const { mutation: m, result } of accepted) {
@@ -186,7 +194,7 @@ export async function checkGuarantees(world: SimWorld, net: SimNetwork, devices:
   const at = (p: Processed) => order.get(p.mutation.mutationId) ?? Number.MAX_SAFE_INTEGER
   const accepted = [...processed.values()].filter((p) => p.result.status === 'applied' || p.result.status === 'merged').sort((a, b) => at(a) - at(b))
   const community = views.get('sup')!
-  checkHouseholds(community, accepted, await conflictsOf(world), out)
+  checkHouseholds(await storedHouseholds(world, community), accepted, await conflictsOf(world), out)
   checkEvents(community, accepted, out)
   return out
 }

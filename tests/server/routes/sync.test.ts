@@ -69,16 +69,16 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
     it('applies an edit made on top of the stored value even when its HLC is lower, and stamps it above', async () => {
       const hh = householdPut(t.world.grids.a1.id)
       const d1 = new TestDevice()
-      // Written by a phone whose clock runs two hours fast.
+      // Written by a phone whose clock runs two hours fast (notes: a supervisor may edit them).
       const fast = encodeHlc({ millis: Date.now() + 7_200_000, counter: 0, node: 'fast' })
       await push('wa1', d1.push([d1.m('household.put', hh, fast)]))
       const d2 = new TestDevice()
-      const res = (await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '139' }, base: { phone: fast } }, nextHlc('slow'))]))).json<PushReply>()
+      const res = (await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { notes: '139' }, base: { notes: fast } }, nextHlc('slow'))]))).json<PushReply>()
       expect(res.results[0]).toMatchObject({ status: 'applied' })
-      const stored = (await t.store.getRecord('household', hh.id))!.data as { phone: string; hlc: Record<string, string> }
-      expect(stored.phone).toBe('139')
-      expect(stored.hlc.phone! > fast).toBe(true)
-      expect(res.serverHlc > stored.hlc.phone!).toBe(true)
+      const stored = (await t.store.getRecord('household', hh.id))!.data as { notes: string; hlc: Record<string, string> }
+      expect(stored.notes).toBe('139')
+      expect(stored.hlc.notes! > fast).toBe(true)
+      expect(res.serverHlc > stored.hlc.notes!).toBe(true)
     })
 
     it('tells the device whose concurrent edit lost, besides filing the conflict', async () => {
@@ -88,12 +88,12 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       await push('wa1', d1.push([d1.m('household.put', hh, created)]))
       const d2 = new TestDevice()
       const older = nextHlc('a')
-      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '111' }, base: { phone: created } }, nextHlc('b'))]))
-      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '222' }, base: { phone: created } }, older)]))).json<PushReply>()
+      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { notes: '111' }, base: { notes: created } }, nextHlc('b'))]))
+      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { notes: '222' }, base: { notes: created } }, older)]))).json<PushReply>()
       expect(res.results[0]).toMatchObject({ status: 'merged', code: 'conflict' })
-      expect(res.results[0]?.message).toContain('联系电话')
+      expect(res.results[0]?.message).toContain('备注')
       expect(res.results[0]?.conflictIds).toHaveLength(1)
-      expect((await t.store.listConflicts(t.world.communityA))[0]).toMatchObject({ field: 'phone', loserValue: '222', loserUserId: t.world.users.wa1.id })
+      expect((await t.store.listConflicts(t.world.communityA))[0]).toMatchObject({ field: 'notes', loserValue: '222', loserUserId: t.world.users.wa1.id })
     })
 
     it('answers a different edit that changes nothing as applied, never duplicate', async () => {
@@ -103,7 +103,7 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       await push('wa1', d1.push([d1.m('household.put', hh, created)]))
       const d2 = new TestDevice()
       // Same value, concurrent (base older than stored), lower clock: nothing to change.
-      const res = (await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: hh.patch.phone }, base: {} }, nextHlc('a'))]))).json<PushReply>()
+      const res = (await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { notes: hh.patch.notes }, base: {} }, nextHlc('a'))]))).json<PushReply>()
       expect(res.results[0]?.status).toBe('applied')
       const del1 = (await push('wa1', d1.push([d1.m('household.delete', { id: hh.id, gridId: hh.gridId })]))).json<PushReply>()
       const seqAfterFirst = (await t.store.getRecord('household', hh.id))!.seq
@@ -126,14 +126,15 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       const d2 = new TestDevice()
       const older = nextHlc('a')
       const newer = nextHlc('b')
-      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '111' }, base }, newer)]))
-      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '222', notes: 'x' }, base }, older)]))).json<PushReply>()
+      // Notes, not the phone: a supervisor may not write the phone (field-catalogue.ts).
+      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { notes: '111' }, base }, newer)]))
+      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { notes: '222', careLevel: 3 }, base }, older)]))).json<PushReply>()
       expect(res.results[0]).toMatchObject({ status: 'merged' })
       expect(res.results[0]?.conflictIds).toHaveLength(1)
-      const stored = (await t.store.getRecord('household', hh.id))?.data as { phone: string; notes: string }
-      expect(stored).toMatchObject({ phone: '111', notes: 'x' })
+      const stored = (await t.store.getRecord('household', hh.id))?.data as { notes: string; careLevel: number }
+      expect(stored).toMatchObject({ notes: '111', careLevel: 3 })
       const inbox = await t.app.inject({ method: 'GET', url: '/api/conflicts', headers: t.auth.sa })
-      expect(inbox.json()).toEqual([expect.objectContaining({ field: 'phone', winnerValue: '111', loserValue: '222', loserUserId: t.world.users.wa1.id })])
+      expect(inbox.json()).toEqual([expect.objectContaining({ field: 'notes', winnerValue: '111', loserValue: '222', loserUserId: t.world.users.wa1.id })])
     })
 
     it('answers 426 to an old schema version and writes nothing', async () => {
