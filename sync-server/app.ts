@@ -57,6 +57,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     throttle: { ...DEFAULT_THROTTLE, ...options.throttle },
     serverHlc: createServerClock(now),
   }
+  // A restarted process starts past every HLC stored, not from zero (issue 15, finding 1).
+  const newest = await options.store.newestHlc(null)
+  if (newest) ctx.serverHlc([newest])
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: options.trustProxy ?? false })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

@@ -12,6 +12,7 @@ import {
   type Mutation,
   type MutationName,
 } from '@/shared'
+import { recordTooLarge } from '@/shared/rules/bounds'
 import type { GridSisterDb } from './db'
 import { getMeta, getMetas, setMeta, setMetas, type MetaValues } from './meta-repository'
 
@@ -72,6 +73,8 @@ export async function commitMutation<N extends MutationName>(
         parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       )
     }
+    // The server refuses a record above the bound (rules/bounds.ts): refuse it here first.
+    if (recordTooLarge(parsed.data)) throw new RecordValidationError([{ path: 'tooLarge', message: 'record over the size bound' }])
     const seq = meta.nextSeq ?? 1
     const mutation = {
       mutationId: uuidv7(),

@@ -27,6 +27,7 @@ const en: typeof zhCN = {
   },
   validation: {
     invalid: 'This value is not valid',
+    tooLarge: 'Too long (the whole record is over 64 KB); shorten the text and save again',
     required: 'This is required',
     headName: 'Enter the name of the head of household',
     name: 'Enter a name',

@@ -26,6 +26,7 @@ export default {
   },
   validation: {
     invalid: '此项格式不正确',
+    tooLarge: '内容太长（整条记录超过 64 KB），请删减一些文字后再保存',
     required: '此项必须填写',
     headName: '请填写户主姓名',
     name: '请填写姓名',

@@ -18,7 +18,7 @@ export interface Hlc {
 
 export const HLC_PATTERN = /^\d{15}-[0-9a-z]{5}-[0-9a-z]{1,32}$/
 export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000
-const MAX_COUNTER = 36 ** 5 - 1
+export const MAX_COUNTER = 36 ** 5 - 1
 
 export class HlcError extends Error {
   constructor(

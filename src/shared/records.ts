@@ -215,12 +215,20 @@ export const Wish = lazySchema(() =>
 )
 export type Wish = z.infer<typeof Wish>
 
+/**
+ * An assessment answers at most this many domains (the templates have up to eight), each
+ * with at most MAX_EXTRA_FIELDS template fields (they have up to two): with the text
+ * bounds, a whole assessment stays under the record bound (rules/bounds.ts).
+ */
+export const MAX_ANSWERS = 10
+export const MAX_EXTRA_FIELDS = 4
+
 export const AssessmentAnswer = lazySchema(() =>
   z.object({
     level: NeedLevel,
     notes: text(1000),
     /** Template-defined extra fields, e.g. wanted job and expected pay for employment. */
-    extra: z.record(z.string().max(40), text(200)),
+    extra: z.record(z.string().max(40), text(200)).refine((r) => Object.keys(r).length <= MAX_EXTRA_FIELDS, 'too many extra fields'),
   }),
 )
 export type AssessmentAnswer = z.infer<typeof AssessmentAnswer>
@@ -231,7 +239,7 @@ export const AssessmentFields = lazySchema(() =>
     templateId: z.string().min(1).max(40),
     assessedAt: IsoDateTime,
     assessorId: Id,
-    answers: z.record(z.string().max(40), AssessmentAnswer),
+    answers: z.record(z.string().max(40), AssessmentAnswer).refine((r) => Object.keys(r).length <= MAX_ANSWERS, 'too many answers'),
     careLevel: NeedLevel,
     cadenceDays: z.number().int().min(1).max(365).nullable(),
     score: z.number().nullable(),

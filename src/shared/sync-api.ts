@@ -68,6 +68,11 @@ export const PullRequest = lazySchema(() =>
     schemaVersion: z.number().int().min(1),
     cursors: Cursors,
     limit: z.number().int().min(1).max(5000).optional(),
+    /**
+     * The highest mutation seq the device has handed out so far: a change it makes after
+     * this pull (after hearing that it lost a grid) has a higher seq.
+     */
+    outboxSeq: z.number().int().min(0).optional(),
   }),
 )
 export type PullRequest = z.infer<typeof PullRequest>

@@ -9,6 +9,8 @@ import { restoreShadows } from './shadow-repository'
  * answered for it: applied, merged or duplicate (already processed earlier) remove it;
  * rejected moves it to `rejections` with the server's code and message (and rewinds its
  * grid's cursor so the server's copy comes back), in the same transaction, so a rejected change is never silently dropped (docs/sync.md, guarantee 7);
+ * merged with code `conflict` (applied, but some values lost to a concurrent edit) leaves the
+ * outbox and is also kept in `rejections`, so the worker sees which values did not stick;
  * skipped (the server saw a gap before it) leaves it pending for the next push. Records
  * shown rebased go back to their server copy once all their mutations are answered.
  */
@@ -50,17 +52,14 @@ export function applyPushResults(
         summary.skipped += 1
         return
       }
+      if (result.status === 'merged' && result.code) {
+        // Applied, but some of its values lost to a concurrent edit: acknowledged, and kept
+        // in view with the reason until the worker dismisses it (docs/sync.md, guarantee 7).
+        rejections.push(rejectionOf(row, result, now))
+      }
       if (result.status === 'rejected') {
         refused.add(row.mutation.args.gridId)
-        rejections.push({
-          mutationId: result.mutationId,
-          seq: row.seq,
-          mutation: row.mutation,
-          code: result.code ?? 'bad-request',
-          message: result.message ?? '',
-          rejectedAt: now,
-          dismissed: 0,
-        })
+        rejections.push(rejectionOf(row, result, now))
         summary.rejected += 1
       } else {
         summary.acked += 1
@@ -73,6 +72,10 @@ export function applyPushResults(
     await repullGrids(db, refused)
     return summary
   })
+}
+
+function rejectionOf(row: OutboxRow, result: MutationResult, now: string): RejectionRow {
+  return { mutationId: result.mutationId, seq: row.seq, mutation: row.mutation, code: result.code ?? 'bad-request', message: result.message ?? '', rejectedAt: now, dismissed: 0 }
 }
 
 /** Sorted seqs as inclusive runs of consecutive numbers: [1,2,3,7] → [[1,3],[7,7]]. */

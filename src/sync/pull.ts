@@ -56,8 +56,12 @@ async function pullPages(ctx: EngineContext, push: () => Promise<PushResult>, fi
   const { db } = ctx
   let first = firstAtStart
   let pulled = 0
-  const request = (cursors: Cursors) =>
-    ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors }, PullReply)
+  // With the highest seq handed out so far: if this pull says a grid was lost, the server
+  // takes what the device made before (lower seqs) and refuses what it makes after.
+  const request = async (cursors: Cursors) => {
+    const outboxSeq = ((await getMeta(db, 'nextSeq')) ?? 1) - 1
+    return ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors, outboxSeq }, PullReply)
+  }
   let next = request((await getMeta(db, 'cursors')) ?? {})
   for (let page = 0; page < MAX_PAGES; page++) {
     const res = await next

@@ -133,7 +133,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!grid || !mayAssign(user, grid.communityId)) throw notFound('no such grid')
         const { workerId } = request.body
         if (workerId) await checkWorker(workerId, grid.communityId)
-        await store.assignGrid(grid.id, workerId)
+        await store.transaction((tx) => tx.assignGrid(grid.id, workerId, ctx.now()))
         await audit(user, 'grid-assign', { gridId: grid.id, from: grid.workerId, to: workerId }, grid.communityId)
         return { ...grid, workerId }
       },

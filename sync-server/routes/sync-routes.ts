@@ -38,9 +38,11 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         compress: { syncThreshold: PUSH_REPLY_SYNC_GZIP },
       },
       async (request) => {
-        const reply = await pushMutations(ctx.store, userOf(request), request.body, ctx.now())
+        const { newestHlc, ...reply } = await pushMutations(ctx.store, userOf(request), request.body, ctx.now())
         const applied = new Set(reply.results.filter((r) => r.status === 'applied' || r.status === 'merged').map((r) => r.mutationId))
         const accepted = request.body.mutations.filter((m) => applied.has(m.mutationId)).map((m) => m.hlc)
+        // Past what this push stored and what other processes stored in its communities.
+        if (newestHlc) accepted.push(newestHlc)
         return { ...reply, serverHlc: ctx.serverHlc(accepted) }
       },
     )
@@ -55,7 +57,14 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const page = await pullChanges(ctx.store, userOf(request), request.body)
-        return reply.type('application/json; charset=utf-8').send(pullReplyJson(page, ctx.serverHlc()))
+        // Another process may have stored newer HLCs than this one has seen: observe the
+        // newest of the user's communities, so the device's next edit orders after them.
+        const newest = await ctx.store.newestHlc([...new Set(page.grids.map((g) => g.communityId))])
+        const serverHlc = ctx.serverHlc(newest ? [newest] : [])
+        // From this reply on the device knows it lost these grids: a change it stamps
+        // later was made after she knew, and is refused (docs/sync.md, guarantee 6).
+        if (page.gridsLost.length) await ctx.store.noteGridsLost(request.body.clientId, userOf(request).id, page.gridsLost, serverHlc, request.body.outboxSeq ?? null)
+        return reply.type('application/json; charset=utf-8').send(pullReplyJson(page, serverHlc))
       },
     )
   }

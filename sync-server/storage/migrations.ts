@@ -140,6 +140,38 @@ export const MIGRATIONS: readonly Migration[] = [
     WHERE r.kind = 'wish' AND r.data::jsonb #>> '{fulfilment,photo,sha256}' IS NOT NULL ON CONFLICT DO NOTHING;
   `,
   },
+  // The newest field HLC stored in each community, kept with its change counter (a push
+  // locks that row anyway). Every server process starts its clock from it and observes it
+  // on each call, so a reply's HLC is past every stored one even after a restart or from
+  // another process (issue 15, finding 1). Existing rows learn it from their records.
+  `
+  ALTER TABLE community_seq ADD COLUMN hlc TEXT NOT NULL DEFAULT '';
+  UPDATE community_seq SET hlc = COALESCE((
+    SELECT MAX(j.value) FROM records r, {{hlcEach}} j WHERE r.community_id = community_seq.community_id
+  ), '');
+  `,
+  // Grid-assignment history and the loss notices each device was sent: a worker's change
+  // to a grid made while it was still hers is accepted after the grid moved (docs/sync.md
+  // guarantee 6; issue 15, finding 3). Grids held now were held since the beginning.
+  `
+  CREATE TABLE grid_assignments (
+    grid_id TEXT NOT NULL,
+    worker_id TEXT NOT NULL,
+    from_at {{bigint}} NOT NULL,
+    to_at {{bigint}},
+    PRIMARY KEY (grid_id, worker_id, from_at)
+  );
+  INSERT INTO grid_assignments (grid_id, worker_id, from_at, to_at) SELECT id, worker_id, 0, NULL FROM grids WHERE worker_id IS NOT NULL;
+  CREATE TABLE grid_loss_notices (
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    grid_id TEXT NOT NULL,
+    told_hlc TEXT NOT NULL,
+    told_seq {{bigint}},
+    hold_end {{bigint}} NOT NULL,
+    PRIMARY KEY (client_id, user_id, grid_id)
+  );
+  `,
 ]
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length
@@ -153,4 +185,6 @@ export function migrationSql(index: number, dialect: 'sqlite' | 'postgres'): str
     .replaceAll('{{blob}}', pg ? 'BYTEA' : 'BLOB')
     .replaceAll('{{bigint}}', pg ? 'BIGINT' : 'INTEGER')
     .replaceAll('{{serial}}', pg ? 'BIGSERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT')
+    // The values of a record's `hlc` object (visits and wishes have none: no rows).
+    .replaceAll('{{hlcEach}}', pg ? "jsonb_each_text(r.data::jsonb -> 'hlc')" : "json_each(r.data, '$.hlc')")
 }

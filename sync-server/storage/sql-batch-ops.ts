@@ -96,7 +96,7 @@ export function grantsOfRows(rows: { kind: RecordKind; gridId: string; json: str
 
 type BatchOps = Pick<
   StoreOps,
-  'getGrids' | 'getRecords' | 'getRecordPlaces' | 'lockCommunities' | 'putRecords' | 'saveRejections' | 'insertConflicts' | 'grantPhotos'
+  'getGrids' | 'getRecords' | 'getRecordPlaces' | 'lockCommunities' | 'putRecords' | 'saveRejections' | 'raiseCommunityHlc' | 'newestHlc' | 'insertConflicts' | 'grantPhotos'
 >
 
 /** The batch operations over one connection or transaction, plus the seq counter they share. */
@@ -154,12 +154,24 @@ export function sqlBatchOps(q: Queryer): BatchOps & { nextSeqs(communityId: stri
     async lockCommunities(communityIds) {
       // A no-op upsert: it takes the row lock on PostgreSQL (SQLite's writer lock is
       // already held by BEGIN IMMEDIATE). FOR UPDATE would do on PostgreSQL only.
+      let newest: string | null = null
       for (const id of [...new Set(communityIds)].sort()) {
-        await q.run(
-          'INSERT INTO community_seq (community_id, seq) VALUES (?, 0) ON CONFLICT (community_id) DO UPDATE SET seq = community_seq.seq',
+        const [row] = await q.all<{ hlc: string }>(
+          'INSERT INTO community_seq (community_id, seq) VALUES (?, 0) ON CONFLICT (community_id) DO UPDATE SET seq = community_seq.seq RETURNING hlc',
           [id],
         )
+        if (row?.hlc && (newest === null || row.hlc > newest)) newest = row.hlc
       }
+      return newest
+    },
+    async raiseCommunityHlc(communityId, hlc) {
+      await q.run('UPDATE community_seq SET hlc = ? WHERE community_id = ? AND hlc < ?', [hlc, communityId, hlc])
+    },
+    async newestHlc(communityIds) {
+      if (communityIds !== null && communityIds.length === 0) return null
+      const where = communityIds === null ? '' : ` WHERE community_id IN (${marks(communityIds.length)})`
+      const [row] = await q.all<{ hlc: string | null }>(`SELECT MAX(hlc) AS hlc FROM community_seq${where}`, communityIds ?? [])
+      return row?.hlc || null
     },
     async putRecords(rows: RecordWrite[]) {
       const byCommunity = groupBy(rows, (r) => r.communityId)

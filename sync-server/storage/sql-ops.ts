@@ -1,4 +1,5 @@
 import type { Community, Conflict, RecordKind, Role } from '../../src/shared'
+import { sqlGridOps } from './sql-grid-ops'
 import { GRID_COLS, RECORD_COLS, grantsOfRows, groupBy, rowChunks, sqlBatchOps, toGrid, toRecord, type GridDbRow, type RecordDbRow } from './sql-batch-ops'
 import type { Queryer } from './sql-driver'
 import { sqlSecurityOps } from './sql-security-ops'
@@ -34,6 +35,7 @@ export function sqlOps(q: Queryer): StoreOps {
   const { nextSeqs, ...batchOps } = sqlBatchOps(q)
   return {
     ...batchOps,
+    ...sqlGridOps(q),
     ...sqlSecurityOps(q),
     async insertCommunity(c) {
       await q.run('INSERT INTO communities (id, data) VALUES (?, ?)', [c.id, JSON.stringify(c)])
@@ -48,6 +50,7 @@ export function sqlOps(q: Queryer): StoreOps {
     async insertGrid(g) {
       const { id, communityId, workerId, ...rest } = g
       await q.run('INSERT INTO grids (id, community_id, worker_id, data) VALUES (?, ?, ?, ?)', [id, communityId, workerId, JSON.stringify(rest)])
+      if (workerId) await q.run('INSERT INTO grid_assignments (grid_id, worker_id, from_at, to_at) VALUES (?, ?, 0, NULL)', [id, workerId])
     },
     async getGrid(id) {
       const r = await one<GridDbRow>(`SELECT ${GRID_COLS} FROM grids WHERE id = ?`, [id])
@@ -66,9 +69,6 @@ export function sqlOps(q: Queryer): StoreOps {
       }
       const sql = `SELECT ${GRID_COLS} FROM grids ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`
       return (await q.all<GridDbRow>(sql, params)).map(toGrid)
-    },
-    async assignGrid(gridId, workerId) {
-      await q.run('UPDATE grids SET worker_id = ? WHERE id = ?', [workerId, gridId])
     },
     async insertUser(u) {
       await q.run(`INSERT INTO users (${USER_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [

@@ -11,13 +11,17 @@ import type { Store } from './store'
  * - 64 MB of page cache instead of 2 MB: a push batch reads and writes index pages all
  *   over the records table (random UUID keys); from SQLite's own cache they cost no read
  *   syscall (-25% on the reads of a 500-visit batch, bench push).
+ * - synchronous = FULL: every commit is fsynced before it returns, so a push the server
+ *   acknowledged survives a power cut or an OS crash, not only a killed process (with
+ *   NORMAL, WAL commits since the last checkpoint may be lost). Its cost on a push is in
+ *   BENCHMARKS.md (issue 15).
  * - Checkpoint the WAL into the database every 4,000 pages (16 MB) instead of 1,000: each
  *   checkpoint costs two fsyncs and rewrites the hot index pages every commit touched;
  *   at 1,000 a 10k-visit push spent ~10% of its time checkpointing (bench push).
  */
 export const SQLITE_PRAGMAS = [
   'journal_mode = WAL',
-  'synchronous = NORMAL',
+  'synchronous = FULL',
   'busy_timeout = 5000',
   'foreign_keys = ON',
   'cache_size = -65536',

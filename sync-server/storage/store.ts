@@ -140,7 +140,21 @@ export interface StoreOps {
   getGrids(ids: string[]): Promise<Grid[]>
   /** Grids of a community (or all when null); with a worker id, only hers. */
   listGrids(filter: { communityId?: string | null; workerId?: string }): Promise<Grid[]>
-  assignGrid(gridId: string, workerId: string | null): Promise<void>
+  /**
+   * Gives a grid to a worker (or nobody) from `at` (epoch ms, default now), keeping the
+   * history: the previous holder's period ends at `at`. Call inside a transaction.
+   */
+  assignGrid(gridId: string, workerId: string | null, at?: number): Promise<void>
+  /**
+   * What a former holder's change needs: when she last held the grid (null: never) and
+   * the server HLC at which this device of hers was told it lost the grid (null: not yet).
+   */
+  getHolding(gridId: string, userId: string, clientId: string): Promise<Holding>
+  /**
+   * Remembers that this device was told it lost these grids, at server HLC `hlc`, when
+   * it had handed out mutation seqs up to `seq` (null: an app that does not say).
+   */
+  noteGridsLost(clientId: string, userId: string, gridIds: string[], hlc: string, seq: number | null): Promise<void>
   // accounts
   insertUser(u: UserRow): Promise<void>
   getUser(id: string): Promise<UserRow | null>
@@ -177,8 +191,13 @@ export interface StoreOps {
    * them at 0 when missing), in id order so two multi-community pushes cannot deadlock.
    * A push takes it before reading records, so pushes of one community are serialized
    * whole, reads included (on PostgreSQL's READ COMMITTED, not only their writes).
+   * Returns the newest HLC stored in them (null when none), for the server clock.
    */
-  lockCommunities(communityIds: string[]): Promise<void>
+  lockCommunities(communityIds: string[]): Promise<string | null>
+  /** Raises the newest stored HLC of a community to `hlc` (never lowers it). */
+  raiseCommunityHlc(communityId: string, hlc: string): Promise<void>
+  /** The newest HLC stored in these communities (all when null), or null when none. */
+  newestHlc(communityIds: string[] | null): Promise<string | null>
   /** Writes the current state of a record under the next seq of its community. */
   putRecord(kind: RecordKind, id: string, gridId: string, communityId: string, data: unknown): Promise<number>
   /** Inserts many new records in few statements (demo loading); seqs are assigned in order. */
@@ -251,6 +270,12 @@ export interface Store extends StoreOps {
   /** Deletes every row (seed-cli and tests). */
   wipe(): Promise<void>
   close(): Promise<void>
+}
+
+export interface Holding {
+  heldUntil: number | null
+  toldHlc: string | null
+  toldSeq: number | null
 }
 
 export interface PushRejection {

@@ -5,7 +5,9 @@ import {
   createFromPatch,
   mergeFields,
   refuseEditOfDeleted,
+  type FieldConflict,
   type MergeableRecord,
+  type RuleOutcome,
   type Tombstoned,
 } from '../../src/shared/rules'
 import { refuse, type ApplyCtx, type Effect } from './effect'
@@ -53,22 +55,41 @@ export async function applyMergeable(ctx: ApplyCtx, kind: RecordKind, args: PutA
   const merged = mergeFields(stored, args.patch, args.base, hlc)
   const { conflicts } = merged
   if (!merged.changed) {
-    return { outcome: { ok: true, status: conflicts.length ? 'merged' : 'duplicate', record: stored, conflicts }, writes: [] }
+    // Not `duplicate`: that answer is kept for a replay of the same mutation (its seq was
+    // processed). A different edit that changes nothing was still taken; see `rewrite`.
+    return rewrite(kind, stored, conflicts.length ? 'merged' : 'applied', conflicts)
   }
   const record = { ...merged.record, updatedAt: ctx.at }
   return { outcome: { ok: true, status: conflicts.length ? 'merged' : 'applied', record, conflicts }, writes: [{ kind, record }] }
 }
 
+/**
+ * An accepted mutation that leaves its record as it was (a second delete, a restore of a
+ * live record, an edit whose values all lost or were already there) still writes the
+ * record again under a new seq. The device that sent it shows its own version of the
+ * change (its clocks, its `updatedAt`); without a new seq no pull would ever bring it the
+ * server's copy and it would never converge (issue 15, finding 2: a household deleted on
+ * two devices kept each device's own `deleted` clock). Such mutations are rare.
+ */
+function rewrite(kind: RecordKind, stored: Mergeable, status: 'applied' | 'merged', conflicts: FieldConflict[]): Effect {
+  return { outcome: { ok: true, status, record: stored, conflicts }, writes: [{ kind, record: stored }] }
+}
+
+/** A tombstone rule's outcome as an effect: a no-op (`duplicate` from the rule) rewrites. */
+function tombstoneEffect(kind: RecordKind, stored: Mergeable | null, outcome: RuleOutcome<Mergeable>): Effect {
+  if (!outcome.ok) return { outcome, writes: [] }
+  if (outcome.status === 'duplicate' && stored) return rewrite(kind, stored, 'applied', [])
+  return { outcome, writes: [{ kind, record: outcome.record }] }
+}
+
 export async function applyRecordDelete(ctx: ApplyCtx, kind: RecordKind, args: { id: string }, hlc: string): Promise<Effect> {
   const loaded = await load(ctx, kind, args.id)
   if ('outcome' in loaded) return loaded
-  const outcome = applyDelete(loaded.data, hlc, ctx.at)
-  return { outcome, writes: outcome.ok ? [{ kind, record: outcome.record }] : [] }
+  return tombstoneEffect(kind, loaded.data, applyDelete(loaded.data, hlc, ctx.at))
 }
 
 export async function applyRecordRestore(ctx: ApplyCtx, kind: RecordKind, args: { id: string }, hlc: string): Promise<Effect> {
   const loaded = await load(ctx, kind, args.id)
   if ('outcome' in loaded) return loaded
-  const outcome = applyRestore(loaded.data, ctx.user.role, hlc, ctx.at)
-  return { outcome, writes: outcome.ok ? [{ kind, record: outcome.record }] : [] }
+  return tombstoneEffect(kind, loaded.data, applyRestore(loaded.data, ctx.user.role, hlc, ctx.at))
 }

@@ -4,10 +4,11 @@ import {
   MAX_DRIFT_MS,
   RECORD_SCHEMAS,
   mutationTarget,
+  type Grid,
   type Mutation,
   type MutationResult,
 } from '../../src/shared'
-import { canWrite } from '../../src/shared/rules'
+import { canWrite, jsonTooLarge, madeWhileHeld, MAX_RECORD_BYTES, type FieldConflict } from '../../src/shared/rules'
 import type { ApplyCtx, Effect } from './effect'
 import type { UserRow } from '../storage/store'
 import type { ApplyStore } from './batch-view'
@@ -15,6 +16,7 @@ import { applyMergeable, applyRecordDelete, applyRecordRestore } from './apply-m
 import { applyReview, applyVisit, applyWish, applyWishMove } from './apply-events'
 import { applyAudit } from '../supervisor/apply-audit'
 import { guardMutation } from './apply-guards'
+import { fieldNames } from './field-names'
 
 /**
  * Applies one mutation inside the push transaction: scope first (from the user's
@@ -27,52 +29,107 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   const guard = await guardMutation(tx, user, m)
   if (guard) return refused(m, guard.code, guard.message)
   const grid = await tx.getGrid(m.args.gridId)
-  if (!grid || !canWrite(user, grid)) return refused(m, 'out-of-scope', 'this grid is not in your scope')
+  const outOfScope = await scopeRefusal(tx, user, grid, m)
+  if (outOfScope || !grid) return outOfScope ?? refused(m, 'out-of-scope', 'this grid is not in your scope')
   const ctx: ApplyCtx = { tx, user, grid, now, at: isoAt(now) }
   const effect = await dispatch(ctx, m)
   const { outcome } = effect
   if (!outcome.ok) return refused(m, outcome.code, outcome.message)
-  // Stored exactly as its schema reads it: the pull sends stored records as they are.
+  const writes = writesOf(m, outcome, effect.writes)
+  const checked = checkWrites(m, writes)
+  if ('status' in checked) return checked
+  writes.forEach((w, i) => tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, checked.records[i], checked.texts[i]))
+  const base = { mutationId: m.mutationId, seq: m.seq }
+  const conflictIds = fileConflicts(ctx, m, outcome.conflicts)
+  if (conflictIds.length === 0) return { ...base, status: 'applied' }
+  // The device must hear that some of its values lost (docs/sync.md, guarantee 7), not only
+  // the supervisor: the phone keeps this answer beside its rejected changes.
+  const lost = outcome.conflicts.filter((c) => c.incomingLost).map((c) => c.field)
+  if (lost.length === 0) return { ...base, status: 'merged', conflictIds }
+  return { ...base, status: 'merged', conflictIds, code: 'conflict', message: lostMessage(lost) }
+}
+
+/**
+ * Null when the user may write the grid now, or (a worker who held it) when the change
+ * was made while it was hers (docs/sync.md, guarantee 6); else the refusal.
+ */
+async function scopeRefusal(tx: ApplyStore, user: UserRow, grid: Grid | null, m: Mutation): Promise<MutationResult | null> {
+  if (!grid) return refused(m, 'out-of-scope', 'this grid is not in your scope')
+  if (canWrite(user, grid)) return null
+  const held = user.role === 'worker' && grid.communityId === user.communityId ? await tx.getHolding(grid.id, user.id) : null
+  if (!held || held.heldUntil === null) return refused(m, 'out-of-scope', 'this grid is not in your scope')
+  return madeWhileHeld(held, m) ? null : refused(m, 'out-of-scope', movedAwayMessage(grid.name, held.heldUntil))
+}
+
+/**
+ * Each record as its schema reads it (the pull sends stored records as they are) and its
+ * JSON, serialized once for the size bound and the write (batch-view.ts); or the refusal.
+ */
+function checkWrites(m: Mutation, writes: Effect['writes']): MutationResult | { records: unknown[]; texts: string[] } {
   const records: unknown[] = []
-  for (const w of effect.writes) {
+  const texts: string[] = []
+  for (const w of writes) {
     // The request's args passed this schema (or a stricter one) already: a visit or a
     // new wish written as sent needs no second parse.
-    if (w.record === m.args) {
-      records.push(w.record)
-      continue
-    }
-    const parsed = RECORD_SCHEMAS[w.kind].safeParse(w.record)
+    const parsed = w.record === m.args ? { success: true as const, data: w.record } : RECORD_SCHEMAS[w.kind].safeParse(w.record)
     if (!parsed.success) return refused(m, 'bad-request', `invalid ${w.kind}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+    const json = JSON.stringify(parsed.data)
+    if (jsonTooLarge(json)) return refused(m, 'payload-too-large', TOO_LARGE)
     records.push(parsed.data)
+    texts.push(json)
   }
-  const base = { mutationId: m.mutationId, seq: m.seq }
-  if (outcome.status === 'duplicate') return { ...base, status: 'duplicate' }
-  effect.writes.forEach((w, i) => tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, records[i]))
-  const conflictIds: string[] = []
-  // Filed against the record the mutation writes (every mutation that merges has one).
-  const target = outcome.conflicts.length > 0 ? mutationTarget(m) : null
-  for (const c of outcome.conflicts) {
-    if (!target) break
+  return { records, texts }
+}
+
+/** Files each losing value in the conflict inbox, against the record the mutation writes. */
+function fileConflicts(ctx: ApplyCtx, m: Mutation, conflicts: FieldConflict[]): string[] {
+  const target = conflicts.length > 0 ? mutationTarget(m) : null
+  if (!target) return []
+  return conflicts.map((c) => {
     const id = randomUUID()
-    conflictIds.push(id)
-    tx.insertConflict({
+    ctx.tx.insertConflict({
       id,
-      communityId: grid.communityId,
+      communityId: ctx.grid.communityId,
       kind: target.kind,
       recordId: target.id,
-      gridId: grid.id,
+      gridId: ctx.grid.id,
       field: c.field,
       winnerValue: c.winnerValue,
       winnerHlc: c.winnerHlc,
       loserValue: c.loserValue,
       loserHlc: c.loserHlc,
-      loserUserId: c.incomingLost ? user.id : null,
+      loserUserId: c.incomingLost ? ctx.user.id : null,
       createdAt: ctx.at,
       resolvedAt: null,
     })
-  }
-  return conflictIds.length ? { ...base, status: 'merged', conflictIds } : { ...base, status: 'applied' }
+    return id
+  })
 }
+
+/** Why a change to a grid that moved away was refused, for the worker who made it. */
+function movedAwayMessage(gridName: string, movedAt: number): string {
+  const day = new Date(movedAt + 8 * 3_600_000).toISOString().slice(0, 10)
+  return `网格「${gridName}」已于 ${day} 调整给其他网格员，这条修改是在调整之后做的，服务器没有收下。内容仍留在本机的“未被接受的修改”里，请联系主席处理。`
+}
+
+/** Why some values of a merged edit were not kept, for the worker. */
+function lostMessage(fields: string[]): string {
+  return `别人同时改了同一项（${fieldNames(fields)}），保留了较新的那一份；你的修改没有被采用，已交给主席在冲突记录里查看。`
+}
+
+/**
+ * A rule's `duplicate` (what the mutation asks for is already stored) is still this
+ * mutation's first processing (a replayed seq never reaches the rules). It is answered
+ * `applied` and its record written again under a new seq, so the device that sent it
+ * pulls the server's copy instead of keeping its own (issue 15, finding 2).
+ */
+function writesOf(m: Mutation, outcome: Extract<Effect['outcome'], { ok: true }>, writes: Effect['writes']): Effect['writes'] {
+  if (outcome.status !== 'duplicate') return writes
+  const target = mutationTarget(m)
+  return target ? [{ kind: target.kind, record: outcome.record as { id: string; gridId: string } }] : []
+}
+
+const TOO_LARGE = `这条记录超过 ${MAX_RECORD_BYTES / 1024} KB，服务器没有收下；请删减文字后重新保存。`
 
 function refused(m: Mutation, code: MutationResult['code'], message: string): MutationResult {
   return { mutationId: m.mutationId, seq: m.seq, status: 'rejected', code, message }

@@ -1,5 +1,5 @@
 import type { Grid, Mutation, RecordKind } from '../../src/shared'
-import { canWrite } from '../../src/shared/rules'
+import { canWrite, type FormerHolding } from '../../src/shared/rules'
 import type { AuditEntry, RecordPlace, RecordWrite, StoredConflict, StoredRecord, StoreOps, UserRow } from '../storage/store'
 import { batchKeysOf, type BatchKey } from './batch-keys'
 
@@ -24,18 +24,31 @@ export interface ApplyStore {
   getRecord(kind: RecordKind, id: string): Promise<StoredRecord | null>
   /** Where a record lives, for a rule that only checks it exists in the right grid. */
   getRecordPlace(kind: RecordKind, id: string): Promise<RecordPlace | null>
-  /** Buffers the new state of a record (written at `flush`). */
-  putRecord(kind: RecordKind, id: string, gridId: string, communityId: string, data: unknown): void
+  /** Buffers the new state of a record (written at `flush`); `json` if already serialized. */
+  putRecord(kind: RecordKind, id: string, gridId: string, communityId: string, data: unknown, json?: string): void
   /** Buffers a conflict (written at `flush`). */
   insertConflict(c: StoredConflict): void
   audit(entry: AuditEntry): Promise<void>
+  /** The user's past hold of a grid she no longer has, seen from the pushing device. */
+  getHolding(gridId: string, userId: string): Promise<FormerHolding>
 }
 
 export interface BatchView extends ApplyStore {
   /** Reads the grids and records these mutations name, after locking their communities. */
   prefetch(mutations: Mutation[], user: UserRow): Promise<void>
-  /** Writes the buffered records and conflicts. */
+  /** Writes the buffered records and conflicts, and raises the communities' newest HLC. */
   flush(): Promise<void>
+  /** The newest HLC stored in the batch's communities, after the flush (null: none). */
+  newestHlc(): string | null
+}
+
+/** The newest field clock of a mergeable record (null for records without clocks). */
+function newestClock(data: unknown): string | null {
+  const clocks = (data as { hlc?: unknown }).hlc
+  if (!clocks || typeof clocks !== 'object') return null
+  let newest: string | null = null
+  for (const h of Object.values(clocks as Record<string, string>)) if (newest === null || h > newest) newest = h
+  return newest
 }
 
 /** What the view knows of one record; one object per (kind, id), updated in place. */
@@ -50,7 +63,7 @@ interface Entry {
 
 const placeOf = ({ kind, id, gridId, communityId }: RecordPlace): RecordPlace => ({ kind, id, gridId, communityId })
 
-export function createBatchView(tx: StoreOps): BatchView {
+export function createBatchView(tx: StoreOps, clientId = ''): BatchView {
   const grids = new Map<string, Grid | null>()
   // By kind, then id: a batch looks records up thousands of times, and a `kind:id` string
   // built per lookup (then hashed) cost more than the lookups.
@@ -58,6 +71,10 @@ export function createBatchView(tx: StoreOps): BatchView {
   // In the order of each record's LAST write: its seq follows that write.
   const writes = new Map<Entry, RecordWrite>()
   const conflicts: StoredConflict[] = []
+  const holdings = new Map<string, Promise<FormerHolding>>()
+  // What the locked counters said, and the newest clock this batch writes per community.
+  let locked: string | null = null
+  const raised = new Map<string, string>()
   const ofKind = (kind: RecordKind) => {
     let m = records.get(kind)
     if (!m) records.set(kind, (m = new Map()))
@@ -73,11 +90,13 @@ export function createBatchView(tx: StoreOps): BatchView {
       const gridIds = [...new Set(mutations.map((m) => m.args.gridId))]
       for (const id of gridIds) grids.set(id, null)
       for (const g of await tx.getGrids(gridIds)) grids.set(g.id, g)
+      // A worker's grids of her community count too: a change made before one of them
+      // moved away may still be accepted (its records are read under the same lock).
       const writable = mutations.filter((m) => {
         const g = grids.get(m.args.gridId)
-        return g && canWrite(user, g)
+        return g && (canWrite(user, g) || (user.role === 'worker' && g.communityId === user.communityId))
       })
-      await tx.lockCommunities(writable.map((m) => grids.get(m.args.gridId)!.communityId))
+      locked = await tx.lockCommunities(writable.map((m) => grids.get(m.args.gridId)!.communityId))
       const withData: BatchKey[] = []
       const placeOnly: BatchKey[] = []
       for (const m of writable) for (const k of batchKeysOf(m)) (k.need === 'data' ? withData : placeOnly).push(k)
@@ -108,8 +127,8 @@ export function createBatchView(tx: StoreOps): BatchView {
       know(kind, id, stored && placeOf(stored), stored)
       return stored
     },
-    putRecord(kind, id, gridId, communityId, data) {
-      const json = JSON.stringify(data)
+    putRecord(kind, id, gridId, communityId, data, serialized) {
+      const json = serialized ?? JSON.stringify(data)
       const place = { kind, id, gridId, communityId }
       const entries = ofKind(kind)
       let entry = entries.get(id)
@@ -118,14 +137,28 @@ export function createBatchView(tx: StoreOps): BatchView {
       // Re-inserted at the end: the record's seq follows its LAST write in the batch.
       writes.delete(entry)
       writes.set(entry, { ...place, json })
+      const clock = newestClock(data)
+      if (clock !== null && clock > (raised.get(communityId) ?? '')) raised.set(communityId, clock)
     },
     insertConflict(c) {
       conflicts.push(c)
     },
     audit: (entry) => tx.audit(entry),
+    getHolding(gridId, userId) {
+      // Once per grid and batch: a week of visits to a grid that moved asks a thousand times.
+      const key = `${gridId}:${userId}`
+      let held = holdings.get(key)
+      if (!held) holdings.set(key, (held = tx.getHolding(gridId, userId, clientId)))
+      return held
+    },
     async flush() {
       await tx.putRecords([...writes.values()])
       await tx.insertConflicts(conflicts)
+      for (const [communityId, clock] of [...raised].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        await tx.raiseCommunityHlc(communityId, clock)
+        if (locked === null || clock > locked) locked = clock
+      }
     },
+    newestHlc: () => locked,
   }
 }

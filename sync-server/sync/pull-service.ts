@@ -16,7 +16,12 @@ import { listScopeGrids } from './scope-service'
  * (see sql-ops.ts), so when a reader sees seq N every seq below N is already visible.
  */
 export const MAX_PAGE_CHANGES = 1000
-const MAX_PAGE_BYTES = 1_000_000
+/**
+ * Bytes of UTF-8 record JSON per page (Chinese text is three bytes a character). A page
+ * stops before the record that would pass it; the first record always goes (records are
+ * at most MAX_RECORD_BYTES, so a page is never empty and never far over).
+ */
+export const MAX_PAGE_BYTES = 1_000_000
 
 /** A page of the pull: its records as stored JSON text, the rest as in the reply. */
 export type PullPage = Omit<PullReply, 'serverHlc' | 'changes'> & { changes: ChangeRow[] }
@@ -34,23 +39,27 @@ export async function pullChanges(store: Store, user: UserRow, req: PullRequest)
   const changes: ChangeRow[] = []
   const cursors: Cursors = {}
   let bytes = 0
+  let full = false
   let hasMore = false
   for (const grid of grids) {
     const after = req.cursors[grid.id] ?? 0
     cursors[grid.id] = after
     const room = limit - changes.length
-    if (room <= 0 || bytes >= MAX_PAGE_BYTES) {
+    if (room <= 0 || full) {
       hasMore ||= (await store.changesForGrid(grid.id, after, 1)).length > 0
       continue
     }
     const rows = await store.changesForGrid(grid.id, after, room + 1)
     for (const [i, row] of rows.entries()) {
-      if (i === room || bytes >= MAX_PAGE_BYTES) {
+      const size = Buffer.byteLength(row.json)
+      if (i === room || (changes.length > 0 && bytes + size > MAX_PAGE_BYTES)) {
+        full ||= i < room
         hasMore = true
         break
       }
+      // Counted before projection: what a role may not see only makes it smaller.
       changes.push(project(row))
-      bytes += row.json.length
+      bytes += size
       cursors[grid.id] = row.seq
     }
   }

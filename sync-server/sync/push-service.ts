@@ -20,7 +20,12 @@ import { createBatchView } from './batch-view'
  * rules run in order on that view (a later mutation sees an earlier one's writes), and
  * the writes go out together at the end. `req` must have been parsed by `PushRequest`.
  */
-export async function pushMutations(store: Store, user: UserRow, req: PushRequest, now: number): Promise<Omit<PushReply, 'serverHlc'>> {
+export type PushOutcome = Omit<PushReply, 'serverHlc'> & {
+  /** The newest HLC stored in the communities this push wrote to (for the server clock). */
+  newestHlc: string | null
+}
+
+export async function pushMutations(store: Store, user: UserRow, req: PushRequest, now: number): Promise<PushOutcome> {
   // Older clients are refused before anything is written (docs/sync.md, guarantee 8).
   if (req.schemaVersion < MIN_SCHEMA_VERSION || req.mutations.some((m) => m.schemaVersion < MIN_SCHEMA_VERSION)) {
     throw upgradeRequired()
@@ -30,7 +35,7 @@ export async function pushMutations(store: Store, user: UserRow, req: PushReques
     const startSeq = await tx.getClientSeq(req.clientId, user.id)
     const plan = planBatch(mutations, startSeq)
     const toApply = plan.filter((p) => p.status === 'apply').map((p) => p.m)
-    const view = createBatchView(tx)
+    const view = createBatchView(tx, req.clientId)
     if (toApply.length) await view.prefetch(toApply, user)
     const applied = new Map<Mutation, MutationResult>()
     for (const m of toApply) applied.set(m, await applyMutation(view, user, m, now))
@@ -44,7 +49,7 @@ export async function pushMutations(store: Store, user: UserRow, req: PushReques
     })
     await rememberRejections(tx, req.clientId, user.id, [...applied.values()])
     if (lastSeq !== startSeq) await tx.setClientSeq(req.clientId, user.id, lastSeq)
-    return { results: await replayRejections(tx, req.clientId, user.id, results), lastSeq }
+    return { results: await replayRejections(tx, req.clientId, user.id, results), lastSeq, newestHlc: view.newestHlc() }
   })
 }
 

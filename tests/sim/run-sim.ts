@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 
 /**
  * `npm run test:sim -- --seeds N [--steps S] [--seed X] [--backend sqlite|postgres] [--shrink]`
- * A longer hunt than `npm test` runs: the same simulation (tests/sim/simulation.test.ts),
+ * A longer hunt than `npm test` runs: the same simulation (tests/sim/simulation-*.test.ts),
  * with more seeds and steps. Runs through vitest so the app's module aliases resolve.
  */
 
@@ -20,7 +20,8 @@ const env: NodeJS.ProcessEnv = {
 if (arg('seed')) env.SIM_SEED = arg('seed')
 if (process.argv.includes('--shrink')) env.SIM_SHRINK = '1'
 const backend = arg('backend')
-const args = ['vitest', 'run', '--project', 'server', 'tests/sim/simulation.test.ts', ...(backend ? ['-t', backend] : [])]
+const files = (backend ? [backend] : ['sqlite', 'postgres']).map((b) => `tests/sim/simulation-${b}.test.ts`)
+const args = ['vitest', 'run', '--project', 'server', ...files]
 console.info(`simulation: ${env.SIM_SEEDS} seeds × ≤${env.SIM_STEPS} steps${backend ? ` on ${backend}` : ' on sqlite and postgres'}`)
 const run = spawnSync('npx', args, { stdio: 'inherit', env })
 process.exit(run.status ?? 1)

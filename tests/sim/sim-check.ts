@@ -1,9 +1,9 @@
-import { compareHlc, mutationTarget, type Conflict, type Household, type Mutation, type MutationResult, type Wish } from '../../src/shared'
+import { mutationTarget, type Conflict, type Household, type Mutation, type MutationResult, type Wish } from '../../src/shared'
 import { isWishEdge } from '../../src/shared/rules/wish'
 import { createDevice, type SimDevice } from './sim-device'
 import type { SimNetwork } from './sim-network'
 import { derivedMismatches, firstDifference, snapshot, type Snapshot } from './sim-snapshot'
-import { gridsOf, type SimWorld, type UserKey } from './sim-world'
+import { gridsOf, holderAt, type SimWorld, type UserKey } from './sim-world'
 
 /**
  * The end-of-run check of every guarantee of docs/sync.md, after the network healed and
@@ -51,7 +51,12 @@ async function checkDevice(world: SimWorld, net: SimNetwork, dev: SimDevice, vie
   if (pending > 0) out.push(`G1 device ${dev.name}: ${pending} mutations still unsent after healing`)
   const gaps = checkRejectionsShown(net, dev, processed, (await dev.db.meta.get('clientId'))?.value, new Set((await dev.db.rejections.toArray()).map((r) => r.mutationId)))
   out.push(...gaps)
-  const refused = (await dev.db.rejections.toArray()).map((r) => mutationTarget(r.mutation)?.id).filter((id): id is string => !!id)
+  // Only refused changes: an edit that lost a merge is kept in view too, but was taken,
+  // and its record must converge like any other.
+  const refused = (await dev.db.rejections.toArray())
+    .filter((r) => processed.get(r.mutationId)?.result.status !== 'merged')
+    .map((r) => mutationTarget(r.mutation)?.id)
+    .filter((id): id is string => !!id)
   const diff = firstDifference(await snapshot(dev.db), view, new Set(refused))
   if (diff) out.push(`G4 convergence, device ${dev.name}: ${diff}`)
   for (const m of await derivedMismatches(dev.db)) out.push(`derived columns, device ${dev.name}: ${m}`)
@@ -82,9 +87,14 @@ async function storedHouseholds(world: SimWorld, view: Snapshot): Promise<Map<st
   return new Map(rows.map((r) => [r.id, r.data as Household]))
 }
 
+/**
+ * The sequential model of households, in the order the server processed the writes: per
+ * field, every accepted write replaces the value, except one the server reported as the
+ * losing side of a concurrent edit (a conflict naming it, field and HLC, as the loser).
+ */
 function checkHouseholds(byId: Map<string, Household>, accepted: Processed[], conflicts: Conflict[], out: string[]) {
-  const conflictIds = new Set(conflicts.map((c) => c.id))
-  const best = new Map<string, { hlc: string; value: unknown }>()
+  const conflictById = new Map(conflicts.map((c) => [c.id, c]))
+  const model = new Map<string, unknown>()
   for (const { mutation: m, result } of accepted) {
     if (m.name !== 'household.put' && m.name !== 'household.delete') continue
     const h = byId.get(m.args.id)
@@ -93,20 +103,32 @@ function checkHouseholds(byId: Map<string, Household>, accepted: Processed[], co
       continue
     }
     if (m.name === 'household.delete' && !h.deleted) out.push(`G1 household ${h.id}: acknowledged delete lost`)
-    for (const c of result.conflictIds ?? []) if (!conflictIds.has(c)) out.push(`G7 conflict ${c} of ${h.id} not in the inbox`)
-    const patch = m.name === 'household.put' ? (m.args.patch as Record<string, unknown>) : { deleted: true }
-    for (const [field, value] of Object.entries(patch)) {
-      const key = `${h.id}:${field}`
-      const prev = best.get(key)
-      if (!prev || compareHlc(m.hlc, prev.hlc) > 0) best.set(key, { hlc: m.hlc, value })
+    const lost = new Set<string>()
+    for (const id of result.conflictIds ?? []) {
+      const c = conflictById.get(id)
+      if (!c) out.push(`G7 conflict ${id} of ${h.id} not in the inbox`)
+      else if (c.loserHlc === m.hlc) lost.add(c.field)
     }
+    const patch = m.name === 'household.put' ? (m.args.patch as Record<string, unknown>) : { deleted: true }
+    for (const [field, value] of Object.entries(patch)) if (!lost.has(field)) model.set(`${h.id}:${field}`, value)
   }
-  // The sequential model: per field, the accepted write with the highest HLC wins.
-  for (const [key, { value }] of best) {
+  for (const [key, value] of model) {
     const [id, field] = key.split(':') as [string, string]
     const actual = (byId.get(id) as unknown as Record<string, unknown>)[field]
     if (JSON.stringify(actual) !== JSON.stringify(value)) {
       out.push(`G1/model household ${id}.${field} is ${JSON.stringify(actual)}, model says ${JSON.stringify(value)}`)
+    }
+  }
+}
+
+/**
+ * `duplicate` is the answer to a replay of a processed mutation, never to a first
+ * delivery: a mutation answered only `duplicate` was acknowledged with no effect.
+ */
+function checkDuplicates(net: SimNetwork, processed: Map<string, Processed>, out: string[]) {
+  for (const entry of net.log) {
+    for (const r of entry.results) {
+      if (r.status === 'duplicate' && !processed.has(r.mutationId)) out.push(`G1 mutation ${r.mutationId} answered duplicate but never processed`)
     }
   }
 }
@@ -140,14 +162,37 @@ async function conflictsOf(world: SimWorld): Promise<Conflict[]> {
   return res.json<Conflict[]>()
 }
 
+/**
+ * Guarantee 6 for a grid that moved: no change its worker made while the grid was hers
+ * (by the sim's own log of moves, at the real time the device made it, whatever its
+ * clock said) may be refused as out of scope.
+ */
+async function checkMovedGrids(world: SimWorld, devices: SimDevice[], processed: Map<string, Processed>, out: string[]) {
+  const userOf = new Map<unknown, string>()
+  for (const d of devices) userOf.set((await d.db.meta.get('clientId'))?.value, world.users[d.user].id)
+  for (const { mutation: m, result, clientId } of processed.values()) {
+    if (result.status !== 'rejected' || result.code !== 'out-of-scope') continue
+    const user = userOf.get(clientId)
+    const madeAt = world.madeAt.get(m.mutationId)
+    if (user && madeAt !== undefined && holderAt(world, m.args.gridId, madeAt) === user) {
+      out.push(`G6 moved grid: ${m.name} ${m.mutationId} made while the grid was hers was refused (${result.message})`)
+    }
+  }
+}
+
 /** Returns every violated guarantee (empty when all hold). */
 export async function checkGuarantees(world: SimWorld, net: SimNetwork, devices: SimDevice[]): Promise<string[]> {
   const out: string[] = []
   const processed = processedMutations(net, out)
+  await checkMovedGrids(world, devices, processed, out)
+  checkDuplicates(net, processed, out)
   const views = new Map<UserKey, Snapshot>()
   for (const key of ['w1', 'w2', 'sup'] as UserKey[]) views.set(key, await freshView(world, net, key))
   for (const dev of devices) await checkDevice(world, net, dev, views.get(dev.user)!, processed, out)
-  const accepted = [...processed.values()].filter((p) => p.result.status === 'applied' || p.result.status === 'merged')
+  // In the order the server committed them (the model replays the server's order).
+  const order = new Map(world.commits.map((id, i) => [id, i]))
+  const at = (p: Processed) => order.get(p.mutation.mutationId) ?? Number.MAX_SAFE_INTEGER
+  const accepted = [...processed.values()].filter((p) => p.result.status === 'applied' || p.result.status === 'merged').sort((a, b) => at(a) - at(b))
   const community = views.get('sup')!
   checkHouseholds(await storedHouseholds(world, community), accepted, await conflictsOf(world), out)
   checkEvents(community, accepted, out)

@@ -69,11 +69,15 @@ export async function settle(devices: SimDevice[]): Promise<void> {
   await Promise.all(devices.flatMap((d) => [...d.runs]))
 }
 
-/** Runs a write with the device's (possibly wrong) clock. */
-async function withClock<T>(dev: SimDevice, fn: () => Promise<T>): Promise<T | null> {
+/** Runs a write with the device's (possibly wrong) clock; notes when it really happened. */
+async function withClock<T>(dev: SimDevice, fn: () => Promise<T>, world?: SimWorld): Promise<T | null> {
+  const last = (await dev.db.outbox.orderBy('seq').last())?.seq ?? 0
   Date.now = () => realNow() + dev.skewMs
   try {
-    return await fn()
+    const result = await fn()
+    Date.now = realNow
+    for (const row of await dev.db.outbox.where('seq').above(last).toArray()) world?.madeAt.set(row.mutation.mutationId, realNow())
+    return result
   } catch (e) {
     // The screens refuse the same (a deleted household, an illegal move): not a sync fault.
     if (e instanceof RecordValidationError) return null
@@ -96,34 +100,37 @@ function fields(n: number): HouseholdFields {
 
 const MOVES: Record<WishState, WishState[]> = { registered: ['claimed', 'closed'], claimed: ['fulfilled', 'registered', 'closed'], fulfilled: ['closed'], closed: [] }
 
-/** Performs one edit a person could make on this device; returns false when none applies. */
-export async function edit(world: SimWorld, dev: SimDevice, op: EditOp, r: () => number): Promise<boolean> {
+/**
+ * Performs one edit a person could make on this device (on a household of `onlyGrid`
+ * when given); returns false when none applies.
+ */
+export async function edit(world: SimWorld, dev: SimDevice, op: EditOp, r: () => number, onlyGrid?: string): Promise<boolean> {
   const { db } = dev
   const u = world.users[dev.user]
   const actor = { id: u.id, name: u.displayName, role: u.role }
-  const households = (await db.households.toArray()).filter((h) => !h.deleted)
+  const households = (await db.households.toArray()).filter((h) => !h.deleted && (onlyGrid === undefined || h.gridId === onlyGrid))
   const h = pick(households, r())
   const done = (x: unknown) => x !== null
   switch (op) {
     case 'household-new': {
       const grid = pick((await db.grids.toArray()).filter((g) => u.role !== 'worker' || g.workerId === u.id), r())
-      return !!grid && done(await withClock(dev, () => saveHousehold(db, { gridId: grid.id, fields: fields(Math.floor(r() * 1000)) })))
+      return !!grid && done(await withClock(dev, () => saveHousehold(db, { gridId: grid.id, fields: fields(Math.floor(r() * 1000)) }), world))
     }
     case 'household-edit': {
       if (!h) return false
       const value = Math.floor(r() * 100)
       const patch = [{ phone: `1380000${String(value).padStart(4, '0')}` }, { notes: `备注${value}` }, { careLevel: value % 4 }][Math.floor(r() * 3)]!
-      return done(await withClock(dev, () => saveHousehold(db, { id: h.id, gridId: h.gridId, fields: patch })))
+      return done(await withClock(dev, () => saveHousehold(db, { id: h.id, gridId: h.gridId, fields: patch }), world))
     }
     case 'household-delete':
-      return !!h && done(await withClock(dev, () => deleteHousehold(db, h.id)))
+      return !!h && done(await withClock(dev, () => deleteHousehold(db, h.id), world))
     case 'visit': {
       if (!h) return false
       const input = { householdId: h.id, visitedAt: new Date(realNow() + dev.skewMs).toISOString(), method: 'in-person' as const, seen: `看望${Math.floor(r() * 100)}`, asked: '', done: '', policies: [], nextVisitOn: null }
-      return done(await withClock(dev, () => createVisit(db, input, actor)))
+      return done(await withClock(dev, () => createVisit(db, input, actor), world))
     }
     case 'wish':
-      return !!h && done(await withClock(dev, () => createWish(db, { householdId: h.id, title: `心愿${Math.floor(r() * 100)}`, detail: '', category: 'care' }, actor)))
+      return !!h && done(await withClock(dev, () => createWish(db, { householdId: h.id, title: `心愿${Math.floor(r() * 100)}`, detail: '', category: 'care' }, actor), world))
     case 'wish-move': {
       const wish = pick(await db.wishes.toArray(), r())
       const to = wish && pick(MOVES[wish.state], r())
@@ -134,7 +141,7 @@ export async function edit(world: SimWorld, dev: SimDevice, op: EditOp, r: () =>
         fulfilment: to === 'fulfilled' ? { date: '2025-05-01', whatWasDone: '已上门', feedback: '', photo: null } : null,
         closedReason: to === 'closed' ? '已解决' : null,
       }
-      return done(await withClock(dev, () => transitionWish(db, input, actor)))
+      return done(await withClock(dev, () => transitionWish(db, input, actor), world))
     }
     case 'review': {
       if (u.role === 'worker') return false
@@ -142,7 +149,14 @@ export async function edit(world: SimWorld, dev: SimDevice, op: EditOp, r: () =>
       const visit = pick((await db.visits.toArray()).filter((v) => !reviewed.has(v.id)), r())
       if (!visit) return false
       const decision = { kind: 'visit' as const, recordId: visit.id, gridId: visit.gridId, decision: 'returned' as const, comment: `请补充${dev.name}` }
-      return done(await withClock(dev, () => writeReview(db, decision, actor)))
+      return done(await withClock(dev, () => writeReview(db, decision, actor), world))
     }
   }
+}
+
+/** One device edits one field of one household (the skew-restart nemesis aims at it). */
+export async function editHousehold(world: SimWorld, dev: SimDevice, householdId: string, fields: Partial<HouseholdFields>): Promise<boolean> {
+  const h = await dev.db.households.get(householdId)
+  if (!h || h.deleted) return false
+  return (await withClock(dev, () => saveHousehold(dev.db, { id: h.id, gridId: h.gridId, fields }), world)) !== null
 }

@@ -81,7 +81,11 @@ export interface SimNetwork {
   replayOldPush(pick: number): Promise<void>
 }
 
-export function createSimNetwork(app: FastifyInstance, random: () => number): SimNetwork {
+/**
+ * `serverFor(r)` picks the server process that answers a request (r uniform in [0, 1)):
+ * several processes on one database answer in turn, as behind a load balancer.
+ */
+export function createSimNetwork(serverFor: (r: number) => FastifyInstance, random: () => number): SimNetwork {
   const log: PushLogEntry[] = []
   const pushes: Sent[] = []
   const net: SimNetwork = { faults: { ...NO_FAULTS }, log, heardRejections: new Set(), link, fetchFor, replayOldPush }
@@ -96,7 +100,7 @@ export function createSimNetwork(app: FastifyInstance, random: () => number): Si
   }
 
   async function deliver(sent: Sent) {
-    const res = await app.inject({ method: sent.method, url: sent.url, headers: sent.headers, payload: sent.payload })
+    const res = await serverFor(random()).inject({ method: sent.method, url: sent.url, headers: sent.headers, payload: sent.payload })
     if (sent.url === '/api/sync/push' && res.statusCode === 200) {
       const body = (await decodeJson(sent)) as { clientId: string; mutations: Mutation[] }
       log.push({ clientId: body.clientId, mutations: body.mutations, results: res.json<{ results: MutationResult[] }>().results })

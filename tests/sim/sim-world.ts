@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { Grid, Role } from '../../src/shared'
+import type { Grid, MutationResult, Role } from '../../src/shared'
 import { buildApp } from '../../sync-server/app'
 import { createSession, DEFAULT_SESSION_POLICY } from '../../sync-server/auth/sessions'
 import type { Store, UserRow } from '../../sync-server/storage/store'
@@ -15,15 +15,30 @@ import type { Store, UserRow } from '../../sync-server/storage/store'
 export type UserKey = 'w1' | 'w2' | 'sup' | 'admin'
 
 export interface SimWorld {
+  /** The first server process: what the admin and the final check talk to. */
   app: FastifyInstance
   store: Store
+  /** Server processes answering devices (a restart replaces one; a second may join). */
+  servers: FastifyInstance[]
+  /** The store each server process uses (the same database). */
+  stores: Store[]
+  /** Replaced processes: requests in flight finish on them; closed at the end. */
+  retired: FastifyInstance[]
+  /** Opens another connection pool to the same database (PostgreSQL), if there is one. */
+  openStore: (() => Promise<Store>) | null
+  /** Who held which grid from when (sim wall clock), for the scope check. */
+  assignments: { gridId: string; workerId: string; at: number }[]
+  /** Ids of the mutations push transactions processed, in the order they committed. */
+  commits: string[]
+  /** When (real time, not the device's clock) each device mutation was made. */
+  madeAt: Map<string, number>
   communityId: string
   grids: Grid[]
   users: Record<UserKey, UserRow>
   tokens: Record<UserKey, string>
 }
 
-export async function createWorld(store: Store): Promise<SimWorld> {
+export async function createWorld(store: Store, openStore: (() => Promise<Store>) | null = null): Promise<SimWorld> {
   const communityId = randomUUID()
   const user = (username: string, role: Role): UserRow => ({
     id: randomUUID(), username, displayName: username.toUpperCase(), role, communityId, phone: '',
@@ -38,16 +53,37 @@ export async function createWorld(store: Store): Promise<SimWorld> {
     for (const u of Object.values(users)) await tx.insertUser(u)
     for (const g of grids) await tx.insertGrid(g)
   })
-  const app = await buildApp({ store, loginRateLimit: { max: 1_000_000, timeWindow: 60_000 } })
+  const commits: string[] = []
+  const app = await buildSimApp(store, commits)
   const tokens = {} as Record<UserKey, string>
   for (const key of Object.keys(users) as UserKey[]) {
     tokens[key] = (await createSession(store, users[key].id, Date.now(), DEFAULT_SESSION_POLICY)).token
   }
-  return { app, store, communityId, grids, users, tokens }
+  const assignments = grids.map((g) => ({ gridId: g.id, workerId: g.workerId!, at: 0 }))
+  return { app, store, servers: [app], stores: [store], retired: [], openStore, assignments, commits, madeAt: new Map(), communityId, grids, users, tokens }
+}
+
+/**
+ * One server process over a store, as `npm start` builds it; its push transactions note
+ * what they processed once committed (the order responses arrive in is not that order).
+ */
+export function buildSimApp(store: Store, commits: string[]): Promise<FastifyInstance> {
+  const noting: Store = {
+    ...store,
+    async transaction(fn) {
+      const result = await store.transaction(fn)
+      const results = (result as { results?: MutationResult[] } | null)?.results
+      for (const r of results ?? []) if (r.status !== 'duplicate' && r.status !== 'skipped') commits.push(r.mutationId)
+      return result
+    },
+  }
+  return buildApp({ store: noting, loginRateLimit: { max: 1_000_000, timeWindow: 60_000 } })
 }
 
 /** The admin moves a grid to another worker through the real admin endpoint. */
 export async function reassignGrid(world: SimWorld, gridId: string, workerId: string): Promise<void> {
+  // Noted before the call: the server's own time of the move is no earlier.
+  world.assignments.push({ gridId, workerId, at: Date.now() })
   const res = await world.app.inject({
     method: 'POST',
     url: `/api/admin/grids/${gridId}/assign`,
@@ -62,4 +98,11 @@ export async function gridsOf(world: SimWorld, key: UserKey): Promise<Set<string
   const u = world.users[key]
   const grids = u.role === 'worker' ? await world.store.listGrids({ workerId: u.id }) : await world.store.listGrids({ communityId: world.communityId })
   return new Set(grids.map((g) => g.id))
+}
+
+/** The worker who held a grid at a time (sim wall clock), by the sim's own log. */
+export function holderAt(world: SimWorld, gridId: string, at: number): string | null {
+  let holder: string | null = null
+  for (const a of world.assignments) if (a.gridId === gridId && a.at <= at) holder = a.workerId
+  return holder
 }

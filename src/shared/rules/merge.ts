@@ -1,15 +1,17 @@
-import { compareHlc } from '../hlc'
+import { compareHlc, decodeHlc, encodeHlc, MAX_COUNTER } from '../hlc'
 import { sameValue, type FieldConflict } from './outcome'
 
 /**
  * Per-field last-writer-wins merge for households, persons and assessments.
  *
  * Guarantees:
- * - The value of every field is the one written with the highest HLC, whatever order
- *   the patches arrive in (commutative) and however often one arrives (idempotent).
- * - A concurrent edit is never dropped silently: when the device changed a field whose
- *   stored value had also changed since the device last saw it (`base`), the losing value
- *   is returned as a conflict, whichever side lost.
+ * - An edit made on top of the stored value (its `base` is the stored field's HLC, or the
+ *   field was never written) always applies, whatever its own HLC: a phone whose clock is
+ *   behind the one that wrote the stored value still replaces it. It is stamped above the
+ *   stored HLC (`stampAbove`), so field clocks only grow.
+ * - Between concurrent edits (the stored value changed since the device last saw it) the
+ *   higher HLC wins, whatever order they arrive in, however often one arrives; the losing
+ *   value is returned as a conflict, whichever side lost. Nothing is dropped silently.
  * - Equal values never make a conflict, so a replayed patch changes nothing.
  */
 export interface MergeableRecord {
@@ -47,8 +49,16 @@ export function mergeFields<T extends MergeableRecord>(
     const storedValue = stored[field]
     // The stored value moved on after the device last saw it: a concurrent edit.
     const concurrent = storedHlc !== null && storedHlc !== (base[field] ?? null)
+    if (!concurrent) {
+      // On top of what is stored: it replaces it, above the stored clock.
+      const stamp = storedHlc === null || compareHlc(hlc, storedHlc) > 0 ? hlc : stampAbove(storedHlc, hlc)
+      if (!sameValue(value, storedValue) || storedHlc !== stamp) changed = true
+      next[field] = value
+      clocks[field] = stamp
+      continue
+    }
     const incomingWins = compareHlc(hlc, storedHlc) > 0
-    if (concurrent && !sameValue(value, storedValue)) {
+    if (!sameValue(value, storedValue)) {
       conflicts.push(
         incomingWins
           ? { field, winnerValue: value, winnerHlc: hlc, loserValue: storedValue, loserHlc: storedHlc, incomingLost: false }
@@ -63,6 +73,17 @@ export function mergeFields<T extends MergeableRecord>(
   }
   next.hlc = clocks
   return { record: next as T, conflicts, changed }
+}
+
+/**
+ * The smallest HLC of the writer of `hlc` above `storedHlc`: the stored wall time, the
+ * next counter. Pure (no clock read), so the same edit gets the same stamp everywhere.
+ */
+export function stampAbove(storedHlc: string, hlc: string): string {
+  const s = decodeHlc(storedHlc)
+  const node = decodeHlc(hlc).node
+  // A full counter moves to the next millisecond (still above, still well-formed).
+  return encodeHlc(s.counter < MAX_COUNTER ? { millis: s.millis, counter: s.counter + 1, node } : { millis: s.millis + 1, counter: 0, node })
 }
 
 /** Builds the first version of a mergeable record from a creating patch. */

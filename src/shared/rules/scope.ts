@@ -1,3 +1,4 @@
+import { compareHlc, hlcMillis, MAX_DRIFT_MS } from '../hlc'
 import type { Role } from '../vocab'
 
 /**
@@ -46,4 +47,33 @@ export function canReview(user: ScopeUser, grid: ScopeGrid): boolean {
 /** True when the user may administer (create grids and users in, assign) a community. */
 export function canAdminister(user: ScopeUser, communityId: string): boolean {
   return user.role === 'admin' && (user.communityId === null || user.communityId === communityId)
+}
+
+/** A worker's past hold of a grid she no longer has, as the server remembers it. */
+export interface FormerHolding {
+  /** When her last period with the grid ended (epoch ms); null: she never held it. */
+  heldUntil: number | null
+  /** The server HLC at which this device was first told it lost the grid; null: not yet. */
+  toldHlc: string | null
+  /** The highest seq the device had handed out when it was told; null: it did not say. */
+  toldSeq: number | null
+}
+
+/**
+ * Whether a change to a grid the worker no longer holds was made while it was still hers
+ * (docs/sync.md, guarantee 6): then it is accepted and reaches the new owner, like any change
+ * made before the move.
+ * - Never held: no. Stamped a drift limit or more after her hold ended: no (a phone's
+ *   clock is at most that far ahead; later than that she had long lost it).
+ * - A device not told yet was still using the grid: accepted.
+ * - Once her device was told it lost the grid, a change is accepted when it provably came
+ *   before it heard: a seq up to the one the device had handed out when it asked (exact,
+ *   whatever its clock), or an HLC below the notice's (hearing moved its clock past it).
+ *   A change made after hearing has neither, and is refused.
+ */
+export function madeWhileHeld(held: FormerHolding, m: { hlc: string; seq: number }): boolean {
+  if (held.heldUntil === null) return false
+  if (hlcMillis(m.hlc) >= held.heldUntil + MAX_DRIFT_MS) return false
+  if (held.toldHlc === null) return true
+  return (held.toldSeq !== null && m.seq <= held.toldSeq) || compareHlc(m.hlc, held.toldHlc) < 0
 }

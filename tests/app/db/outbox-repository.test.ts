@@ -44,4 +44,15 @@ describe('outbox-repository', () => {
     expect(await db.meta.toArray()).toEqual(before)
     expect(await db.outbox.count()).toBe(0)
   })
+
+  it('refuses a record whose JSON is over 64 KB, as the server would, and saves nothing', async () => {
+    const h = await seedHousehold(db)
+    const before = await db.outbox.count()
+    const escaped = '\u0001'.repeat(4000)
+    const err = await createVisit(db, visitInput(h.id, { seen: escaped, asked: escaped, done: escaped }), actor).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(RecordValidationError)
+    expect((err as RecordValidationError).issues).toEqual([expect.objectContaining({ path: 'tooLarge' })])
+    expect(await db.outbox.count()).toBe(before)
+    expect(await db.visits.count()).toBe(0)
+  })
 })

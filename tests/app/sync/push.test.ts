@@ -65,6 +65,22 @@ describe('push', () => {
     expect(pushes(server).length).toBeLessThanOrEqual(2)
   })
 
+  it('acknowledges an edit that lost a concurrent merge and keeps it in view with the reason', async () => {
+    const { db, server, client } = await setup()
+    await seedHousehold(db)
+    server.on('POST', '/api/sync/push', (req) => {
+      const [m] = (req.body as { mutations: Mutation[] }).mutations
+      const lost = { mutationId: m!.mutationId, seq: m!.seq, status: 'merged', conflictIds: [crypto.randomUUID()], code: 'conflict', message: '别人同时改了同一项' }
+      return json({ results: [lost], lastSeq: m!.seq, serverHlc: SERVER_HLC })
+    })
+    const outcome = await client.syncOnce()
+    expect(outcome).toMatchObject({ pushed: 1, rejected: 0 })
+    expect(await db.outbox.count()).toBe(0)
+    const [kept] = await db.rejections.toArray()
+    expect(kept).toMatchObject({ code: 'conflict', message: '别人同时改了同一项', dismissed: 0 })
+    expect(kept!.mutation.name).toBe('household.put')
+  })
+
   it('treats a duplicate answer (already processed) as acknowledged', async () => {
     const { db, server, client } = await setup()
     await seedHousehold(db)

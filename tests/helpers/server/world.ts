@@ -67,7 +67,7 @@ export async function worldApp(store: Store, opts: Partial<AppOptions> = {}) {
 }
 
 /** An app over a store already holding `world`, with a session for everyone in it. */
-async function appOver(store: Store, world: World, opts: Partial<AppOptions> = {}) {
+export async function appOver(store: Store, world: World, opts: Partial<AppOptions> = {}) {
   const app = await buildApp({ store, loginRateLimit: { max: 10_000, timeWindow: 60_000 }, ...opts })
   const auth = {} as Record<keyof World['users'], { authorization: string }>
   for (const key of Object.keys(world.users) as (keyof World['users'])[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_PUSH_MUTATIONS, PullReply, type PushReply } from '../../../src/shared'
+import { encodeHlc, MAX_PUSH_MUTATIONS, PullReply, type PushReply } from '../../../src/shared'
 import { BACKENDS } from '../../helpers/server/backends'
 import { householdFields, householdPut, nextHlc, TestDevice, visitArgs, wishArgs } from '../../helpers/server/factories'
 import { useWorldApp, type World } from '../../helpers/server/world'
@@ -64,6 +64,57 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'out-of-scope' })
       expect(res.lastSeq).toBe(1)
       expect(await t.store.getRecord('household', hh.id)).toBeNull()
+    })
+
+    it('applies an edit made on top of the stored value even when its HLC is lower, and stamps it above', async () => {
+      const hh = householdPut(t.world.grids.a1.id)
+      const d1 = new TestDevice()
+      // Written by a phone whose clock runs two hours fast (notes: a supervisor may edit them).
+      const fast = encodeHlc({ millis: Date.now() + 7_200_000, counter: 0, node: 'fast' })
+      await push('wa1', d1.push([d1.m('household.put', hh, fast)]))
+      const d2 = new TestDevice()
+      const res = (await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { notes: '139' }, base: { notes: fast } }, nextHlc('slow'))]))).json<PushReply>()
+      expect(res.results[0]).toMatchObject({ status: 'applied' })
+      const stored = (await t.store.getRecord('household', hh.id))!.data as { notes: string; hlc: Record<string, string> }
+      expect(stored.notes).toBe('139')
+      expect(stored.hlc.notes! > fast).toBe(true)
+      expect(res.serverHlc > stored.hlc.notes!).toBe(true)
+    })
+
+    it('tells the device whose concurrent edit lost, besides filing the conflict', async () => {
+      const hh = householdPut(t.world.grids.a1.id)
+      const d1 = new TestDevice()
+      const created = nextHlc()
+      await push('wa1', d1.push([d1.m('household.put', hh, created)]))
+      const d2 = new TestDevice()
+      const older = nextHlc('a')
+      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { notes: '111' }, base: { notes: created } }, nextHlc('b'))]))
+      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { notes: '222' }, base: { notes: created } }, older)]))).json<PushReply>()
+      expect(res.results[0]).toMatchObject({ status: 'merged', code: 'conflict' })
+      expect(res.results[0]?.message).toContain('备注')
+      expect(res.results[0]?.conflictIds).toHaveLength(1)
+      expect((await t.store.listConflicts(t.world.communityA))[0]).toMatchObject({ field: 'notes', loserValue: '222', loserUserId: t.world.users.wa1.id })
+    })
+
+    it('answers a different edit that changes nothing as applied, never duplicate', async () => {
+      const hh = householdPut(t.world.grids.a1.id)
+      const d1 = new TestDevice()
+      const created = nextHlc()
+      await push('wa1', d1.push([d1.m('household.put', hh, created)]))
+      const d2 = new TestDevice()
+      // Same value, concurrent (base older than stored), lower clock: nothing to change.
+      const res = (await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { notes: hh.patch.notes }, base: {} }, nextHlc('a'))]))).json<PushReply>()
+      expect(res.results[0]?.status).toBe('applied')
+      const del1 = (await push('wa1', d1.push([d1.m('household.delete', { id: hh.id, gridId: hh.gridId })]))).json<PushReply>()
+      const seqAfterFirst = (await t.store.getRecord('household', hh.id))!.seq
+      const del2 = (await push('sa', d2.push([d2.m('household.delete', { id: hh.id, gridId: hh.gridId })]))).json<PushReply>()
+      expect([del1.results[0]?.status, del2.results[0]?.status]).toEqual(['applied', 'applied'])
+      // The second delete wrote the record again under a new seq, so the device that sent
+      // it pulls the server's tombstone clock instead of keeping its own (finding 2).
+      const after = (await pull('sa', d2.pull({ [hh.gridId]: seqAfterFirst }))).json<PullReply>()
+      const tomb = after.changes.find((c) => c.record.id === hh.id)?.record as { hlc: Record<string, string> } | undefined
+      const stored = (await t.store.getRecord('household', hh.id))!.data as { hlc: Record<string, string> }
+      expect(tomb?.hlc.deleted).toBe(stored.hlc.deleted)
     })
 
     it('merges concurrent edits per field and files the loser as a conflict', async () => {
@@ -148,8 +199,10 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       const visit = visitArgs(t.world.grids.a1.id, hh.id, t.world.users.wa1.id)
       await push('wa1', d.push([d.m('household.put', hh), d.m('visit.create', visit)]))
       const res = (await push('wa1', d.push([d.m('visit.create', visit), d.m('visit.create', { ...visit, seen: 'rewritten' })]))).json<PushReply>()
-      expect(res.results.map((r) => r.status)).toEqual(['duplicate', 'rejected'])
-      expect((await t.store.getRecord('visit', visit.id))?.data).toMatchObject({ seen: visit.seen })
+      // The same body again under a new seq is taken (nothing changes); `duplicate` is only
+      // the answer to a replayed seq. A different body is refused.
+      expect(res.results.map((r) => r.status)).toEqual(['applied', 'rejected'])
+      expect((await t.store.getRecord('visit', visit.id))?.data).toEqual(visit)
     })
 
     it('rejects a mutation stamped far in the future with clock-drift', async () => {

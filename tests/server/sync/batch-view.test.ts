@@ -17,7 +17,8 @@ function fakeTx(grid: Grid, stored: StoredRecord[]) {
   const tx = {
     getGrids: async (ids: string[]) => (ids.includes(grid.id) ? [grid] : []),
     getGrid: async (id: string) => (id === grid.id ? grid : null),
-    lockCommunities: async () => undefined,
+    lockCommunities: async () => null,
+    raiseCommunityHlc: async () => undefined,
     getRecords: async (keys: RecordKey[]) => {
       reads.push(...keys.map((k) => `data ${k.kind}`))
       return keys.map(find).filter((r) => r !== undefined)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { encodeHlc } from '../../../src/shared/hlc'
+import { encodeHlc, MAX_COUNTER } from '../../../src/shared/hlc'
 import { createFromPatch, mergeFields, type MergeableRecord } from '../../../src/shared/rules/merge'
 
 const hlc = (millis: number, node = 'a') => encodeHlc({ millis, counter: 0, node })
@@ -30,6 +30,24 @@ describe('mergeFields', () => {
     const r = mergeFields(stored, { phone: 'device' }, { phone: hlc(100) }, hlc(300))
     expect(r.record.phone).toBe('device')
     expect(r.conflicts[0]).toMatchObject({ loserValue: 'server', incomingLost: false })
+  })
+
+  it('applies an edit made on top of the stored value even when its HLC is lower, stamped above it', () => {
+    // The stored phone was written by a phone whose clock runs two hours fast.
+    const stored = mergeFields(start(), { phone: 'fast' }, { phone: hlc(100) }, hlc(7_200_000, 'f')).record
+    const r = mergeFields(stored, { phone: 'on top' }, { phone: hlc(7_200_000, 'f') }, hlc(500, 'b'))
+    expect(r.record.phone).toBe('on top')
+    expect(r.changed).toBe(true)
+    expect(r.conflicts).toEqual([])
+    expect(r.record.hlc.phone).toBe(encodeHlc({ millis: 7_200_000, counter: 1, node: 'b' }))
+    expect(r.record.hlc.phone! > hlc(7_200_000, 'f')).toBe(true)
+  })
+
+  it('stamps above a stored HLC whose counter is full by moving to the next millisecond', () => {
+    const full = encodeHlc({ millis: 900, counter: MAX_COUNTER, node: 'f' })
+    const stored = { ...start(), hlc: { ...start().hlc, phone: full } }
+    const r = mergeFields(stored, { phone: 'x' }, { phone: full }, hlc(200))
+    expect(r.record.hlc.phone).toBe(encodeHlc({ millis: 901, counter: 0, node: 'a' }))
   })
 
   it('does not report a conflict when both sides wrote the same value', () => {
@@ -94,6 +112,8 @@ describe('mergeFields properties', () => {
         for (const f of b.fields.filter((x) => a.fields.includes(x) && a.value !== b.value)) {
           expect(r.conflicts.map((c) => c.field)).toContain(f)
         }
+        // And every field the second patch wrote on top of the stored value took it.
+        for (const f of b.fields.filter((x) => !a.fields.includes(x))) expect(r.record[f]).toBe(b.value)
       }),
     )
   })

@@ -1,0 +1,3 @@
+import { simulationSuite } from './sim-suite'
+
+simulationSuite('postgres')
