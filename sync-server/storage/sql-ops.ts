@@ -1,7 +1,7 @@
 import type { Community, Conflict, RecordKind, Role } from '../../src/shared'
 import { GRID_COLS, RECORD_COLS, groupBy, rowChunks, sqlBatchOps, toGrid, toRecord, type GridDbRow, type RecordDbRow } from './sql-batch-ops'
 import type { Queryer } from './sql-driver'
-import type { AuditEntry, ChangeRow, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, UserRow } from './store'
+import type { AuditEntry, ChangeRow, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, StoredRecord, UserRow } from './store'
 
 /** The store's SQL, written once for SQLite and PostgreSQL (both accept this dialect). */
 
@@ -60,6 +60,10 @@ export function sqlOps(q: Queryer): StoreOps {
       }
       const sql = `SELECT ${GRID_COLS} FROM grids ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`
       return (await q.all<GridDbRow>(sql, params)).map(toGrid)
+    },
+    async updateGrid(g) {
+      const { id, communityId: _c, workerId: _w, ...rest } = g
+      await q.run('UPDATE grids SET data = ? WHERE id = ?', [JSON.stringify(rest), id])
     },
     async assignGrid(gridId, workerId) {
       await q.run('UPDATE grids SET worker_id = ? WHERE id = ?', [workerId, gridId])
@@ -173,6 +177,14 @@ export function sqlOps(q: Queryer): StoreOps {
         [gridId, afterSeq, limit],
       )
       return rows.map((r): ChangeRow => ({ kind: r.kind as RecordKind, id: r.id, seq: Number(r.seq), json: r.data }))
+    },
+    async listGridRecords(gridIds, kind) {
+      const out: StoredRecord[] = []
+      for (const ids of rowChunks(gridIds)) {
+        const sql = `SELECT ${RECORD_COLS} FROM records WHERE kind = ? AND grid_id IN (${ids.map(() => '?').join(', ')})`
+        out.push(...(await q.all<RecordDbRow>(sql, [kind, ...ids])).map(toRecord))
+      }
+      return out
     },
     async countRecords() {
       return Number((await one<{ n: number | string }>('SELECT COUNT(*) AS n FROM records', []))?.n ?? 0)

@@ -94,6 +94,8 @@ export interface StoreOps {
   getGrids(ids: string[]): Promise<Grid[]>
   /** Grids of a community (or all when null); with a worker id, only hers. */
   listGrids(filter: { communityId?: string | null; workerId?: string }): Promise<Grid[]>
+  /** Replaces a grid's name, code, estates and buildings (not its community or worker). */
+  updateGrid(g: Grid): Promise<void>
   assignGrid(gridId: string, workerId: string | null): Promise<void>
   // accounts
   insertUser(u: UserRow): Promise<void>
@@ -139,6 +141,8 @@ export interface StoreOps {
   putRecords(rows: RecordWrite[]): Promise<void>
   /** Records of one grid with seq > afterSeq, ascending, at most `limit`. */
   changesForGrid(gridId: string, afterSeq: number, limit: number): Promise<ChangeRow[]>
+  /** Every record of one kind in these grids (roster import: what is already stored). */
+  listGridRecords(gridIds: string[], kind: RecordKind): Promise<StoredRecord[]>
   countRecords(): Promise<number>
   insertConflict(c: StoredConflict): Promise<void>
   /** `insertConflict` for many, in few statements. */
