@@ -8,6 +8,7 @@ import { pushBench } from './push-bench'
 import { devicesBench } from './devices-bench'
 import { phoneBench } from './phone-bench'
 import { sizeBench } from './size-bench'
+import { rosterBench } from './roster-bench'
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- sync phone` runs those named.
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   devices: devicesBench,
   phone: phoneBench,
   size: sizeBench,
+  roster: rosterBench,
 }
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'))

@@ -9,8 +9,10 @@ import { registerStaticFiles } from './plugins/static-files'
 import { adminRoutes } from './routes/admin-routes'
 import { authRoutes } from './routes/auth-routes'
 import { conflictRoutes } from './routes/conflict-routes'
+import { consoleRoutes } from './routes/console-routes'
 import { healthRoutes } from './routes/health-routes'
 import { photoRoutes } from './routes/photo-routes'
+import { rosterRoutes } from './routes/roster-routes'
 import { PUSH_BODY_LIMIT, syncRoutes } from './routes/sync-routes'
 import { supervisorRoutes } from './supervisor/supervisor-routes'
 import type { Store } from './storage/store'
@@ -57,6 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(syncRoutes(ctx))
   await app.register(photoRoutes(ctx))
   await app.register(adminRoutes(ctx))
+  await app.register(consoleRoutes(ctx))
+  await app.register(rosterRoutes(ctx))
   await app.register(conflictRoutes(ctx))
   await app.register(supervisorRoutes(ctx))
   return app

@@ -15,7 +15,7 @@ export const RosterMapping = lazySchema(() => z.partialRecord(RosterField, z.num
 export type RosterMapping = z.infer<typeof RosterMapping>
 
 /** Files up to this size are accepted (a 10,000-row register is well under it). */
-export const MAX_ROSTER_BYTES = 8 * 1024 * 1024
+export const MAX_ROSTER_BYTES = 6 * 1024 * 1024
 
 export const RosterImportRequest = lazySchema(() =>
   z.object({

@@ -28,6 +28,8 @@ export const PushRequest = lazySchema(() =>
     clientId: Id,
     schemaVersion: z.number().int().min(1),
     mutations: z.array(Mutation).max(MAX_PUSH_MUTATIONS),
+    /** Records this device has not uploaded yet (its outbox), shown to the admin as its watermark. */
+    pending: z.number().int().min(0).optional(),
   }),
 )
 export type PushRequest = z.infer<typeof PushRequest>
@@ -68,6 +70,8 @@ export const PullRequest = lazySchema(() =>
     schemaVersion: z.number().int().min(1),
     cursors: Cursors,
     limit: z.number().int().min(1).max(5000).optional(),
+    /** Records this device has not uploaded yet (its outbox), shown to the admin as its watermark. */
+    pending: z.number().int().min(0).optional(),
   }),
 )
 export type PullRequest = z.infer<typeof PullRequest>

@@ -1,6 +1,6 @@
 import { getMeta } from '@/db/meta-repository'
 import { PullReply, SCHEMA_VERSION, type Cursors } from '@/shared'
-import { hasPendingIn } from './outbox-ack-repository'
+import { countPending, hasPendingIn } from './outbox-ack-repository'
 import { uploadPhotos } from './photos'
 import { applyPullPage, dropGrids, settlePulledHouseholds } from './pull-repository'
 import type { PushResult } from './push'
@@ -31,8 +31,10 @@ export async function pullAll(ctx: EngineContext, push: () => Promise<PushResult
 async function pullPages(ctx: EngineContext, push: () => Promise<PushResult>): Promise<PullResult> {
   const { db } = ctx
   let pulled = 0
+  // The outbox after this run's push: the upload watermark the admin's console shows.
+  const pending = await countPending(db)
   const request = (cursors: Cursors) =>
-    ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors }, PullReply)
+    ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors, pending }, PullReply)
   let next = request((await getMeta(db, 'cursors')) ?? {})
   for (let page = 0; page < MAX_PAGES; page++) {
     const res = await next

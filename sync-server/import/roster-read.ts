@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
+import { Readable } from 'node:stream'
 
 /**
  * Reads a register file into a grid of cells, as the spreadsheet holds them: an .xlsx
- * through exceljs (a merged cell's value is read on every cell it covers, so a household's
- * address merged over its members' rows reaches each row), a .csv through papaparse after
+ * through exceljs's streaming reader (a merged cell's value is on its first row only;
+ * the rows below, blank there, join the household above: roster-plan.ts), a .csv through papaparse after
  * decoding its bytes (UTF-8 with or without BOM; GBK, which Excel on a Chinese Windows
  * writes, when the bytes are not valid UTF-8). Numbers stay numbers and dates stay dates:
  * that an ID was stored as a number is exactly what the row check must see.
@@ -36,23 +37,23 @@ function readCsv(bytes: Buffer): Cell[][] {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Cell[][]> {
-  const workbook = new ExcelJS.Workbook()
+  // The streaming reader: the whole-workbook loader checks every merged range against
+  // every other one, which grows with the square of a register's households.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  })
+  const rows: Cell[][] = []
   try {
-    // exceljs declares its own Buffer type; the bytes are a Node Buffer all the same.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer)
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        rows[row.number - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellOf(v))
+      }
+      break
+    }
   } catch {
     throw new RosterReadError('文件无法作为 Excel 表格打开，请确认是 .xlsx 格式')
   }
-  const sheet = workbook.worksheets[0]
-  if (!sheet) throw new RosterReadError('表格里没有工作表')
-  const rows: Cell[][] = []
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r)
-    const cells: Cell[] = []
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellOf(row.getCell(c).value))
-    rows.push(cells)
-  }
-  return rows
+  return Array.from(rows, (r) => Array.from(r ?? [], (c) => c ?? null))
 }
 
 function cellOf(v: ExcelJS.CellValue): Cell {

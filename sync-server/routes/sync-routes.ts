@@ -37,7 +37,12 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         compress: { syncThreshold: PUSH_REPLY_SYNC_GZIP },
       },
       async (request) => {
-        const reply = await pushMutations(ctx.store, userOf(request), request.body, ctx.now())
+        const user = userOf(request)
+        const reply = await pushMutations(ctx.store, user, request.body, ctx.now())
+        // The device counted its outbox before this push; what the server processed is no longer pending.
+        const { pending } = request.body
+        const left = pending === undefined ? null : Math.max(0, pending - reply.results.filter((r) => r.status !== 'skipped').length)
+        await ctx.store.reportDevice({ clientId: request.body.clientId, userId: user.id, at: ctx.now(), pushed: true, pending: left })
         const applied = new Set(reply.results.filter((r) => r.status === 'applied' || r.status === 'merged').map((r) => r.mutationId))
         const accepted = request.body.mutations.filter((m) => applied.has(m.mutationId)).map((m) => m.hlc)
         return { ...reply, serverHlc: ctx.serverHlc(accepted) }
@@ -53,7 +58,9 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { body: PullRequest },
       },
       async (request, reply) => {
-        const page = await pullChanges(ctx.store, userOf(request), request.body)
+        const user = userOf(request)
+        const page = await pullChanges(ctx.store, user, request.body)
+        await ctx.store.reportDevice({ clientId: request.body.clientId, userId: user.id, at: ctx.now(), pushed: false, pending: request.body.pending ?? null })
         return reply.type('application/json; charset=utf-8').send(pullReplyJson(page, ctx.serverHlc()))
       },
     )

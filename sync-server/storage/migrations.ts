@@ -88,6 +88,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (client_id, user_id, seq)
   );
   `,
+  // Each device's upload watermark, as it reported it at its last contact: what the
+  // console shows before a grid is taken from a worker or her account is disabled.
+  `
+  CREATE TABLE device_reports (
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    last_contact_at {{bigint}} NOT NULL,
+    last_push_at {{bigint}},
+    pending INTEGER,
+    PRIMARY KEY (client_id, user_id)
+  );
+  CREATE INDEX device_reports_user ON device_reports(user_id);
+  `,
 ]
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length

@@ -85,6 +85,9 @@ export function sqlOps(q: Queryer): StoreOps {
       const sql = `SELECT ${USER_COLS} FROM users ${communityId ? 'WHERE community_id = ?' : ''} ORDER BY username`
       return (await q.all<UserDbRow>(sql, communityId ? [communityId] : [])).map(toUser)
     },
+    async updateUser(u) {
+      await q.run('UPDATE users SET display_name = ?, phone = ?, role = ?, password_hash = ? WHERE id = ?', [u.displayName, u.phone, u.role, u.passwordHash, u.id])
+    },
     async setUserDisabled(id, disabled) {
       await q.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id])
     },
@@ -185,6 +188,26 @@ export function sqlOps(q: Queryer): StoreOps {
         out.push(...(await q.all<RecordDbRow>(sql, [kind, ...ids])).map(toRecord))
       }
       return out
+    },
+    async reportDevice(r) {
+      const push = r.pushed ? r.at : null
+      await q.run(
+        `INSERT INTO device_reports (client_id, user_id, last_contact_at, last_push_at, pending) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (client_id, user_id) DO UPDATE SET last_contact_at = excluded.last_contact_at,
+           last_push_at = COALESCE(excluded.last_push_at, device_reports.last_push_at),
+           pending = COALESCE(excluded.pending, device_reports.pending)`,
+        [r.clientId, r.userId, r.at, push, r.pending],
+      )
+    },
+    async listDevices(userId) {
+      const rows = await q.all<{ client_id: string; last_contact_at: number | string; last_push_at: number | string | null; pending: number | null }>(
+        'SELECT client_id, last_contact_at, last_push_at, pending FROM device_reports WHERE user_id = ? ORDER BY last_contact_at DESC',
+        [userId],
+      )
+      return rows.map((d) => ({
+        clientId: d.client_id, userId, lastContactAt: Number(d.last_contact_at),
+        lastPushAt: d.last_push_at === null ? null : Number(d.last_push_at), pending: d.pending === null ? null : Number(d.pending),
+      }))
     },
     async countRecords() {
       return Number((await one<{ n: number | string }>('SELECT COUNT(*) AS n FROM records', []))?.n ?? 0)

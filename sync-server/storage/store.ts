@@ -72,6 +72,17 @@ export interface PhotoRow {
   bytes: Buffer
 }
 
+/** A device's upload watermark (one row per client id and user). */
+export interface DeviceReport {
+  clientId: string
+  userId: string
+  lastContactAt: number
+  /** When a push of this device last succeeded; null when it never pushed. */
+  lastPushAt: number | null
+  /** Records the device said were not yet uploaded at its last contact; null when it did not say. */
+  pending: number | null
+}
+
 export interface AuditEntry {
   userId: string | null
   action: string
@@ -103,6 +114,8 @@ export interface StoreOps {
   findUserByUsername(username: string): Promise<UserRow | null>
   listUsers(communityId: string | null): Promise<UserRow[]>
   setUserDisabled(id: string, disabled: boolean): Promise<void>
+  /** Writes a user's display name, phone, role and password hash (the rest never changes). */
+  updateUser(u: UserRow): Promise<void>
   countUsers(): Promise<number>
   insertSession(s: SessionRow): Promise<void>
   getSession(tokenHash: string): Promise<SessionRow | null>
@@ -152,6 +165,9 @@ export interface StoreOps {
   getConflict(id: string): Promise<StoredConflict | null>
   /** Marks a conflict resolved at `at` (ISO); resolving twice keeps the first time. */
   resolveConflict(id: string, at: string): Promise<void>
+  /** Records a device's contact: `pushed` moves its last successful push to `at`. */
+  reportDevice(r: { clientId: string; userId: string; at: number; pushed: boolean; pending: number | null }): Promise<void>
+  listDevices(userId: string): Promise<DeviceReport[]>
   // photos
   putPhoto(p: PhotoRow): Promise<void>
   getPhoto(sha256: string): Promise<PhotoRow | null>
