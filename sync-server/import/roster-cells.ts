@@ -22,8 +22,18 @@ export function cellText(c: Cell): string {
   return String(c).trim()
 }
 
-const SEPARATED = ['.', '-', '/'].flatMap((s) => ['MM', 'M'].flatMap((m) => ['DD', 'D'].map((d) => `YYYY${s}${m}${s}${d}`)))
-const DATE_FORMATS = [...SEPARATED, 'YYYY年M月D日', 'YYYY年MM月DD日', 'YYYY年M月D', 'YYYYMMDD']
+/**
+ * The one dayjs format a written date can be in (1952.03.04 → YYYY.MM.DD, 1952年3月4日 →
+ * YYYY年M月D日, 1952-3-4 → YYYY-M-D, 19520304 → YYYYMMDD), picked by its shape: trying
+ * every format in turn costs more than the rest of a row's checks together.
+ */
+function dateFormatOf(s: string): string | null {
+  if (/^\d{8}$/.test(s)) return 'YYYYMMDD'
+  const m = /^\d{4}([.\-/年])(\d{1,2})([.\-/月])(\d{1,2})(日?)$/.exec(s)
+  if (!m || (m[1] === '年') !== (m[3] === '月')) return null
+  const part = (digits: string | undefined, unit: string) => (digits?.length === 2 ? unit + unit : unit)
+  return `YYYY${m[1]}${part(m[2], 'M')}${m[3]}${part(m[4], 'D')}${m[5]}`
+}
 /** Excel counts days from 1899-12-30 (its 1900 leap-year bug included). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
 
@@ -33,7 +43,11 @@ export function readBirthDate(c: Cell, today: string): Read<string | null> {
   let d: dayjs.Dayjs
   if (c instanceof Date) d = dayjs.utc(c)
   else if (typeof c === 'number' || /^\d{4,5}(\.0+)?$/.test(String(c).trim())) d = dayjs.utc(EXCEL_EPOCH + Math.round(Number(c)) * 86_400_000)
-  else d = dayjs(String(c).trim().replace(/\s+/g, ''), DATE_FORMATS, true)
+  else {
+    const text = String(c).replace(/\s+/g, '')
+    const format = dateFormatOf(text)
+    d = format ? dayjs(text, format, true) : dayjs(null)
+  }
   if (!d.isValid()) return fail(`出生日期“${cellText(c)}”无法识别，请写成 1952-03-04 或 1952年3月4日`)
   const iso = d.format('YYYY-MM-DD')
   if (iso < '1900-01-01' || iso > today) return fail(`出生日期“${iso}”不在合理范围内`)
