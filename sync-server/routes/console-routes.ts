@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Community, Grid, Id } from '../../src/shared'
-import { ConsoleUser, DeviceWatermark, ResetPasswordRequest, UpdateGridRequest, UpdateUserRequest } from '../../src/shared/console-api'
+import { CommunityOverview, ConsoleUser, DeviceWatermark, ResetPasswordRequest, UpdateGridRequest, UpdateUserRequest } from '../../src/shared/console-api'
 import { canAdminister } from '../../src/shared/rules'
 import { hashPassword } from '../auth/passwords'
 import type { AppContext } from '../context'
@@ -95,6 +95,12 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return consoleUser(updated)
       },
     )
+
+    app.get('/api/admin/overview', { ...admin, schema: { response: { 200: z.array(CommunityOverview) } } }, async (request) => {
+      const communities = (await store.listCommunities()).filter((c) => canAdminister(userOf(request), c.id))
+      const counts = await store.communityOverview(communities.map((c) => c.id), new Date(ctx.now()).toISOString())
+      return counts.map((c, i) => ({ ...c, name: communities[i]?.name ?? '', street: communities[i]?.street ?? '' }))
+    })
 
     app.get('/api/admin/users/:id/devices', { ...admin, schema: { params: IdParams, response: { 200: z.array(DeviceWatermark) } } }, async (request) => {
       const target = await targetOf(userOf(request), request.params.id)

@@ -1,5 +1,6 @@
 import { migrationSql, MIGRATIONS } from './migrations'
 import type { SqlDriver } from './sql-driver'
+import { communityOverview } from './sql-overview'
 import { sqlOps } from './sql-ops'
 import type { Store } from './store'
 
@@ -29,6 +30,9 @@ export function createSqlStore(driver: SqlDriver): Store {
     },
     transaction(fn) {
       return driver.transaction((q) => fn(sqlOps(q)))
+    },
+    communityOverview(ids, nowIso) {
+      return communityOverview(driver, driver.dialect, ids, nowIso)
     },
     async analyze() {
       if (driver.dialect === 'postgres') await driver.run('ANALYZE')

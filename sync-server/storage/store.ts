@@ -1,4 +1,5 @@
 import type { Community, Conflict, Grid, RecordKind, Role } from '../../src/shared'
+import type { CommunityOverview } from '../../src/shared/console-api'
 
 /**
  * The one storage interface of the sync server. Two implementations share the SQL in
@@ -188,6 +189,8 @@ export interface Store extends StoreOps {
    * planner takes the (kind, id) key for those lookups either way, so it is a no-op there.
    */
   analyze(): Promise<void>
+  /** The district overview's counts per community (SQL aggregates: no record leaves the database). */
+  communityOverview(communityIds: string[], nowIso: string): Promise<Omit<CommunityOverview, 'name' | 'street'>[]>
   /** Deletes every row (seed-cli and tests). */
   wipe(): Promise<void>
   close(): Promise<void>

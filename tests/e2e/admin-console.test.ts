@@ -61,6 +61,10 @@ describe('administrator console', () => {
     await page.waitForURL(/\/admin\/places$/)
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('第一网格')
     await shoot(page, 'admin-places-desktop')
+    await byTest(page, 'ad-nav-overview').click()
+    await expect.poll(() => byTest(page, 'ad-overview').innerText(), { timeout: 20_000 }).toContain('城东社区')
+    await shoot(page, 'admin-overview-desktop')
+    await byTest(page, 'ad-nav-places').click()
     await byTest(page, 'ad-grid-new').click()
     await byTest(page, 'ad-grid-name').fill('第五网格')
     await byTest(page, 'ad-grid-code').fill('CD-05')
@@ -149,7 +153,7 @@ describe('administrator console', () => {
     await shoot(page, 'admin-accounts-disabled')
     await card.locator('[data-testid="ad-user-enable"]').click()
     await expect.poll(() => card.locator('[data-testid="ad-user-status"]').innerText(), { timeout: 15_000 }).toBe('在用')
-    for (const p of ['places', 'assign', 'import'] as const) {
+    for (const p of ['places', 'assign', 'import', 'overview'] as const) {
       await byTest(page, `ad-nav-${p}`).click()
       await page.waitForTimeout(300)
       await shoot(page, `admin-${p}`)

@@ -1,6 +1,6 @@
 import { z } from '@/shared/zod'
 import { Community, Grid, PublicUser, type CreateUserRequest } from '@/shared'
-import { ConsoleUser, DeviceWatermark, type UpdateGridRequest, type UpdateUserRequest } from '@/shared/console-api'
+import { CommunityOverview, ConsoleUser, DeviceWatermark, type UpdateGridRequest, type UpdateUserRequest } from '@/shared/console-api'
 import { RosterReport, type RosterImportRequest } from '@/shared/roster-api'
 import { createHttp, type HttpFailure } from '@/sync/http'
 
@@ -22,6 +22,7 @@ const Communities = z.array(Community)
 const Grids = z.array(Grid)
 const Users = z.array(ConsoleUser)
 const Devices = z.array(DeviceWatermark)
+const Overview = z.array(CommunityOverview)
 
 export type RosterUpload = Omit<RosterImportRequest, 'mode'> & { mode?: RosterImportRequest['mode'] }
 
@@ -50,6 +51,7 @@ export function createAdminApi(o: AdminApiOptions) {
     disableUser: (userId: string) => call('POST', `/api/admin/users/${id(userId)}/disable`, PublicUser),
     enableUser: (userId: string) => call('POST', `/api/admin/users/${id(userId)}/enable`, ConsoleUser),
     resetPassword: (userId: string, password: string) => call('POST', `/api/admin/users/${id(userId)}/reset-password`, ConsoleUser, { password }),
+    overview: () => call('GET', '/api/admin/overview', Overview),
     devices: (userId: string) => call('GET', `/api/admin/users/${id(userId)}/devices`, Devices),
     importRoster: (body: RosterUpload, dryRun: boolean) => call('POST', dryRun ? '/api/admin/import/dry-run' : '/api/admin/import', RosterReport, body),
   }

@@ -27,6 +27,7 @@ export const adminRoutes: RouteRecordRaw[] = [
       { path: 'accounts', component: () => import('./AdminAccountsPage.vue') },
       { path: 'assign', component: () => import('./AdminAssignPage.vue') },
       { path: 'import', component: () => import('./AdminImportPage.vue') },
+      { path: 'overview', component: () => import('./AdminOverviewPage.vue') },
     ],
   },
 ]

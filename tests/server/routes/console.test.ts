@@ -64,6 +64,17 @@ describe.each(BACKENDS)('console routes on $name', (backend) => {
     })
   })
 
+  describe('GET /api/admin/overview', () => {
+    it('gives a district admin every community and a community admin hers, as counts only', async () => {
+      const all = (await call('district', 'GET', '/api/admin/overview')).json<{ communityId: string; households: number }[]>()
+      expect(all.map((c) => c.communityId).sort()).toEqual([t.world.communityA, t.world.communityB].sort())
+      const mine = (await call('aa', 'GET', '/api/admin/overview')).json<{ communityId: string }[]>()
+      expect(mine.map((c) => c.communityId)).toEqual([t.world.communityA])
+      expect(Object.keys(mine[0] ?? {}).sort()).toEqual(['communityId', 'households', 'keyHouseholds', 'name', 'overdueKey', 'street', 'visited30', 'visited90', 'wishes'])
+      expect((await call('sa', 'GET', '/api/admin/overview')).statusCode).toBe(403)
+    })
+  })
+
   describe('roster import', () => {
     it('dry-runs, refuses, then imports clean rows that the worker pulls; the admin pulls nothing', async () => {
       await t.store.updateGrid({ ...t.world.grids.a1, estates: ['幸福小区'] })

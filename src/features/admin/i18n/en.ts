@@ -4,7 +4,7 @@ import type zhCN from './zh-CN'
 const en: typeof zhCN = {
   admin: {
     title: 'Admin console',
-    nav: { places: 'Places', accounts: 'Accounts', assign: 'Assignment', import: 'Import roster' },
+    nav: { places: 'Places', accounts: 'Accounts', assign: 'Assignment', import: 'Import roster', overview: 'Overview' },
     common: {
       loading: 'Loading…', error: 'Something went wrong: {message}', offline: 'The console needs a connection', save: 'Save', cancel: 'Cancel',
       create: 'New', edit: 'Edit', saved: 'Saved', none: 'None', community: 'Community', confirm: 'OK',
@@ -43,6 +43,12 @@ const en: typeof zhCN = {
       errors: '{n} rows have errors and will not be imported', noErrors: 'No errors', line: 'Line {line}', error: 'Error', warning: 'Note',
       done: "Imported: {households} households, {persons} persons. Workers receive them on their next sync.", refused: 'Not imported: some rows have errors',
       fixHint: 'Fix the file and choose it again, or add the estate under Places and dry-run again.', tooBig: 'The file is too big',
+    },
+    overview: {
+      title: 'Communities at a glance', community: 'Community', households: 'Households', keyHouseholds: 'Key households',
+      visited30: 'Visited in 30 days', visited90: 'Visited in 90 days', overdueKey: 'Overdue key households',
+      wishes: 'Wishes (registered/claimed/fulfilled/closed)', total: 'Total', coverage: '{pct}%',
+      note: 'Counted on the server; no personal data of any resident.',
     },
     field: {
       grid: 'Grid', estate: 'Estate', building: 'Building', unit: 'Unit', door: 'Door', address: 'Address', name: 'Name',

@@ -2,7 +2,7 @@
 export default {
   admin: {
     title: '管理后台',
-    nav: { places: '地点', accounts: '账号', assign: '网格分配', import: '导入台账' },
+    nav: { places: '地点', accounts: '账号', assign: '网格分配', import: '导入台账', overview: '概览' },
     common: {
       loading: '加载中…', error: '出错了：{message}', offline: '管理后台需要联网', save: '保存', cancel: '取消', create: '新建',
       edit: '编辑', saved: '已保存', none: '无', community: '社区', confirm: '确定',
@@ -40,6 +40,11 @@ export default {
       errors: '{n} 行有错误，不会导入', noErrors: '没有错误', line: '第 {line} 行', error: '错误', warning: '提示',
       done: '已导入：新建住户 {households}，成员 {persons}。网格员下次同步就能看到。', refused: '没有导入：表中有错误的行',
       fixHint: '改正表格后重新选择文件，或在“地点”里补上小区后再试导入。', tooBig: '文件太大',
+    },
+    overview: {
+      title: '各社区概览', community: '社区', households: '住户', keyHouseholds: '重点户', visited30: '30天内走访', visited90: '90天内走访',
+      overdueKey: '逾期未访重点户', wishes: '微心愿（登记/认领/实现/关闭）', total: '合计', coverage: '{pct}%',
+      note: '数字由服务器统计，不含任何居民个人信息。',
     },
     field: {
       grid: '网格', estate: '小区', building: '楼栋', unit: '单元', door: '门牌号', address: '地址', name: '姓名',
