@@ -9,6 +9,7 @@ import { devicesBench } from './devices-bench'
 import { phoneBench } from './phone-bench'
 import { sizeBench } from './size-bench'
 import { rosterBench } from './roster-bench'
+import { overviewBench } from './overview-bench'
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- sync phone` runs those named.
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   phone: phoneBench,
   size: sizeBench,
   roster: rosterBench,
+  overview: overviewBench,
 }
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'))

@@ -5,6 +5,9 @@ type Translate = (key: string, values?: Record<string, unknown>) => string
 /** A failed console call as the admin reads it: "needs a connection" or the server's own (Chinese) message. */
 export function failureText(t: Translate, f: HttpFailure): string {
   if (f.kind === 'network') return t('admin.common.offline')
+  // The older admin endpoints answer in English; the console says these in Chinese.
+  if (f.kind === 'refused' && f.code === 'conflict') return t('admin.common.taken')
+  if (f.kind === 'refused' && f.code === 'bad-request' && !/[\u4e00-\u9fff]/.test(f.message)) return t('admin.common.badInput')
   return t('admin.common.error', { message: f.message })
 }
 

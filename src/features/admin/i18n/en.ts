@@ -8,6 +8,7 @@ const en: typeof zhCN = {
     common: {
       loading: 'Loading…', error: 'Something went wrong: {message}', offline: 'The console needs a connection', save: 'Save', cancel: 'Cancel',
       create: 'New', edit: 'Edit', saved: 'Saved', none: 'None', community: 'Community', confirm: 'OK',
+      taken: 'This username is taken; choose another', badInput: 'Some input is not valid; check it and try again',
     },
     roles: { worker: 'Grid worker', supervisor: 'Supervisor', admin: 'Administrator' },
     places: {

@@ -6,6 +6,7 @@ export default {
     common: {
       loading: '加载中…', error: '出错了：{message}', offline: '管理后台需要联网', save: '保存', cancel: '取消', create: '新建',
       edit: '编辑', saved: '已保存', none: '无', community: '社区', confirm: '确定',
+      taken: '这个登录名已被占用，请换一个', badInput: '填写的内容不符合要求，请检查后再试',
     },
     roles: { worker: '网格员', supervisor: '妇联主席', admin: '管理员' },
     places: {
