@@ -27,7 +27,7 @@ const daysSince = (d: Dialect, expr: string) =>
   d === 'sqlite' ? `(julianday(?) - julianday(${expr}))` : `(EXTRACT(EPOCH FROM (?::timestamptz - (${expr})::timestamptz)) / 86400)`
 
 /** The cadence of a household as SQL: its own, else its tightest key group's (from the shared table). */
-function cadence(d: Dialect): string {
+function cadence(): string {
   const byDays = new Map<number, KeyGroup[]>()
   for (const [g, days] of Object.entries(KEY_GROUP_CADENCE_DAYS) as [KeyGroup, number][]) byDays.set(days, [...(byDays.get(days) ?? []), g])
   const cases = [...byDays].sort(([a], [b]) => a - b).map(([days, groups]) => `WHEN ${groups.map((g) => `h.kg LIKE '%"${g}"%'`).join(' OR ')} THEN ${days}`)
@@ -43,7 +43,7 @@ function householdSql(d: Dialect, marks: string): string {
       SELECT ${field(d, 'householdId')} AS hid, MAX(${field(d, 'visitedAt')}) AS last
       FROM records r WHERE r.kind = 'visit' AND r.community_id IN (${marks}) GROUP BY ${field(d, 'householdId')}
     ), hv AS (
-      SELECT h.community_id, h.kg, ${cadence(d)} AS cadence, CASE WHEN v.last IS NULL THEN NULL ELSE ${daysSince(d, 'v.last')} END AS days
+      SELECT h.community_id, h.kg, ${cadence()} AS cadence, CASE WHEN v.last IS NULL THEN NULL ELSE ${daysSince(d, 'v.last')} END AS days
       FROM h LEFT JOIN v ON v.hid = h.id
     )
     SELECT community_id, COUNT(*) AS households,
