@@ -48,50 +48,70 @@ export function readPersonRows(rows: Cell[][], firstLine: number, ctx: RowContex
   return out
 }
 
+/** One row's cells and where its problems and extra notes go. */
+interface RowReader {
+  cell(f: RosterField): Cell
+  text(f: RosterField): string
+  error(field: RosterField | null, message: string): void
+  warn(field: RosterField | null, message: string): void
+  notes: string[]
+}
+
 function readPersonRow(row: Cell[], line: number, ctx: RowContext): PersonRow {
   const problems: RosterProblem[] = []
-  const cell = (f: RosterField) => fieldCell(row, ctx.mapping, f)
-  const text = (f: RosterField) => cellText(cell(f))
-  const error = (field: RosterField | null, message: string) => problems.push({ line, severity: 'error', field, message })
-  const warn = (field: RosterField | null, message: string) => problems.push({ line, severity: 'warning', field, message })
-  const notes: string[] = text('notes') ? [text('notes')] : []
-
+  const text = (f: RosterField) => cellText(fieldCell(row, ctx.mapping, f))
+  const r: RowReader = {
+    cell: (f) => fieldCell(row, ctx.mapping, f),
+    text,
+    error: (field, message) => problems.push({ line, severity: 'error', field, message }),
+    warn: (field, message) => problems.push({ line, severity: 'warning', field, message }),
+    notes: text('notes') ? [text('notes')] : [],
+  }
   const name = text('name').replace(/\s+/g, '')
-  if (!name) error('name', '姓名没有填写')
-  const id = readIdNumber(cell('idNumber'))
-  if (!id.ok) error('idNumber', id.message)
+  if (!name) r.error('name', '姓名没有填写')
+  const identity = readIdentity(r, ctx.today)
+  const more = readFreeText(r)
+  const address = readAddress(text, ctx.estates, (m) => r.error('address', m))
+  return {
+    id: '', line, gridText: text('grid'), address, name, ...identity, ...more, notes: r.notes.join('；').slice(0, 1000), problems,
+  }
+}
+
+/** ID number, birth date and sex, each checked against the others (an ID holds both). */
+function readIdentity(r: RowReader, today: string): Pick<PersonRow, 'idNumber' | 'birthDate' | 'sex'> {
+  const id = readIdNumber(r.cell('idNumber'))
+  if (!id.ok) r.error('idNumber', id.message)
   const idNumber = id.ok ? id.value : ''
   const fromId = fromIdNumber(idNumber)
-  const birth = readBirthDate(cell('birthDate'), ctx.today)
-  if (!birth.ok) error('birthDate', birth.message)
-  const birthDate = (birth.ok ? birth.value : null) ?? fromId?.birthDate ?? null
+  const birth = readBirthDate(r.cell('birthDate'), today)
+  if (!birth.ok) r.error('birthDate', birth.message)
   if (birth.ok && birth.value && fromId && fromId.birthDate !== birth.value) {
-    error('birthDate', `出生日期 ${birth.value} 与身份证号里的 ${fromId.birthDate} 不一致`)
+    r.error('birthDate', `出生日期 ${birth.value} 与身份证号里的 ${fromId.birthDate} 不一致`)
   }
-  const sex = readSex(cell('sex')) ?? fromId?.sex ?? null
-  if (!sex) error('sex', text('sex') ? `性别“${text('sex')}”无法识别，请填“男”或“女”` : '性别没有填写')
+  const sex = readSex(r.cell('sex')) ?? fromId?.sex ?? null
+  if (!sex) r.error('sex', r.text('sex') ? `性别“${r.text('sex')}”无法识别，请填“男”或“女”` : '性别没有填写')
+  return { idNumber, birthDate: (birth.ok ? birth.value : null) ?? fromId?.birthDate ?? null, sex: sex ?? 'F' }
+}
 
-  const relation = parseRelationText(text('relation'))
-  if (!relation && text('relation')) {
-    warn('relation', `与户主关系“${text('relation')}”无法对应，记为“其他”`)
-    notes.push(`关系：${text('relation')}`)
+/** Relation, phone and key groups: what cannot be mapped is a warning and goes to the notes. */
+function readFreeText(r: RowReader): Pick<PersonRow, 'relation' | 'phone' | 'keyGroups'> {
+  const relationText = r.text('relation')
+  const relation = parseRelationText(relationText)
+  if (!relation && relationText) {
+    r.warn('relation', `与户主关系“${relationText}”无法对应，记为“其他”`)
+    r.notes.push(`关系：${relationText}`)
   }
-  const phone = readPhone(cell('phone'))
+  const phone = readPhone(r.cell('phone'))
   if (!phone.ok) {
-    warn('phone', phone.message)
-    notes.push(`电话：${text('phone')}`)
+    r.warn('phone', phone.message)
+    r.notes.push(`电话：${r.text('phone')}`)
   }
-  const groups = parseKeyGroupText(text('keyGroups'))
+  const groups = parseKeyGroupText(r.text('keyGroups'))
   if (groups.unknown.length > 0) {
-    warn('keyGroups', `重点人群“${groups.unknown.join('、')}”无法对应，已写入备注`)
-    notes.push(`人员类别：${groups.unknown.join('、')}`)
+    r.warn('keyGroups', `重点人群“${groups.unknown.join('、')}”无法对应，已写入备注`)
+    r.notes.push(`人员类别：${groups.unknown.join('、')}`)
   }
-  const address = readAddress(text, ctx.estates, (m) => error('address', m))
-  return {
-    id: '', line, gridText: text('grid'), address, name, relation: relation ?? (text('relation') ? 'other' : ''),
-    sex: sex ?? 'F', birthDate, idNumber, phone: phone.ok ? phone.value : '', keyGroups: groups.groups,
-    notes: notes.join('；').slice(0, 1000), problems,
-  }
+  return { relation: relation ?? (relationText ? 'other' : ''), phone: phone.ok ? phone.value : '', keyGroups: groups.groups }
 }
 
 function readAddress(text: (f: RosterField) => string, estates: readonly string[], error: (m: string) => void): Address | null {
