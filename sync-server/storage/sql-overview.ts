@@ -18,39 +18,49 @@ const FACT_COLUMNS: Record<string, string> = {
 }
 const field = (d: Dialect, name: string) => (d === 'sqlite' ? `json_extract(r.data, '$.${name}')` : (FACT_COLUMNS[name] as string))
 const notDeleted = (d: Dialect) => (d === 'sqlite' ? `json_extract(r.data, '$.deleted') = 0` : 'r.ov_live')
-/**
- * Days from a stored ISO time to `?` (the request's now), computed once per household.
- * The latest visit is the greatest `visitedAt` as text: exact for the UTC times devices
- * write, within a day for times written with another offset.
- */
-const daysSince = (d: Dialect, expr: string) =>
-  d === 'sqlite' ? `(julianday(?) - julianday(${expr}))` : `(EXTRACT(EPOCH FROM (?::timestamptz - (${expr})::timestamptz)) / 86400)`
+/** Text compared byte by byte: ISO times in UTC order as text; PostgreSQL's locale collation is slower and needless. */
+const bytes = (d: Dialect, expr: string) => (d === 'postgres' ? `${expr} COLLATE "C"` : expr)
 
-/** The cadence of a household as SQL: its own, else its tightest key group's (from the shared table). */
-function cadence(): string {
+/** `?` (the request's now) minus a household's own cadence in days, as an ISO text in UTC. */
+const ownCutoff = (d: Dialect) =>
+  d === 'sqlite'
+    ? `strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-' || h.own || ' days')`
+    : `to_char((?::timestamptz - h.own * interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/**
+ * When a household's last visit is due by: its own cadence, else the tightest of its key
+ * groups' (the shared KEY_GROUP_CADENCE_DAYS), as the ISO time that many days before now.
+ */
+function dueSql(d: Dialect, cutoff: (days: number) => string): string {
   const byDays = new Map<number, KeyGroup[]>()
   for (const [g, days] of Object.entries(KEY_GROUP_CADENCE_DAYS) as [KeyGroup, number][]) byDays.set(days, [...(byDays.get(days) ?? []), g])
-  const cases = [...byDays].sort(([a], [b]) => a - b).map(([days, groups]) => `WHEN ${groups.map((g) => `h.kg LIKE '%"${g}"%'`).join(' OR ')} THEN ${days}`)
-  return `COALESCE(h.own, CASE ${cases.join(' ')} END)`
+  const cases = [...byDays].sort(([a], [b]) => a - b).map(([days, groups]) => `WHEN ${groups.map((g) => `h.kg LIKE '%"${g}"%'`).join(' OR ')} THEN '${cutoff(days)}'`)
+  return `CASE WHEN h.own IS NOT NULL THEN ${ownCutoff(d)} ELSE CASE ${cases.join(' ')} END END`
 }
 
-function householdSql(d: Dialect, marks: string): string {
+/**
+ * Coverage and overdue compare the latest `visitedAt` with cutoffs as text, once per
+ * household, instead of parsing times: exact for the UTC times devices write, within a
+ * day for a time written with another offset.
+ */
+function householdSql(d: Dialect, marks: string, nowMs: number): string {
+  const cutoff = (days: number) => new Date(nowMs - days * 86_400_000).toISOString()
   return `
     WITH h AS (
       SELECT r.community_id, r.id AS id, ${field(d, 'keyGroups')} AS kg, ${field(d, 'visitCadenceDays')} AS own
       FROM records r WHERE r.kind = 'household' AND r.community_id IN (${marks}) AND ${notDeleted(d)}
     ), v AS (
-      SELECT ${field(d, 'householdId')} AS hid, MAX(${field(d, 'visitedAt')}) AS last
-      FROM records r WHERE r.kind = 'visit' AND r.community_id IN (${marks}) GROUP BY ${field(d, 'householdId')}
+      SELECT r.community_id AS cid, ${field(d, 'householdId')} AS hid, MAX(${bytes(d, field(d, 'visitedAt'))}) AS last
+      FROM records r WHERE r.kind = 'visit' AND r.community_id IN (${marks}) GROUP BY r.community_id, ${field(d, 'householdId')}
     ), hv AS (
-      SELECT h.community_id, h.kg, ${cadence()} AS cadence, CASE WHEN v.last IS NULL THEN NULL ELSE ${daysSince(d, 'v.last')} END AS days
-      FROM h LEFT JOIN v ON v.hid = h.id
+      SELECT h.community_id, h.kg, v.last, ${dueSql(d, cutoff)} AS due
+      FROM h LEFT JOIN v ON v.cid = h.community_id AND v.hid = h.id
     )
     SELECT community_id, COUNT(*) AS households,
       SUM(CASE WHEN kg <> '[]' THEN 1 ELSE 0 END) AS key_households,
-      SUM(CASE WHEN days <= 30 THEN 1 ELSE 0 END) AS visited30,
-      SUM(CASE WHEN days <= 90 THEN 1 ELSE 0 END) AS visited90,
-      SUM(CASE WHEN kg <> '[]' AND (days IS NULL OR days > cadence) THEN 1 ELSE 0 END) AS overdue
+      SUM(CASE WHEN ${bytes(d, 'last')} >= '${cutoff(30)}' THEN 1 ELSE 0 END) AS visited30,
+      SUM(CASE WHEN ${bytes(d, 'last')} >= '${cutoff(90)}' THEN 1 ELSE 0 END) AS visited90,
+      SUM(CASE WHEN kg <> '[]' AND (last IS NULL OR ${bytes(d, 'last')} < ${bytes(d, 'due')}) THEN 1 ELSE 0 END) AS overdue
     FROM hv GROUP BY community_id`
 }
 
@@ -61,7 +71,7 @@ export async function communityOverview(q: Queryer, d: Dialect, ids: string[], n
   if (ids.length === 0) return []
   const marks = ids.map(() => '?').join(', ')
   const n = (v: number | string | null | undefined) => Number(v ?? 0)
-  const rows = await q.all<Record<string, number | string | null>>(householdSql(d, marks), [...ids, ...ids, nowIso])
+  const rows = await q.all<Record<string, number | string | null>>(householdSql(d, marks, Date.parse(nowIso)), [...ids, ...ids, nowIso])
   const wishes = await q.all<{ community_id: string; state: string; n: number | string }>(
     `SELECT r.community_id AS community_id, ${field(d, 'state')} AS state, COUNT(*) AS n FROM records r WHERE r.kind = 'wish' AND r.community_id IN (${marks}) GROUP BY r.community_id, ${field(d, 'state')}`,
     ids,
