@@ -48,7 +48,12 @@ function register(): RegisterHousehold[] {
 
 const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`)
 
-describe('administrator console', () => {
+const SIZES = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 }, suffix: '-desktop' },
+  { name: 'phone', viewport: { width: 390, height: 844 }, suffix: '' },
+]
+
+describe.each(SIZES)('administrator console at $name size', ({ viewport, suffix }) => {
   let server: RunningServer
   let admin: Phone
   let worker: Phone
@@ -56,7 +61,7 @@ describe('administrator console', () => {
 
   beforeAll(async () => {
     server = await startServer()
-    admin = await launchPhone({ viewport: { width: 1280, height: 800 } })
+    admin = await launchPhone({ viewport })
     page = admin.page
   }, 120_000)
   afterAll(async () => {
@@ -69,10 +74,10 @@ describe('administrator console', () => {
     await login(page, server.url, 'demo-admin')
     await page.waitForURL(/\/admin\/places$/)
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('第一网格')
-    await shoot(page, 'admin-places-desktop')
+    await shoot(page, `admin-places${suffix}`)
     await byTest(page, 'ad-nav-overview').click()
     await expect.poll(() => byTest(page, 'ad-overview').innerText(), { timeout: 20_000 }).toContain('城东社区')
-    await shoot(page, 'admin-overview-desktop')
+    await shoot(page, `admin-overview${suffix}`)
     await byTest(page, 'ad-nav-places').click()
     await byTest(page, 'ad-grid-new').click()
     await byTest(page, 'ad-grid-name').fill('第五网格')
@@ -92,12 +97,12 @@ describe('administrator console', () => {
     await byTest(page, 'ad-user-phone').fill('13991234567')
     await byTest(page, 'ad-user-save').click()
     await byTest(page, 'ad-user-chen-xy').waitFor({ timeout: 15_000 })
-    await shoot(page, 'admin-accounts-desktop')
+    await shoot(page, `admin-accounts${suffix}`)
     await byTest(page, 'ad-nav-assign').click()
     await byTest(page, 'ad-assign-第五网格').locator('select').selectOption({ label: '陈晓燕' })
     await byTest(page, 'ad-assign-ok').click()
     await expect.poll(() => byTest(page, 'ad-map-chen-xy').innerText(), { timeout: 15_000 }).toContain('第五网格')
-    await shoot(page, 'admin-assign-desktop')
+    await shoot(page, `admin-assign${suffix}`)
   }, 60_000)
 
   it('imports a register: the dry run flags an unknown estate, she adds it to the grid, then imports', async () => {
@@ -107,7 +112,7 @@ describe('administrator console', () => {
     expect(await byTest(page, 'ad-import-report').innerText()).toContain('红星小区')
     expect(await byTest(page, 'ad-import-all').isDisabled()).toBe(true)
     await byTest(page, 'ad-import-report').scrollIntoViewIfNeeded()
-    await shoot(page, 'admin-import-dryrun-desktop')
+    await shoot(page, `admin-import-dryrun${suffix}`)
     // The fix: the estate belongs to the new grid.
     await byTest(page, 'ad-nav-places').click()
     await byTest(page, 'ad-grid-edit-第五网格').click()
@@ -119,7 +124,7 @@ describe('administrator console', () => {
     await expect.poll(() => byTest(page, 'ad-import-errors').innerText(), { timeout: 20_000 }).toBe('没有错误')
     await byTest(page, 'ad-import-all').click()
     await expect.poll(() => byTest(page, 'ad-import-done').innerText(), { timeout: 20_000 }).toContain('新建住户 4，成员 5')
-    await shoot(page, 'admin-import-done-desktop')
+    await shoot(page, `admin-import-done${suffix}`)
   }, 90_000)
 
   it("puts the households on the worker's phone at her sync; she records a visit that goes up", async () => {
@@ -129,7 +134,7 @@ describe('administrator console', () => {
     await expect.poll(() => w.locator('[data-testid="sync-last"]').innerText(), { timeout: 60_000 }).not.toContain('还没有同步过')
     await w.locator('.tab-bar__item', { hasText: '住户' }).click()
     await expect.poll(() => byTest(w, 'household-count').innerText(), { timeout: 20_000 }).toContain('4')
-    await shoot(w, 'admin-worker-households')
+    await shoot(w, `admin-worker-households${suffix}`)
     await byTest(w, 'household-row').first().click()
     await byTest(w, 'action-visit').click()
     await w.locator('textarea[name="seen"]').fill('老人身体不错，家里整洁。')
@@ -146,27 +151,26 @@ describe('administrator console', () => {
     const confirm = byTest(page, 'ad-assign-confirm')
     await expect.poll(() => confirm.innerText(), { timeout: 15_000 }).toContain('最近成功上传')
     expect(await confirm.innerText()).toContain('全部已上传')
-    await shoot(page, 'admin-reassign-watermark-desktop')
+    await shoot(page, `admin-reassign-watermark${suffix}`)
     await byTest(page, 'ad-assign-ok').click()
     await expect.poll(() => byTest(page, 'ad-map-demo-worker-1').innerText(), { timeout: 15_000 }).toContain('第五网格')
     expect(await byTest(page, 'ad-map-chen-xy').innerText()).not.toContain('第五网格')
   }, 60_000)
 
-  it('disables and re-enables the worker, at desktop and phone size', async () => {
+  it('disables and re-enables the worker', async () => {
     await byTest(page, 'ad-nav-accounts').click()
     const card = byTest(page, 'ad-user-chen-xy')
     await card.locator('[data-testid="ad-user-disable"]').click()
     await expect.poll(() => byTest(page, 'ad-disable-confirm').innerText(), { timeout: 15_000 }).toContain('设备')
     await byTest(page, 'ad-disable-ok').click()
     await expect.poll(() => card.locator('[data-testid="ad-user-status"]').innerText(), { timeout: 15_000 }).toBe('已停用')
-    await page.setViewportSize({ width: 390, height: 844 })
-    await shoot(page, 'admin-accounts-disabled')
+    await shoot(page, `admin-accounts-disabled${suffix}`)
     await card.locator('[data-testid="ad-user-enable"]').click()
     await expect.poll(() => card.locator('[data-testid="ad-user-status"]').innerText(), { timeout: 15_000 }).toBe('在用')
     for (const p of ['places', 'assign', 'import', 'overview'] as const) {
       await byTest(page, `ad-nav-${p}`).click()
       await page.waitForTimeout(300)
-      await shoot(page, `admin-${p}`)
+      await shoot(page, `admin-${p}-end${suffix}`)
     }
     expect(admin.errors.filter((e) => !e.includes('favicon'))).toEqual([])
   }, 90_000)
