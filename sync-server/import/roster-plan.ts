@@ -49,6 +49,20 @@ function groupRows(rows: PersonRow[]): Group[] {
   return groups
 }
 
+const isClean = (r: PersonRow) => !r.problems.some((p) => p.severity === 'error')
+
+/**
+ * A new household whose 户主 row has an error is held back whole: created from its other
+ * members it would carry a wrong head. (A stored household takes new members as they come.)
+ */
+function holdBackWithoutHead(rows: PersonRow[]): void {
+  const head = rows.find((r) => r.relation === 'self')
+  if (!head || isClean(head)) return
+  for (const r of rows) {
+    if (r !== head && isClean(r)) r.problems.push({ line: r.line, severity: 'error', field: null, message: `户主（第 ${head.line} 行）有错误，本户暂不导入：改正户主这一行后再导入` })
+  }
+}
+
 /** Plans the import of the rows into a community's grids, matching what is stored. */
 export function planRoster(rows: PersonRow[], grids: readonly Grid[], index: RosterIndex, newId: () => string): RosterPlan {
   const plan: RosterPlan = { households: [], existingPersons: 0, existingHouseholds: 0, problems: [] }
@@ -64,14 +78,15 @@ export function planRoster(rows: PersonRow[], grids: readonly Grid[], index: Ros
       flag(grid)
       continue
     }
-    const clean = group.rows.filter((r) => !r.problems.some((p) => p.severity === 'error'))
+    const found = index.household(group.address)
+    if (!found) holdBackWithoutHead(group.rows)
+    const clean = group.rows.filter(isClean)
     const members = clean.filter((row) => {
       if (index.person(row)) return (plan.existingPersons++, false)
       row.id = newId()
       index.addPerson(row.id, row)
       return true
     })
-    const found = index.household(group.address)
     const earlier = found && planned.get(found.id)
     if (earlier) earlier.members.push(...members)
     else if (found) {

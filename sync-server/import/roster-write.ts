@@ -67,7 +67,8 @@ export function writeRegisterCsv(households: RegisterHousehold[], title = 'ç¤¾åŒ
   for (const h of households) {
     h.persons.forEach((p, i) => {
       const address = i === 0 ? [h.estate, h.building, h.unit, h.door] : ['', '', '', '']
-      const cells = [String(++n), ...address, p.name, p.relation, p.sex, String(p.born ?? ''), String(p.id ?? ''), p.phone, p.groups, p.notes ?? '']
+      const born = p.born instanceof Date ? p.born.toISOString().slice(0, 10) : String(p.born ?? '')
+      const cells = [String(++n), ...address, p.name, p.relation, p.sex, born, String(p.id ?? ''), p.phone, p.groups, p.notes ?? '']
       lines.push(cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
     })
   }

@@ -3,7 +3,7 @@ import { syntheticId } from '../../../sync-server/import/roster-write'
 
 /**
  * A register with what real ones hold: three date spellings, a date cell and an Excel
- * serial date, an ID Excel stored as a number (digits lost), phones with spaces and an
+ * serial date, an ID Excel stored as a number (digits lost, line 6), phones with spaces and an
  * area code, key groups as free-text synonyms, a member row under a merged address, an
  * estate no grid lists. Estates 幸福小区 (grid a1) and 和平里 (grid a2).
  */
@@ -19,7 +19,8 @@ export function messyRegister(): RegisterHousehold[] {
     {
       estate: '幸福小区', building: '5栋', unit: '1单元', door: '502室',
       persons: [
-        { name: '张伟', relation: '户主', sex: '男', born: new Date(Date.UTC(1980, 0, 2)), id: Number('430102198001020000'), phone: '139-0731-0000', groups: '待业' },
+        { name: '张伟', relation: '户主', sex: '男', born: new Date(Date.UTC(1980, 0, 2)), id: syntheticId('430102', '1980-01-02', 4, true), phone: '139-0731-0000', groups: '待业' },
+        { name: '李娜', relation: '妻子', sex: '女', born: '1982.7.8', id: Number('430102198207080000'), phone: '', groups: '' },
         { name: '张小明', relation: '儿子', sex: '男', born: 43831, id: '', phone: '', groups: '留守儿童' },
       ],
     },

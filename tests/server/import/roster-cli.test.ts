@@ -35,7 +35,7 @@ describe('npm run import:roster (CLI)', () => {
     const run = cli('--community', '新华社区', '--dry-run', file)
     expect(run.status).toBe(1)
     expect(run.stdout).toContain('住户：新建 3，已存在 0')
-    expect(run.stdout).toContain('第 5 行 错误：身份证号被 Excel 存成了数字')
+    expect(run.stdout).toContain('第 6 行 错误：身份证号被 Excel 存成了数字')
     expect(run.stdout).toContain('试导入：没有写入任何数据。')
     const store = createSqliteStore(db)
     expect(await store.countRecords()).toBe(0)
@@ -47,7 +47,7 @@ describe('npm run import:roster (CLI)', () => {
     expect(first.stdout).toContain('已导入。')
     expect(first.status).toBe(0)
     const again = cli('--community', '新华社区', '--clean', file)
-    expect(again.stdout).toContain('成员：新建 0，已存在 4')
+    expect(again.stdout).toContain('成员：新建 0，已存在 5')
   }, 90_000)
 
   it('names a community that does not exist and shows the usage without one', () => {

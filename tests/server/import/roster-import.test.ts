@@ -26,9 +26,9 @@ describe.each(BACKENDS)('roster import on $name', (backend) => {
   it('reports every problem of a messy register in Chinese and stores nothing in mode all', async () => {
     await withEstates()
     const report = await run('台账.xlsx', await writeRegisterXlsx(messyRegister(), { blankRows: 2 }))
-    expect(report).toMatchObject({ headerLine: 2, rows: 6, errorRows: 2, imported: false })
+    expect(report).toMatchObject({ headerLine: 2, rows: 7, errorRows: 2, imported: false })
     const errors = report.problems.filter((p) => p.severity === 'error')
-    expect(errors.map((p) => [p.line, p.field])).toEqual([[5, 'idNumber'], [8, 'address']])
+    expect(errors.map((p) => [p.line, p.field])).toEqual([[6, 'idNumber'], [9, 'address']])
     expect(errors[0]?.message).toContain('存成了数字')
     expect(errors[1]?.message).toContain('无名小区')
     const warnings = report.problems.filter((p) => p.severity === 'warning').map((p) => p.message)
@@ -39,13 +39,14 @@ describe.each(BACKENDS)('roster import on $name', (backend) => {
   it('imports the clean rows with dates, phones, synonyms and merged addresses read right', async () => {
     await withEstates()
     const report = await run('台账.xlsx', await writeRegisterXlsx(messyRegister()), { mode: 'clean' })
-    expect(report).toMatchObject({ imported: true, households: { create: 3, existing: 0 }, persons: { create: 4, existing: 0 } })
-    expect(report.perGrid.map((g) => [g.gridName, g.households, g.persons]).sort()).toEqual([['a1', 2, 3], ['a2', 1, 1]])
+    expect(report).toMatchObject({ imported: true, households: { create: 3, existing: 0 }, persons: { create: 5, existing: 0 } })
+    expect(report.perGrid.map((g) => [g.gridName, g.households, g.persons]).sort()).toEqual([['a1', 2, 4], ['a2', 1, 1]])
     const persons = new Map((await stored<Person>(t.world.grids.a1.id, 'person')).map((p) => [p.name, p]))
     expect(persons.get('王秀英')).toMatchObject({ birthDate: '1952-03-04', phone: '13800138000', keyGroups: ['elderly-alone'], relation: 'self', sex: 'F' })
     expect(persons.get('李建国')).toMatchObject({ birthDate: '1950-05-06', phone: '0731-88886666', keyGroups: ['disabled'], relation: 'spouse' })
     expect(persons.get('张小明')).toMatchObject({ birthDate: '2020-01-01', relation: 'child', keyGroups: ['left-behind'] })
-    expect(persons.has('张伟')).toBe(false)
+    expect(persons.get('张伟')).toMatchObject({ birthDate: '1980-01-02', phone: '13907310000', keyGroups: ['unemployed'], relation: 'self' })
+    expect(persons.has('李娜')).toBe(false)
     const households = await stored<Household>(t.world.grids.a1.id, 'household')
     expect(households.map((h) => h.address).sort((a, b) => a.building.localeCompare(b.building))).toEqual([
       { estate: '幸福小区', building: '3栋', unit: '2单元', door: '301' },
@@ -55,7 +56,7 @@ describe.each(BACKENDS)('roster import on $name', (backend) => {
     expect(liu).toMatchObject({ keyGroups: ['hardship', 'elderly-alone'], phone: '' })
     expect(liu?.notes).toContain('会跳舞')
     // The records are in the change log: a worker's pull of the grid receives them.
-    expect((await t.store.changesForGrid(t.world.grids.a1.id, 0, 100)).length).toBe(5)
+    expect((await t.store.changesForGrid(t.world.grids.a1.id, 0, 100)).length).toBe(6)
   })
 
   it('creates nothing new when the same register is imported again', async () => {
@@ -63,8 +64,8 @@ describe.each(BACKENDS)('roster import on $name', (backend) => {
     const file = await writeRegisterXlsx(messyRegister())
     await run('台账.xlsx', file, { mode: 'clean' })
     const again = await run('台账.xlsx', file, { mode: 'clean' })
-    expect(again).toMatchObject({ households: { create: 0, existing: 3 }, persons: { create: 0, existing: 4 } })
-    expect((await t.store.changesForGrid(t.world.grids.a1.id, 0, 100)).length).toBe(5)
+    expect(again).toMatchObject({ households: { create: 0, existing: 3 }, persons: { create: 0, existing: 5 } })
+    expect((await t.store.changesForGrid(t.world.grids.a1.id, 0, 100)).length).toBe(6)
   })
 
   it('reads a GBK CSV and a UTF-8 CSV with BOM the same way, blank address rows joining the household above', async () => {
@@ -73,9 +74,20 @@ describe.each(BACKENDS)('roster import on $name', (backend) => {
     const gbk = await run('台账.csv', iconv.encode(csv, 'gbk'), { dryRun: true })
     const bom = await run('台账.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]), { dryRun: true })
     for (const r of [gbk, bom]) {
-      expect(r).toMatchObject({ headerLine: 2, rows: 6, households: { create: 3 }, persons: { create: 4 }, imported: false })
+      expect(r).toMatchObject({ headerLine: 2, rows: 7, households: { create: 3 }, persons: { create: 5 }, imported: false })
       expect(r.columns).toContain('身份证号')
     }
+  })
+
+  it('holds back a new household whose 户主 row has an error, instead of giving it a wrong head', async () => {
+    await withEstates()
+    const register = messyRegister()
+    register[1]!.persons[0]!.id = Number('430102198001020000')
+    const report = await run('台账.xlsx', await writeRegisterXlsx(register), { mode: 'clean' })
+    expect(report).toMatchObject({ imported: true, households: { create: 2 }, persons: { create: 3 } })
+    const heldBack = report.problems.filter((p) => p.line === 7)
+    expect(heldBack.map((p) => p.message)).toEqual(['户主（第 5 行）有错误，本户暂不导入：改正户主这一行后再导入'])
+    expect((await stored<Household>(t.world.grids.a1.id, 'household')).map((h) => h.headName)).toEqual(['王秀英'])
   })
 
   it('flags an ID a CSV export wrote in scientific notation and an ID with a wrong check digit', async () => {
