@@ -1,6 +1,5 @@
 import { lazySchema, z } from './zod'
 import { Id, Phone } from './records'
-import { MIN_PASSWORD_LENGTH } from './server-api'
 import { Role } from './vocab'
 
 /** Bodies of the administrator's console endpoints (places, accounts, device watermarks, overview). */
@@ -25,8 +24,6 @@ export const UpdateUserRequest = lazySchema(() =>
   }),
 )
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>
-
-export const ResetPasswordRequest = lazySchema(() => z.object({ password: z.string().min(MIN_PASSWORD_LENGTH).max(200) }))
 
 /** A user as the console lists her: the public fields plus whether the account is disabled. */
 export const ConsoleUser = lazySchema(() =>

@@ -1,19 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Community, Grid, Id } from '../../src/shared'
-import { CommunityOverview, ConsoleUser, DeviceWatermark, ResetPasswordRequest, UpdateGridRequest, UpdateUserRequest } from '../../src/shared/console-api'
+import { CommunityOverview, ConsoleUser, DeviceWatermark, UpdateGridRequest, UpdateUserRequest } from '../../src/shared/console-api'
 import { canAdminister } from '../../src/shared/rules'
-import { hashPassword } from '../auth/passwords'
 import type { AppContext } from '../context'
 import { badRequest, notFound } from '../errors'
 import { requireUser, userOf } from '../plugins/auth'
 import type { UserRow } from '../storage/store'
 
 /**
- * The administrator's console, beside admin-routes.ts: communities to pick from, grid
- * editing (estates and buildings), account editing, re-enabling and password reset, and
- * each device's upload watermark. Answers carry no resident data. Every change is audited.
- * (The password reset is the minimal one the console needs; issue 17.)
+ * The administrator's console, beside admin-routes.ts (and password-routes.ts, whose
+ * reset the console calls): communities to pick from, grid editing (estates and
+ * buildings), account editing and re-enabling, each device's upload watermark, the
+ * district overview. Answers carry no resident data. Every change is audited.
  */
 const IdParams = z.object({ id: Id })
 
@@ -79,22 +78,6 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       await audit(user, 'user-enable', { targetId: target.id })
       return consoleUser({ ...target, disabled: false })
     })
-
-    app.post(
-      '/api/admin/users/:id/reset-password',
-      { ...admin, schema: { params: IdParams, body: ResetPasswordRequest, response: { 200: ConsoleUser } } },
-      async (request) => {
-        const user = userOf(request)
-        const target = await targetOf(user, request.params.id)
-        const updated = { ...target, passwordHash: await hashPassword(request.body.password) }
-        await store.transaction(async (tx) => {
-          await tx.updateUser(updated)
-          await tx.deleteUserSessions(target.id)
-        })
-        await audit(user, 'user-password-reset', { targetId: target.id })
-        return consoleUser(updated)
-      },
-    )
 
     app.get('/api/admin/overview', { ...admin, schema: { response: { 200: z.array(CommunityOverview) } } }, async (request) => {
       const communities = (await store.listCommunities()).filter((c) => canAdminister(userOf(request), c.id))

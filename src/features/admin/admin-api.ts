@@ -50,7 +50,7 @@ export function createAdminApi(o: AdminApiOptions) {
     updateUser: (userId: string, body: UpdateUserRequest) => call('PATCH', `/api/admin/users/${id(userId)}`, ConsoleUser, body),
     disableUser: (userId: string) => call('POST', `/api/admin/users/${id(userId)}/disable`, PublicUser),
     enableUser: (userId: string) => call('POST', `/api/admin/users/${id(userId)}/enable`, ConsoleUser),
-    resetPassword: (userId: string, password: string) => call('POST', `/api/admin/users/${id(userId)}/reset-password`, ConsoleUser, { password }),
+    resetPassword: (userId: string, newPassword: string) => call('POST', `/api/admin/users/${id(userId)}/password`, PublicUser, { newPassword }),
     overview: () => call('GET', '/api/admin/overview', Overview),
     devices: (userId: string) => call('GET', `/api/admin/users/${id(userId)}/devices`, Devices),
     importRoster: (body: RosterUpload, dryRun: boolean) => call('POST', dryRun ? '/api/admin/import/dry-run' : '/api/admin/import', RosterReport, body),

@@ -40,7 +40,7 @@ describe.each(BACKENDS)('console routes on $name', (backend) => {
       expect((await login()).statusCode).not.toBe(200)
       expect((await call('aa', 'POST', `/api/admin/users/${wa2}/enable`)).json<ConsoleUser>().disabled).toBe(false)
       expect((await login()).statusCode).toBe(200)
-      expect((await call('aa', 'POST', `/api/admin/users/${wa2}/reset-password`, { password: 'new-password-9' })).statusCode).toBe(200)
+      expect((await call('aa', 'POST', `/api/admin/users/${wa2}/password`, { newPassword: 'Lantern-harbor-42' })).statusCode).toBe(200)
       expect((await login()).statusCode).toBe(401)
       const users = (await call('aa', 'GET', '/api/admin/console/users')).json<ConsoleUser[]>()
       expect(users.find((u) => u.id === wa2)).toMatchObject({ disabled: false, gridIds: [t.world.grids.a2.id] })
