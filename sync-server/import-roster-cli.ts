@@ -34,7 +34,7 @@ try {
     communityId: community.id, fileName: basename(file), cells, mode: values.clean ? 'clean' : 'all', dryRun,
     hlc: createServerClock(Date.now), now: Date.now(),
   })
-  if (report.imported) await store.audit({ userId: null, action: 'roster-import', detail: { communityId: community.id, households: report.households.create, persons: report.persons.create, via: 'cli' } })
+  if (report.imported) await store.audit({ userId: null, action: 'roster-import', communityId: community.id, detail: { communityId: community.id, households: report.households.create, persons: report.persons.create, via: 'cli' } })
   console.info(reportText(report, dryRun))
   process.exitCode = report.imported || (dryRun && report.errorRows === 0) ? 0 : 1
 } catch (err) {

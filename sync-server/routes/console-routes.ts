@@ -19,7 +19,8 @@ const IdParams = z.object({ id: Id })
 export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { store } = ctx
   const admin = { preHandler: requireUser(ctx, ['admin']) }
-  const audit = (user: UserRow, action: string, detail: Record<string, unknown>) => store.audit({ userId: user.id, action, detail })
+  const audit = (user: UserRow, action: string, detail: Record<string, unknown>, communityId: string | null) =>
+    store.audit({ userId: user.id, action, detail, communityId })
   const inReach = (user: UserRow, target: UserRow | null): target is UserRow =>
     target !== null && (target.communityId === null ? user.communityId === null : canAdminister(user, target.communityId))
   async function targetOf(user: UserRow, id: string): Promise<UserRow> {
@@ -48,7 +49,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (stray) throw badRequest(`楼栋所属的小区“${stray}”不在这个网格的小区里`)
       const updated: Grid = { ...grid, ...request.body }
       await store.updateGrid(updated)
-      await audit(user, 'grid-update', { gridId: grid.id })
+      await audit(user, 'grid-update', { gridId: grid.id }, grid.communityId)
       return updated
     })
 
@@ -67,7 +68,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }
       const updated: UserRow = { ...target, ...request.body, role }
       await store.updateUser(updated)
-      await audit(user, 'user-update', { targetId: target.id, role: role !== target.role ? role : undefined })
+      await audit(user, 'user-update', { targetId: target.id, role: role !== target.role ? role : undefined }, target.communityId)
       return consoleUser(updated)
     })
 
@@ -75,7 +76,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const user = userOf(request)
       const target = await targetOf(user, request.params.id)
       await store.setUserDisabled(target.id, false)
-      await audit(user, 'user-enable', { targetId: target.id })
+      await audit(user, 'user-enable', { targetId: target.id }, target.communityId)
       return consoleUser({ ...target, disabled: false })
     })
 

@@ -28,7 +28,7 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const report = await runRoster(store, { communityId, fileName, cells, mapping, mode, dryRun, hlc: () => ctx.serverHlc(), now: ctx.now() })
     if (report.imported) {
       const detail = { communityId, fileName, households: report.households.create, persons: report.persons.create }
-      await store.audit({ userId: user.id, action: 'roster-import', detail })
+      await store.audit({ userId: user.id, action: 'roster-import', detail, communityId })
     }
     return report
   }
