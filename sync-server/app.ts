@@ -16,6 +16,8 @@ import { healthRoutes } from './routes/health-routes'
 import { passwordRoutes } from './routes/password-routes'
 import { photoRoutes } from './routes/photo-routes'
 import { rosterRoutes } from './routes/roster-routes'
+import { revealRoutes } from './routes/reveal-routes'
+import { deviceRoutes } from './routes/device-routes'
 import { PUSH_BODY_LIMIT, syncRoutes } from './routes/sync-routes'
 import { supervisorRoutes } from './supervisor/supervisor-routes'
 import type { Store } from './storage/store'
@@ -77,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(consoleRoutes(ctx))
   await app.register(rosterRoutes(ctx))
   await app.register(conflictRoutes(ctx))
+  await app.register(revealRoutes(ctx))
+  await app.register(deviceRoutes(ctx))
   await app.register(supervisorRoutes(ctx))
   await app.register(auditRoutes(ctx))
   return app

@@ -16,6 +16,8 @@ export interface UserRow {
   phone: string
   passwordHash: string
   disabled: boolean
+  /** When it was disabled (ms), null while enabled. */
+  disabledAt?: number | null
   createdAt: number
   /** The password was set by an admin (or reset): it must be changed before anything else. */
   mustChangePassword?: boolean
@@ -152,7 +154,8 @@ export interface StoreOps {
   getUser(id: string): Promise<UserRow | null>
   findUserByUsername(username: string): Promise<UserRow | null>
   listUsers(communityId: string | null): Promise<UserRow[]>
-  setUserDisabled(id: string, disabled: boolean): Promise<void>
+  /** Disables (at `at`, ms) or enables an account. */
+  setUserDisabled(id: string, disabled: boolean, at?: number): Promise<void>
   /** Writes a user's display name, phone, role and password hash (the rest never changes). */
   updateUser(u: UserRow): Promise<void>
   /** Stores a new password hash; `mustChange` forces a change at the next login. */

@@ -146,6 +146,7 @@ describe.each(BACKENDS)('access-control matrix on $name', (backend) => {
       { url: `/api/admin/users/${otherUser.id}`, method: 'PATCH' as const, payload: { role: 'supervisor' } },
       { url: '/api/admin/import/dry-run', payload: { communityId: otherCommunity, fileName: 'a.csv', content: 'YQ==' } },
       { url: '/api/admin/import', payload: { communityId: otherCommunity, fileName: 'a.csv', content: 'YQ==', mode: 'clean' } },
+      { url: `/api/records/household/${data[otherGrid.id]!.hh}/reveal`, payload: {} },
     ]
     for (const c of calls) {
       const res = await app.inject({ method: c.method ?? 'POST', url: c.url, headers: auth[who], payload: c.payload })
@@ -172,6 +173,7 @@ describe.each(BACKENDS)('access-control matrix on $name', (backend) => {
       ['PATCH', `/api/admin/grids/${g}`], ['PATCH', `/api/admin/users/${world.users.wa1.id}`], ['POST', `/api/admin/users/${world.users.wa1.id}/enable`],
       ['GET', `/api/admin/users/${world.users.wa1.id}/devices`],
       ['POST', '/api/admin/import/dry-run'], ['POST', '/api/admin/import'],
+      ['POST', `/api/records/household/${data[g]!.hh}/reveal`],
     ]
     for (const [method, url] of calls) {
       const res = await app.inject({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} })

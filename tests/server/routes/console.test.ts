@@ -76,7 +76,7 @@ describe.each(BACKENDS)('console routes on $name', (backend) => {
   })
 
   describe('roster import', () => {
-    it('dry-runs, refuses, then imports clean rows that the worker pulls; the admin pulls nothing', async () => {
+    it('dry-runs, refuses, then imports clean rows that the worker pulls whole; admins get no ID number in full', async () => {
       await t.store.updateGrid({ ...t.world.grids.a1, estates: ['幸福小区'] })
       await t.store.updateGrid({ ...t.world.grids.a2, estates: ['和平里'] })
       const body = { communityId: t.world.communityA, fileName: '台账.xlsx', content: (await writeRegisterXlsx(messyRegister())).toString('base64') }
@@ -84,10 +84,16 @@ describe.each(BACKENDS)('console routes on $name', (backend) => {
       expect(dry).toMatchObject({ imported: false, errorRows: 2, households: { create: 3 } })
       expect((await call('aa', 'POST', '/api/admin/import', body)).json<RosterReport>().imported).toBe(false)
       expect((await call('aa', 'POST', '/api/admin/import', { ...body, mode: 'clean' })).json<RosterReport>().imported).toBe(true)
-      const pull = (who: 'wa1' | 'aa') => call(who, 'POST', '/api/sync/pull', { clientId: randomUUID(), schemaVersion: SCHEMA_VERSION, cursors: {} })
-      const names = (await pull('wa1')).json<{ changes: { kind: string; record: { name?: string } }[] }>().changes.map((c) => c.record.name).filter(Boolean)
-      expect(names.sort()).toEqual(['张伟', '张小明', '李建国', '王秀英'].sort())
-      expect((await pull('aa')).json<{ changes: unknown[] }>().changes).toEqual([])
+      type Pulled = { changes: { kind: string; record: { name?: string; idNumber?: string } }[] }
+      const pull = async (who: 'wa1' | 'aa' | 'district') =>
+        (await call(who, 'POST', '/api/sync/pull', { clientId: randomUUID(), schemaVersion: SCHEMA_VERSION, cursors: {} })).json<Pulled>().changes
+      const persons = (await pull('wa1')).filter((c) => c.kind === 'person').map((c) => c.record)
+      expect(persons.map((p) => p.name).sort()).toEqual(['张伟', '张小明', '李建国', '王秀英'].sort())
+      expect(persons.find((p) => p.name === '王秀英')?.idNumber).toMatch(/^\d{17}[\dX]$/)
+      // The data-minimisation rule (issue 16): a community admin's device gets ID numbers masked, a district admin's nothing.
+      const ids = (await pull('aa')).filter((c) => c.kind === 'person').map((c) => c.record.idNumber ?? '')
+      expect(ids.filter((id) => /^\d{17}[\dX]$/.test(id))).toEqual([])
+      expect(await pull('district')).toEqual([])
       expect((await t.store.listAudit(3)).map((a) => a.action)).toContain('roster-import')
     })
     it('refuses other communities, non-admins and files that are not registers', async () => {
