@@ -52,9 +52,14 @@ export interface PhotoRow {
   blob: Blob
   mime: string
   size: number
-  /** 0 until the server confirmed it holds the blob. */
+  /**
+   * 0 until the server confirmed it holds the blob. Only uploaded photos may be evicted
+   * to keep within the photo budget: the server can give them back.
+   */
   uploaded: 0 | 1
   gridId: string
+  /** When the photo was stored or last shown (ms): the least recently used go first. */
+  usedAt: number
 }
 
 export interface MetaRow {
@@ -117,6 +122,16 @@ export class GridSisterDb extends Dexie {
         const rows = await households.toArray()
         const latest = await Promise.all(rows.map((h) => latestVisitOf(visits, h.id)))
         await households.bulkPut(rows.map((h, i) => ({ ...h, promisedOn: lastVisitColumns(latest[i]).promisedOn })))
+      })
+    // v4: photos are downloaded to the phone within a budget, and the least recently used
+    // one the server holds is evicted first: every photo row gets a `usedAt`. No index:
+    // the queue reads every photo row anyway to add up the budget.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table<PhotoRow, string>('photos').toCollection().modify((p) => {
+          p.usedAt ??= Date.now()
+        })
       })
   }
 }

@@ -15,6 +15,8 @@ export interface MetaValues {
    * pulled visit when visits were only appended.
    */
   householdsToSettle: Record<string, LatestVisit | null>
+  /** Bytes the phone may spend on photos (see photos-repository.ts). */
+  photoBudget: number
 }
 
 export async function getMeta<K extends keyof MetaValues>(

@@ -73,6 +73,8 @@ export interface HttpRequest<T> {
 
 export interface Http {
   send<T>(req: HttpRequest<T>): Promise<HttpResult<T | null>>
+  /** GETs binary content (a photo) as a Blob. */
+  getBlob(path: string): Promise<HttpResult<Blob>>
   postJson<T>(path: string, body: unknown, schema: z.ZodType<T>, anonymous?: boolean): Promise<HttpResult<T>>
   /** Posts a body prepared by `encodeJson` (so it can be prepared while another request runs). */
   postEncoded<T>(path: string, encoded: EncodedJson, schema: z.ZodType<T>, anonymous?: boolean): Promise<HttpResult<T>>
@@ -91,9 +93,11 @@ export async function encodeJson(text: string): Promise<EncodedJson> {
   return { body: compressed, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } }
 }
 
+const networkFailure = (e: unknown): HttpFailure => ({ kind: 'network', message: e instanceof Error ? e.message : String(e) })
+
 export function createHttp(options: HttpOptions): Http {
-  async function send<T>(req: HttpRequest<T>): Promise<HttpResult<T | null>> {
-    const { schema } = req
+  /** Sends a request and returns its successful response, or why there is none. */
+  async function open(req: Omit<HttpRequest<unknown>, 'schema'>): Promise<HttpResult<Response>> {
     const headers = { ...req.headers }
     if (!req.anonymous) {
       const token = options.getToken()
@@ -104,9 +108,26 @@ export function createHttp(options: HttpOptions): Http {
     try {
       res = await options.fetch(`${options.baseUrl}${req.path}`, { method: req.method, body: req.body ?? null, headers })
     } catch (e) {
-      return { ok: false, failure: { kind: 'network', message: e instanceof Error ? e.message : String(e) } }
+      return { ok: false, failure: networkFailure(e) }
     }
-    if (!res.ok) return { ok: false, failure: await failureOf(res) }
+    return res.ok ? { ok: true, body: res } : { ok: false, failure: await failureOf(res) }
+  }
+
+  async function getBlob(path: string): Promise<HttpResult<Blob>> {
+    const opened = await open({ method: 'GET', path })
+    if (!opened.ok) return opened
+    try {
+      return { ok: true, body: await opened.body.blob() }
+    } catch (e) {
+      return { ok: false, failure: networkFailure(e) }
+    }
+  }
+
+  async function send<T>(req: HttpRequest<T>): Promise<HttpResult<T | null>> {
+    const { schema } = req
+    const opened = await open(req)
+    if (!opened.ok) return opened
+    const res = opened.body
     if (!schema) return { ok: true, body: null }
     try {
       const parsed = schema.safeParse(await res.json())
@@ -115,7 +136,7 @@ export function createHttp(options: HttpOptions): Http {
     } catch (e) {
       // A reply cut off mid-body is a network failure: the request may or may not have
       // been applied, and retrying is safe because pushes are idempotent.
-      return { ok: false, failure: { kind: 'network', message: e instanceof Error ? e.message : String(e) } }
+      return { ok: false, failure: networkFailure(e) }
     }
   }
 
@@ -128,5 +149,5 @@ export function createHttp(options: HttpOptions): Http {
     return result as HttpResult<T>
   }
 
-  return { send, postJson, postEncoded }
+  return { send, getBlob, postJson, postEncoded }
 }

@@ -10,8 +10,11 @@ import { requireUser, userOf } from '../plugins/auth'
 /**
  * Photos, content-addressed by SHA-256: the server recomputes the hash of every upload
  * (`hash-mismatch` otherwise), so a stored photo is exactly the one its records name.
- * A photo belongs to the grid it was uploaded for and is readable by that grid's scope;
- * to anyone else it does not exist (404, not 403: nothing about it leaks).
+ * The bytes are stored once, but access is per (photo, grid) pair: a photo is readable by
+ * the scope of the grid it was uploaded for and of every grid holding a visit or wish that
+ * names it (granted when the record is written), so uploading the same bytes first from
+ * one grid cannot take them from another. To anyone else it does not exist (404, not
+ * 403: nothing about it leaks).
  */
 export const PHOTO_LIMIT = PhotoRef.shape.size.maxValue ?? 5_000_000
 const MIMES = PhotoRef.shape.mime.options
@@ -38,7 +41,9 @@ export function photoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actual = createHash('sha256').update(body).digest('hex')
         if (actual !== request.params.sha256) throw new ApiError(400, 'hash-mismatch', 'the bytes do not match the SHA-256 in the URL')
         const existing = await ctx.store.getPhoto(actual)
-        if (!existing) await ctx.store.putPhoto({ sha256: actual, mime, size: body.length, gridId: grid.id, communityId: grid.communityId, bytes: body })
+        // Bytes already there (from another grid, or a retry): this grid is granted them too.
+        if (existing) await ctx.store.grantPhotos([{ sha256: actual, gridId: grid.id }])
+        else await ctx.store.putPhoto({ sha256: actual, mime, size: body.length, gridId: grid.id, communityId: grid.communityId, bytes: body })
         return reply.status(existing ? 200 : 201).send({ sha256: actual, mime: existing?.mime ?? mime, size: body.length })
       },
     )
@@ -46,9 +51,11 @@ export function photoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     // Fastify answers HEAD with this handler too (exposeHeadRoutes): existence checks.
     app.get('/api/photos/:sha256', { preHandler: requireUser(ctx), schema: { params: Params } }, async (request, reply) => {
       const user = userOf(request)
-      const photo = await ctx.store.getPhoto(request.params.sha256)
-      const grid = photo ? await ctx.store.getGrid(photo.gridId) : null
-      if (!photo || !grid || !canRead(user, grid)) throw notFound('no such photo')
+      // The grants first: the bytes are read only for someone who may have them.
+      const grids = await ctx.store.getGrids(await ctx.store.photoGrids(request.params.sha256))
+      const grid = grids.find((g) => canRead(user, g))
+      const photo = grid ? await ctx.store.getPhoto(request.params.sha256) : null
+      if (!photo || !grid) throw notFound('no such photo')
       if (request.method === 'GET') {
         await ctx.store.audit({ userId: user.id, action: 'photo-download', detail: { sha256: photo.sha256, gridId: grid.id } })
       }

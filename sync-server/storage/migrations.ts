@@ -1,9 +1,27 @@
+const PG_OVERVIEW_COLUMNS = `
+  ALTER TABLE records
+    ADD COLUMN ov_household TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'visit' THEN data::jsonb ->> 'householdId' END) STORED,
+    ADD COLUMN ov_at TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'visit' THEN data::jsonb ->> 'visitedAt' END) STORED,
+    ADD COLUMN ov_groups TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'household' THEN data::jsonb ->> 'keyGroups' END) STORED,
+    ADD COLUMN ov_own INTEGER GENERATED ALWAYS AS (CASE WHEN kind = 'household' THEN (data::jsonb ->> 'visitCadenceDays')::int END) STORED,
+    ADD COLUMN ov_live BOOLEAN GENERATED ALWAYS AS (CASE WHEN kind = 'household' THEN (data::jsonb ->> 'deleted') = 'false' END) STORED,
+    ADD COLUMN ov_state TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'wish' THEN data::jsonb ->> 'state' END) STORED;
+  CREATE INDEX records_ov_visits ON records (community_id, ov_household, ov_at) WHERE kind = 'visit';
+  CREATE INDEX records_ov_households ON records (community_id, id) INCLUDE (ov_groups, ov_own, ov_live) WHERE kind = 'household';
+  CREATE INDEX records_ov_wishes ON records (community_id, ov_state) WHERE kind = 'wish';
+`
+
+const PHOTO_GRIDS = `
+  CREATE TABLE photo_grids (sha256 TEXT NOT NULL, grid_id TEXT NOT NULL, PRIMARY KEY (sha256, grid_id));`
+
 /**
  * Versioned schema migrations, applied in order at start inside one transaction each.
  * The list only grows: never edit a migration that has shipped, add the next one.
  * `{{blob}}`, `{{bigint}}` and `{{serial}}` are replaced per dialect.
  */
-export const MIGRATIONS: readonly string[] = [
+export type Migration = string | { sqlite: string; postgres: string }
+
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE communities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
   CREATE TABLE grids (
@@ -109,6 +127,32 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE users ADD COLUMN disabled_at {{bigint}};
   `,
+  // A photo is granted per (photo, grid) pair: the grid it was uploaded for and every grid
+  // holding a record that names it, so a second grid naming the same bytes can read them
+  // (before, the first uploader's grid owned them). Filled from what is already stored;
+  // reading the records' JSON differs per dialect.
+  {
+    sqlite: `
+  ${PHOTO_GRIDS}
+  INSERT INTO photo_grids (sha256, grid_id) SELECT sha256, grid_id FROM photos WHERE true ON CONFLICT DO NOTHING;
+  INSERT INTO photo_grids (sha256, grid_id)
+    SELECT DISTINCT json_extract(p.value, '$.sha256'), r.grid_id FROM records r, json_each(r.data, '$.photos') p
+    WHERE r.kind = 'visit' AND json_extract(p.value, '$.sha256') IS NOT NULL ON CONFLICT DO NOTHING;
+  INSERT INTO photo_grids (sha256, grid_id)
+    SELECT DISTINCT json_extract(r.data, '$.fulfilment.photo.sha256'), r.grid_id FROM records r
+    WHERE r.kind = 'wish' AND json_extract(r.data, '$.fulfilment.photo.sha256') IS NOT NULL ON CONFLICT DO NOTHING;
+  `,
+    postgres: `
+  ${PHOTO_GRIDS}
+  INSERT INTO photo_grids (sha256, grid_id) SELECT sha256, grid_id FROM photos ON CONFLICT DO NOTHING;
+  INSERT INTO photo_grids (sha256, grid_id)
+    SELECT DISTINCT p->>'sha256', r.grid_id FROM records r, jsonb_array_elements(r.data::jsonb->'photos') p
+    WHERE r.kind = 'visit' AND p->>'sha256' IS NOT NULL ON CONFLICT DO NOTHING;
+  INSERT INTO photo_grids (sha256, grid_id)
+    SELECT DISTINCT r.data::jsonb #>> '{fulfilment,photo,sha256}', r.grid_id FROM records r
+    WHERE r.kind = 'wish' AND r.data::jsonb #>> '{fulfilment,photo,sha256}' IS NOT NULL ON CONFLICT DO NOTHING;
+  `,
+  },
   // Each device's upload watermark, as it reported it at its last contact: what the
   // console shows before a grid is taken from a worker or her account is disabled.
   `
@@ -125,31 +169,18 @@ export const MIGRATIONS: readonly string[] = [
   // The district overview's facts as columns PostgreSQL fills at write time (generated,
   // stored), so counting 1.6 million records reads small indexed columns instead of
   // parsing every record's JSON. SQLite, for one community, reads the JSON directly.
-  `{{overview-columns}}`,
+  { sqlite: 'SELECT 1;', postgres: PG_OVERVIEW_COLUMNS },
 ]
-
-const PG_OVERVIEW_COLUMNS = `
-  ALTER TABLE records
-    ADD COLUMN ov_household TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'visit' THEN data::jsonb ->> 'householdId' END) STORED,
-    ADD COLUMN ov_at TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'visit' THEN data::jsonb ->> 'visitedAt' END) STORED,
-    ADD COLUMN ov_groups TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'household' THEN data::jsonb ->> 'keyGroups' END) STORED,
-    ADD COLUMN ov_own INTEGER GENERATED ALWAYS AS (CASE WHEN kind = 'household' THEN (data::jsonb ->> 'visitCadenceDays')::int END) STORED,
-    ADD COLUMN ov_live BOOLEAN GENERATED ALWAYS AS (CASE WHEN kind = 'household' THEN (data::jsonb ->> 'deleted') = 'false' END) STORED,
-    ADD COLUMN ov_state TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'wish' THEN data::jsonb ->> 'state' END) STORED;
-  CREATE INDEX records_ov_visits ON records (community_id, ov_household, ov_at) WHERE kind = 'visit';
-  CREATE INDEX records_ov_households ON records (community_id, id) INCLUDE (ov_groups, ov_own, ov_live) WHERE kind = 'household';
-  CREATE INDEX records_ov_wishes ON records (community_id, ov_state) WHERE kind = 'wish';
-`
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length
 
 /** The SQL of one migration for a dialect. */
 export function migrationSql(index: number, dialect: 'sqlite' | 'postgres'): string {
-  const sql = MIGRATIONS[index] ?? ''
+  const migration = MIGRATIONS[index] ?? ''
+  const sql = typeof migration === 'string' ? migration : migration[dialect]
   const pg = dialect === 'postgres'
   return sql
     .replaceAll('{{blob}}', pg ? 'BYTEA' : 'BLOB')
     .replaceAll('{{bigint}}', pg ? 'BIGINT' : 'INTEGER')
     .replaceAll('{{serial}}', pg ? 'BIGSERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT')
-    .replaceAll('{{overview-columns}}', pg ? PG_OVERVIEW_COLUMNS : 'SELECT 1;')
 }

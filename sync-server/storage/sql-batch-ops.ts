@@ -1,6 +1,7 @@
 import type { Grid, RecordKind } from '../../src/shared'
+import { mayNamePhotos, photoShasOf } from '../../src/shared/rules/photos'
 import type { Queryer, SqlValue } from './sql-driver'
-import type { PushRejection, RecordKey, RecordPlace, RecordWrite, StoredConflict, StoreOps, StoredRecord } from './store'
+import type { PhotoGrant, PushRejection, RecordKey, RecordPlace, RecordWrite, StoredConflict, StoreOps, StoredRecord } from './store'
 
 /**
  * The store's many-rows-at-once SQL (a push batch, the demo load): a few statements per
@@ -78,7 +79,25 @@ const once = (key: string, build: () => string) => {
 const marks = (n: number) => once(`${n}`, () => Array.from({ length: n }, () => '?').join(', '))
 const rowsOf = (n: number, cols: number) => once(`${n}x${cols}`, () => Array.from({ length: n }, () => `(${marks(cols)})`).join(', '))
 
-type BatchOps = Pick<StoreOps, 'getGrids' | 'getRecords' | 'getRecordPlaces' | 'lockCommunities' | 'putRecords' | 'saveRejections' | 'insertConflicts'>
+/**
+ * The photo grants of records about to be written: each photo a record names is granted
+ * to the record's grid. Only rows whose text may name a photo are parsed. A record that
+ * later names other photos or moves grid keeps its old grants: those grids held the
+ * record, so they had seen the photo already.
+ */
+export function grantsOfRows(rows: { kind: RecordKind; gridId: string; json: string }[]): PhotoGrant[] {
+  const out: PhotoGrant[] = []
+  for (const r of rows) {
+    if (!mayNamePhotos(r.kind, r.json)) continue
+    for (const sha256 of photoShasOf(r.kind, JSON.parse(r.json))) out.push({ sha256, gridId: r.gridId })
+  }
+  return out
+}
+
+type BatchOps = Pick<
+  StoreOps,
+  'getGrids' | 'getRecords' | 'getRecordPlaces' | 'lockCommunities' | 'putRecords' | 'saveRejections' | 'insertConflicts' | 'grantPhotos'
+>
 
 /** The batch operations over one connection or transaction, plus the seq counter they share. */
 export function sqlBatchOps(q: Queryer): BatchOps & { nextSeqs(communityId: string, n: number): Promise<number> } {
@@ -108,6 +127,10 @@ export function sqlBatchOps(q: Queryer): BatchOps & { nextSeqs(communityId: stri
       for (const row of chunk) for (const v of row) params.push(v)
       await q.run(sql, params)
     }
+  }
+  const grantPhotos = async (pairs: PhotoGrant[]) => {
+    const unique = [...new Map(pairs.map((p) => [`${p.sha256}/${p.gridId}`, p])).values()]
+    await insertRows('INSERT INTO photo_grids (sha256, grid_id)', 'ON CONFLICT (sha256, grid_id) DO NOTHING', 2, unique.map((p) => [p.sha256, p.gridId]))
   }
   return {
     nextSeqs,
@@ -152,7 +175,9 @@ export function sqlBatchOps(q: Queryer): BatchOps & { nextSeqs(communityId: stri
         6,
         values,
       )
+      await grantPhotos(grantsOfRows(rows))
     },
+    grantPhotos,
     async saveRejections(rs: PushRejection[]) {
       await insertRows(
         'INSERT INTO push_rejections (client_id, user_id, seq, mutation_id, code, message)',

@@ -1,5 +1,5 @@
 import type { Community, Conflict, RecordKind, Role } from '../../src/shared'
-import { GRID_COLS, RECORD_COLS, groupBy, rowChunks, sqlBatchOps, toGrid, toRecord, type GridDbRow, type RecordDbRow } from './sql-batch-ops'
+import { GRID_COLS, RECORD_COLS, grantsOfRows, groupBy, rowChunks, sqlBatchOps, toGrid, toRecord, type GridDbRow, type RecordDbRow } from './sql-batch-ops'
 import type { Queryer } from './sql-driver'
 import { sqlSecurityOps } from './sql-security-ops'
 import type { ChangeRow, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, StoredRecord, UserRow } from './store'
@@ -165,11 +165,13 @@ export function sqlOps(q: Queryer): StoreOps {
     },
     async putRecord(kind, id, gridId, communityId, data) {
       const seq = await nextSeqs(communityId, 1)
+      const json = JSON.stringify(data)
       await q.run(
         `INSERT INTO records (${RECORD_COLS}) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (kind, id) DO UPDATE SET grid_id = excluded.grid_id, community_id = excluded.community_id, data = excluded.data, seq = excluded.seq`,
-        [kind, id, gridId, communityId, JSON.stringify(data), seq],
+        [kind, id, gridId, communityId, json, seq],
       )
+      await batchOps.grantPhotos(grantsOfRows([{ kind, gridId, json }]))
       return seq
     },
     async bulkInsertRecords(rows) {
@@ -177,8 +179,10 @@ export function sqlOps(q: Queryer): StoreOps {
         let seq = (await nextSeqs(communityId, list.length)) - list.length
         for (const chunk of rowChunks(list)) {
           const values = chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')
-          const params = chunk.flatMap((r) => [r.kind, r.id, r.gridId, r.communityId, JSON.stringify(r.data), ++seq])
+          const rowsJson = chunk.map((r) => ({ ...r, json: JSON.stringify(r.data) }))
+          const params = rowsJson.flatMap((r) => [r.kind, r.id, r.gridId, r.communityId, r.json, ++seq])
           await q.run(`INSERT INTO records (${RECORD_COLS}) VALUES ${values}`, params)
+          await batchOps.grantPhotos(grantsOfRows(rowsJson))
         }
       }
     },
@@ -241,10 +245,16 @@ export function sqlOps(q: Queryer): StoreOps {
       await q.run('UPDATE conflicts SET data = ? WHERE id = ?', [JSON.stringify({ ...data, resolvedAt: at }), id])
     },
     async putPhoto(p: PhotoRow) {
+      // The bytes are stored once; `grid_id` keeps the first uploader's grid for the record.
       await q.run(
         'INSERT INTO photos (sha256, mime, size, grid_id, community_id, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
         [p.sha256, p.mime, p.size, p.gridId, p.communityId, p.bytes, Date.now()],
       )
+      await batchOps.grantPhotos([{ sha256: p.sha256, gridId: p.gridId }])
+    },
+    async photoGrids(sha256) {
+      const rows = await q.all<{ grid_id: string }>('SELECT grid_id FROM photo_grids WHERE sha256 = ? ORDER BY grid_id', [sha256])
+      return rows.map((r) => r.grid_id)
     },
     async getPhoto(sha256) {
       const r = await q.all<{ sha256: string; mime: string; size: number; grid_id: string; community_id: string; bytes: Buffer }>(

@@ -4,7 +4,7 @@ import { communityOverview } from './sql-overview'
 import { sqlOps } from './sql-ops'
 import type { Store } from './store'
 
-const TABLES = ['device_reports', 'login_throttle', 'push_rejections', 'audit', 'conflicts', 'photos', 'records', 'community_seq', 'clients', 'sessions', 'users', 'grids', 'communities']
+const TABLES = ['device_reports', 'photo_grids', 'login_throttle', 'push_rejections', 'audit', 'conflicts', 'photos', 'records', 'community_seq', 'clients', 'sessions', 'users', 'grids', 'communities']
 
 /** A Store over either SQL driver: the same operations, migrations and transactions. */
 export function createSqlStore(driver: SqlDriver): Store {

@@ -88,6 +88,12 @@ export interface DeviceReport {
   pending: number | null
 }
 
+/** A photo readable by the scope of a grid (see `grantPhotos`). */
+export interface PhotoGrant {
+  sha256: string
+  gridId: string
+}
+
 export interface AuditEntry {
   userId: string | null
   action: string
@@ -215,8 +221,17 @@ export interface StoreOps {
   reportDevice(r: { clientId: string; userId: string; at: number; pushed: boolean; pending: number | null }): Promise<void>
   listDevices(userId: string): Promise<DeviceReport[]>
   // photos
+  /** Stores a photo's bytes once (by hash) and grants it to the grid it was uploaded for. */
   putPhoto(p: PhotoRow): Promise<void>
   getPhoto(sha256: string): Promise<PhotoRow | null>
+  /**
+   * Grants photos to grids, as (sha256, gridId) pairs; granting twice changes nothing.
+   * Record writes (`putRecord`, `putRecords`, `bulkInsertRecords`) grant the photos their
+   * records name by themselves.
+   */
+  grantPhotos(pairs: PhotoGrant[]): Promise<void>
+  /** The grids a photo is granted to (its bytes may not be stored yet). */
+  photoGrids(sha256: string): Promise<string[]>
   // audit
   audit(entry: AuditEntry): Promise<void>
   listAudit(limit: number): Promise<(AuditEntry & { at: number })[]>

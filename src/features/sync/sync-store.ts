@@ -8,6 +8,7 @@ import { useAuthStore } from '@/features/auth/auth-store'
 import { repairSearchText } from '@/features/households/search-text-repository'
 import type { SyncClient, SyncOutcome, SyncProgress } from '@/sync/sync-client'
 import { getTransport } from '@/sync/transport'
+import { usePhotoStore } from './photo-store'
 import { countPending, dismissRejection, lastSyncOf, openRejections } from './rejections-repository'
 
 /**
@@ -31,6 +32,7 @@ export interface SyncStartOptions {
 
 export const useSyncStore = defineStore('sync', () => {
   const auth = useAuthStore()
+  const photos = usePhotoStore()
   const state = ref<SyncState>('idle')
   const pendingCount = ref(0)
   const lastSyncAt = ref<string | null>(null)
@@ -121,6 +123,8 @@ export const useSyncStore = defineStore('sync', () => {
       }
       const outcome = await run.syncOnce()
       settle(outcome)
+      // Photos come down after the records, on their own queue: not awaited.
+      if (outcome.state === 'idle') photos.runInBackground(outcome.pulled)
       await repairAfterPull(current)
       if (outcome.state === 'idle' && auth.user?.role !== 'worker' && auth.token) {
         const { openConflictCount } = await import('@/sync/conflicts-api')

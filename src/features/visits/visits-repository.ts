@@ -23,9 +23,9 @@ export type VisitInput = Pick<
  * household's derived columns, in one transaction. Invalid input saves nothing.
  */
 export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Actor): Promise<Visit> {
-  const tables = [db.visits, db.households, db.photos]
+  const tables = [db.visits, db.households]
   await whenOpen(db)
-  return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+  const visit = await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
     // Asked for now, awaited in the write: IndexedDB serves it together with the outbox
     // bookkeeping's read instead of one after the other.
     const reading = db.households.get(input.householdId)
@@ -61,15 +61,14 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
       // Visits are append-only, so the household's derived columns follow from the row
       // already read: its last visit (and promise) move up to this one, its open wishes stay.
       const moved = withLastVisit(household, latestOf(saved))
-      await Promise.all([
-        db.visits.add(saved),
-        storePhotos(db, input.photos ?? [], household.gridId),
-        moved && moved !== 'tie' ? db.households.put(moved) : undefined,
-      ])
+      await Promise.all([db.visits.add(saved), moved && moved !== 'tie' ? db.households.put(moved) : undefined])
       if (moved === 'tie') await recomputeLastVisit(db, household.id)
       return saved
     })
     return saved as Visit
   })
+  // After the record's transaction: a full disk may cost the photos, never the visit.
+  await storePhotos(db, input.photos ?? [], visit.gridId)
+  return visit
 }
 

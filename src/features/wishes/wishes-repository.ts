@@ -25,7 +25,7 @@ export type TransitionInput = Omit<ArgsOf<'wish.transition'>, 'gridId' | 'expect
   photo?: PreparedPhoto | null
 }
 
-const wishTables = (db: GridSisterDb) => [db.wishes, db.households, db.visits, db.photos]
+const wishTables = (db: GridSisterDb) => [db.wishes, db.households, db.visits]
 
 async function liveHousehold(db: GridSisterDb, id: string) {
   const h = await db.households.get(id)
@@ -76,7 +76,7 @@ export async function createWish(db: GridSisterDb, input: WishInput, actor: Acto
  */
 export async function transitionWish(db: GridSisterDb, input: TransitionInput, actor: Actor): Promise<Wish> {
   await whenOpen(db)
-  return db.transaction('rw', [...wishTables(db), db.outbox, db.meta], async () => {
+  const moved = await db.transaction('rw', [...wishTables(db), db.outbox, db.meta], async () => {
     const wish = await db.wishes.get(input.id)
     if (!wish) throw new RecordValidationError([{ path: 'id', message: 'wish not found' }])
     const cmd = transitionCommand(wish, input)
@@ -88,12 +88,14 @@ export async function transitionWish(db: GridSisterDb, input: TransitionInput, a
       if (!parsed.success) throw validationError(parsed.error)
       saved = parsed.data
       await db.wishes.put(saved)
-      if (input.photo) await storePhotos(db, [input.photo], wish.gridId)
       await refreshHouseholdDerived(db, wish.householdId)
       return cmd
     })
     return saved as Wish
   })
+  // After the record's transaction: a full disk may cost the photo, never the wish.
+  if (input.photo) await storePhotos(db, [input.photo], moved.gridId)
+  return moved
 }
 
 /** The command a form's input makes: only the fields its target state uses, proof photo inside. */

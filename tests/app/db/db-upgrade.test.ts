@@ -94,12 +94,17 @@ describe('GridSisterDb schema upgrade', () => {
     // Every kind of row the app writes is present, or the test proves nothing.
     for (const t of TABLES) expect(rows[t]!.length, `rows in ${t}`).toBeGreaterThan(0)
 
+    // Version 1 photo rows had no `usedAt`; version 4 gives them one.
+    rows.photos = rows.photos!.map((p) => {
+      const { usedAt: _usedAt, ...v1 } = p as { usedAt: number }
+      return v1
+    })
     const name = `upgrade-${Date.now()}`
     await createV1Database(name, rows)
     const db = new GridSisterDb(name)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
 
     // Equal to the rows the current app writes, `promisedOn` included.
     // Compared as objects: the upgrade adds `promisedOn` last, the app elsewhere.
@@ -109,7 +114,11 @@ describe('GridSisterDb schema upgrade', () => {
         const k = primaryKey(t)
         return String((a as Record<string, unknown>)[k]).localeCompare(String((b as Record<string, unknown>)[k]))
       }
-      const after = await db.table(t).toArray()
+      let after = await db.table(t).toArray()
+      if (t === 'photos') {
+        expect(after.every((p: { usedAt?: unknown }) => typeof p.usedAt === 'number')).toBe(true)
+        after = after.map(({ usedAt: _usedAt, ...p }: { usedAt: number }) => p)
+      }
       expect([...after].sort(byKey), `table ${t}`).toEqual([...rows[t]!].sort(byKey))
     }
     // (Blob bytes are not compared: fake-indexeddb does not clone Blobs; the browser
@@ -144,7 +153,7 @@ describe('GridSisterDb schema upgrade', () => {
     const db = new GridSisterDb(`fresh-${Date.now()}`)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     expect(await db.households.where('promisedOn').above('').count()).toBe(0)
   })
 })

@@ -72,7 +72,7 @@ describe('useAuthStore().logout', () => {
     await auth.login('demo-worker-1', 'gridsister-demo')
     const name = getDb().name
     await seedHousehold(getDb())
-    await getDb().photos.put({ sha256: 'a'.repeat(64), blob: new Blob(['x']), mime: 'image/jpeg', size: 1, uploaded: 0, gridId: 'g' })
+    await getDb().photos.put({ sha256: 'a'.repeat(64), blob: new Blob(['x']), mime: 'image/jpeg', size: 1, uploaded: 0, gridId: 'g', usedAt: Date.now() })
     expect(await databaseNames()).toContain(name)
     await auth.logout()
     expect(await databaseNames()).not.toContain(name)

@@ -3,8 +3,9 @@ import SettingsPage from '@/features/settings/SettingsPage.vue'
 import { useSettingsStore } from '@/features/settings/settings-store'
 import { useAuthStore } from '@/features/auth/auth-store'
 import { i18n } from '@/i18n'
+import { getPhotoBudget, storeDownloadedPhoto } from '@/db/photo-budget-repository'
 import { setTransport } from '@/sync/transport'
-import { seedHousehold } from '../../../helpers/app/factories'
+import { GRID_ID, seedHousehold } from '../../../helpers/app/factories'
 import { setupApp, until, type TestApp } from '../../../helpers/app/mount-page'
 import { json, pullReply, pushAnswering, scriptedServer } from '../../sync/sync-test-kit'
 
@@ -13,6 +14,18 @@ describe('SettingsPage', () => {
   beforeEach(async () => {
     localStorage.clear()
     app = await setupApp()
+  })
+
+  it('shows the photos on the phone against the budget, and changes the budget', async () => {
+    const blob = new Blob([new Uint8Array(3 * 1024 * 1024)], { type: 'image/jpeg' })
+    const ref = { sha256: 'a'.repeat(64), mime: 'image/jpeg' as const, size: blob.size }
+    await storeDownloadedPhoto(app.db, ref, GRID_ID, blob, Date.now())
+    const w = await app.mountPage(SettingsPage)
+    await until(() => expect(w.find('[data-testid="photo-usage"]').text()).toContain('照片 1 张 · 3 MB / 200 MB'))
+    await w.find('[data-testid="photo-budget"] [data-value="' + 500 * 1024 * 1024 + '"]').trigger('click')
+    await until(() => expect(w.find('[data-testid="photo-usage"]').text()).toContain('/ 500 MB'))
+    expect(await getPhotoBudget(app.db)).toBe(500 * 1024 * 1024)
+    w.unmount()
   })
 
   it('shows who is signed in', async () => {

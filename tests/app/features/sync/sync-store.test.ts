@@ -3,9 +3,11 @@ import { createPinia, setActivePinia } from 'pinia'
 import { closeDb, getDb } from '@/db/db'
 import { useAuthStore } from '@/features/auth/auth-store'
 import { useSyncStore } from '@/features/sync/sync-store'
+import { usePhotoStore } from '@/features/sync/photo-store'
+import { sha256Hex } from '@/db/photos-repository'
 import { setTransport } from '@/sync/transport'
 import { seedHousehold } from '../../../helpers/app/factories'
-import { error, json, pullReply, pushAnswering } from '../../sync/sync-test-kit'
+import { change, error, json, pullReply, pushAnswering, serverHousehold, serverVisit } from '../../sync/sync-test-kit'
 import { authServer, publicUser } from '../auth/auth-test-kit'
 
 let server: ReturnType<typeof authServer>
@@ -32,6 +34,29 @@ afterEach(() => {
 })
 
 describe('useSyncStore', () => {
+  it('downloads the photos of pulled records after the sync, without holding the sync up', async () => {
+    const bytes = new TextEncoder().encode('a photo taken on phone A')
+    const ref = { sha256: await sha256Hex(new Blob([bytes])), mime: 'image/jpeg' as const, size: bytes.length }
+    const h = serverHousehold()
+    server.on('POST', '/api/sync/pull', () => json(pullReply({ changes: [change('household', h), change('visit', serverVisit(h.id, { photos: [ref], visitedAt: new Date().toISOString() }))] })))
+    let release: () => void = () => undefined
+    const released = new Promise<void>((r) => (release = r))
+    server.on('GET', `/api/photos/${ref.sha256}`, async () => {
+      await released
+      return new Response(new Blob([bytes], { type: 'image/jpeg' }))
+    })
+    const { sync, db } = await signedIn()
+
+    const outcome = await sync.syncNow()
+    expect(outcome?.state).toBe('idle')
+    await vi.waitFor(() => expect(server.requests.some((r) => r.method === 'GET' && r.path.endsWith(ref.sha256))).toBe(true))
+    expect(await db.photos.count()).toBe(0)
+
+    release()
+    await vi.waitFor(async () => expect(await db.photos.get(ref.sha256)).toMatchObject({ uploaded: 1 }))
+    await vi.waitFor(() => expect(usePhotoStore().state).toBe('done'))
+  })
+
   it('counts pending changes live and clears them with syncNow', async () => {
     const { sync, db } = await signedIn()
     sync.attach()

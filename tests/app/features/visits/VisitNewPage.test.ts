@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import VisitNewPage from '@/features/visits/VisitNewPage.vue'
 import { createVisit } from '@/features/visits/visits-repository'
 import { actor, photoBlob, seedHousehold, visitInput } from '../../../helpers/app/factories'
@@ -12,6 +12,26 @@ describe('VisitNewPage', () => {
   let app: TestApp
   beforeEach(async () => {
     app = await setupApp()
+  })
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('saves the visit when the disk is full, and says its photo was not kept', async () => {
+    const h = await seedHousehold(app.db)
+    vi.spyOn(app.db.photos, 'put').mockRejectedValue(new DOMException('the disk is full', 'QuotaExceededError'))
+    const w = await app.mountPage(VisitNewPage, { props: { id: h.id, now: () => NOW, compress } })
+    await until(() => expect(w.text()).toContain('王秀英'))
+    await w.find('textarea[name="seen"]').setValue('楼道漏水')
+    const input = w.find('[data-testid="photo-input"]')
+    Object.defineProperty(input.element, 'files', { value: [new File([photoBlob('leak')], 'p.jpg', { type: 'image/jpeg' })] })
+    await input.trigger('change')
+    await until(() => expect(w.findAll('[data-testid="photo-thumb"]')).toHaveLength(1))
+    await w.find('[data-testid="save"]').trigger('click')
+    await until(() => expect(app.router.currentRoute.value.path).toBe(`/households/${h.id}`))
+    expect(await app.db.visits.toArray()).toMatchObject([{ seen: '楼道漏水' }])
+    await until(() => expect(document.body.textContent).toContain('照片没能存下'))
+    w.unmount()
   })
 
   it('defaults to now, in person, and a next visit one cadence away', async () => {

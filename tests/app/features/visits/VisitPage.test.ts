@@ -1,4 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { v7 as uuidv7 } from 'uuid'
+import { useAuthStore } from '@/features/auth/auth-store'
+import { setTransport } from '@/sync/transport'
+import { scriptedServer } from '../../sync/sync-test-kit'
 import VisitPage from '@/features/visits/VisitPage.vue'
 import { preparePhoto } from '@/db/photos-repository'
 import { createVisit } from '@/features/visits/visits-repository'
@@ -9,6 +13,47 @@ describe('VisitPage', () => {
   let app: TestApp
   beforeEach(async () => {
     app = await setupApp()
+  })
+  afterEach(() => {
+    setTransport()
+    vi.restoreAllMocks()
+  })
+
+  /** A visit pulled from the server whose photo is not on the phone, and a server holding it. */
+  async function pulledVisitWithPhoto() {
+    const h = await seedHousehold(app.db)
+    const photo = await preparePhoto(photoBlob('from-phone-a'))
+    const bytes = new Uint8Array(await photo.blob.arrayBuffer())
+    const server = scriptedServer()
+    server.on('GET', `/api/photos/${photo.ref.sha256}`, () => new Response(new Blob([bytes], { type: 'image/jpeg' })))
+    setTransport({ baseUrl: 'http://sync.test', fetch: server.fetch })
+    useAuthStore().token = 'token'
+    const v = { ...visitInput(h.id), id: uuidv7(), gridId: h.gridId, visitorId: actor.id, visitorName: actor.name, photos: [photo.ref], correctsId: null, createdAt: new Date().toISOString() }
+    await app.db.visits.put(v)
+    return { h, photo, server, v }
+  }
+
+  it('fetches a photo the phone does not have when the entry is viewed online', async () => {
+    const { h, photo, server, v } = await pulledVisitWithPhoto()
+    const w = await app.mountPage(VisitPage, { props: { id: v.id } })
+    // (fake-indexeddb hands Blobs back as plain objects, so the <img> itself is checked
+    // in the browser journey, tests/e2e/photo-second-phone.test.ts.)
+    await until(async () => expect(await app.db.photos.get(photo.ref.sha256)).toMatchObject({ uploaded: 1, gridId: h.gridId }))
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/photos/${photo.ref.sha256}`])
+    await until(() => expect(w.find('[data-testid="visit-photo"]').text()).not.toContain('正在下载'))
+    w.unmount()
+  })
+
+  it('fetches it when the network comes back, not before', async () => {
+    const { photo, server, v } = await pulledVisitWithPhoto()
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    const w = await app.mountPage(VisitPage, { props: { id: v.id } })
+    await until(() => expect(w.find('[data-testid="visit-photo"]').text()).toContain('照片未在本机'))
+    expect(server.requests).toEqual([])
+    onLine.mockReturnValue(true)
+    window.dispatchEvent(new Event('online'))
+    await until(async () => expect(await app.db.photos.get(photo.ref.sha256)).toMatchObject({ uploaded: 1 }))
+    w.unmount()
   })
 
   it("shows the entry, its photo, the supervisor's return note and its corrections", async () => {

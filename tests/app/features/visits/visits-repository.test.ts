@@ -1,15 +1,43 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError } from '@/db/outbox-repository'
 import { createVisit } from '@/features/visits/visits-repository'
 import { correctionsOf, visitsOfHousehold } from '@/features/visits/visits-read-repository'
 import { preparePhoto, sha256Hex } from '@/db/photos-repository'
+import { storeDownloadedPhoto } from '@/db/photo-budget-repository'
 import { actor, makeDb, photoBlob, seedHousehold, visitInput } from '../../../helpers/app/factories'
 
 describe('visits-repository', () => {
   let db: GridSisterDb
   beforeEach(() => {
     db = makeDb()
+  })
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('saves the visit when the photo store is full (QuotaExceededError)', async () => {
+    const h = await seedHousehold(db)
+    const photo = await preparePhoto(photoBlob('full'))
+    vi.spyOn(db.photos, 'put').mockRejectedValue(new DOMException('the disk is full', 'QuotaExceededError'))
+    const before = await db.outbox.count()
+    const v = await createVisit(db, visitInput(h.id, { photos: [photo] }), actor)
+    expect(await db.visits.get(v.id)).toMatchObject({ photos: [photo.ref] })
+    expect(await db.outbox.count()).toBe(before + 1)
+    expect(await db.photos.get(photo.ref.sha256)).toBeUndefined()
+    const later = await createVisit(db, visitInput(h.id), actor)
+    expect(await db.visits.get(later.id)).toBeDefined()
+  })
+
+  it('makes room for a new photo by evicting a downloaded one when the disk is full', async () => {
+    const h = await seedHousehold(db)
+    const old = await preparePhoto(photoBlob('downloaded'))
+    await storeDownloadedPhoto(db, old.ref, h.gridId, old.blob, 1)
+    const photo = await preparePhoto(photoBlob('new'))
+    vi.spyOn(db.photos, 'put').mockRejectedValueOnce(new DOMException('the disk is full', 'QuotaExceededError'))
+    await createVisit(db, visitInput(h.id, { photos: [photo] }), actor)
+    expect(await db.photos.get(photo.ref.sha256)).toMatchObject({ uploaded: 0 })
+    expect(await db.photos.get(old.ref.sha256)).toBeUndefined()
   })
 
   it('writes the visit, its photo blob, the outbox row and the last-visit column together', async () => {
