@@ -9,6 +9,8 @@ import { devicesBench } from './devices-bench'
 import { phoneBench } from './phone-bench'
 import { sizeBench } from './size-bench'
 import { supervisorBench } from './supervisor-bench'
+import { rosterBench } from './roster-bench'
+import { overviewBench } from './overview-bench'
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- sync phone` runs those named.
@@ -21,6 +23,8 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   phone: phoneBench,
   size: sizeBench,
   supervisor: supervisorBench,
+  roster: rosterBench,
+  overview: overviewBench,
 }
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'))

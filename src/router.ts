@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized, type Rout
 import { loginRoute, passwordRoute, useAuthStore } from '@/features/auth'
 import { syncRoute } from '@/features/sync/sync-route'
 import { installSupervisorLanding, supervisorRoutes } from '@/features/supervisor/supervisor-routes'
+import { adminRoutes, installAdminLanding } from '@/features/admin/admin-routes'
 
 /**
  * Routes of the worker's app. Every page is its own lazy chunk, so the first screen
@@ -58,6 +59,7 @@ export const routes: RouteRecordRaw[] = [
   passwordRoute,
   syncRoute,
   ...supervisorRoutes,
+  ...adminRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
@@ -67,6 +69,8 @@ export const router = createRouter({
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 })
 
+// The admin's landing first: the supervisor's also admits admins to its workspace.
+installAdminLanding(router)
 installSupervisorLanding(router)
 
 // A signed-out phone sees only the login page; after signing in she lands where she meant to go.

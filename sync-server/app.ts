@@ -11,9 +11,11 @@ import { registerStaticFiles } from './plugins/static-files'
 import { adminRoutes } from './routes/admin-routes'
 import { authRoutes } from './routes/auth-routes'
 import { conflictRoutes } from './routes/conflict-routes'
+import { consoleRoutes } from './routes/console-routes'
 import { healthRoutes } from './routes/health-routes'
 import { passwordRoutes } from './routes/password-routes'
 import { photoRoutes } from './routes/photo-routes'
+import { rosterRoutes } from './routes/roster-routes'
 import { revealRoutes } from './routes/reveal-routes'
 import { deviceRoutes } from './routes/device-routes'
 import { PUSH_BODY_LIMIT, syncRoutes } from './routes/sync-routes'
@@ -77,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(syncRoutes(ctx))
   await app.register(photoRoutes(ctx))
   await app.register(adminRoutes(ctx))
+  await app.register(consoleRoutes(ctx))
+  await app.register(rosterRoutes(ctx))
   await app.register(conflictRoutes(ctx))
   await app.register(revealRoutes(ctx))
   await app.register(deviceRoutes(ctx))

@@ -59,6 +59,11 @@ export const Grid = lazySchema(() =>
     name: text(60).min(1),
     code: text(20),
     estates: z.array(text(60)).max(50),
+    /**
+     * Buildings (楼栋) of each estate, for the household form's pick list and to tell
+     * grids that share an estate apart. Optional: grids stored before it have none.
+     */
+    buildings: z.record(text(60), z.array(text(20)).max(300)).optional(),
     workerId: Id.nullable(),
   }),
 )

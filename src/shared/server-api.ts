@@ -35,6 +35,8 @@ export const CreateGridRequest = lazySchema(() =>
     name: z.string().trim().min(1).max(60),
     code: z.string().trim().max(20).default(''),
     estates: z.array(z.string().trim().max(60)).max(50).default([]),
+    /** Buildings of each estate (optional: older clients send none). */
+    buildings: z.record(z.string().trim().min(1).max(60), z.array(z.string().trim().min(1).max(20)).max(300)).optional(),
     workerId: Id.nullable().default(null),
   }),
 )

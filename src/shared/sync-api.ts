@@ -28,6 +28,8 @@ export const PushRequest = lazySchema(() =>
     clientId: Id,
     schemaVersion: z.number().int().min(1),
     mutations: z.array(Mutation).max(MAX_PUSH_MUTATIONS),
+    /** Records this device has not uploaded yet (its outbox), shown to the admin as its watermark. */
+    pending: z.number().int().min(0).optional(),
   }),
 )
 export type PushRequest = z.infer<typeof PushRequest>
@@ -73,6 +75,8 @@ export const PullRequest = lazySchema(() =>
      * this pull (after hearing that it lost a grid) has a higher seq.
      */
     outboxSeq: z.number().int().min(0).optional(),
+    /** Records this device has not uploaded yet (its outbox), shown to the admin as its watermark. */
+    pending: z.number().int().min(0).optional(),
   }),
 )
 export type PullRequest = z.infer<typeof PullRequest>

@@ -61,7 +61,7 @@ async function failureOf(res: Response): Promise<HttpFailure> {
 }
 
 export interface HttpRequest<T> {
-  method: 'GET' | 'POST' | 'PUT'
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH'
   path: string
   body?: BodyInit | null
   headers?: Record<string, string>

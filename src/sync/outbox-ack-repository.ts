@@ -137,6 +137,11 @@ export async function nextPushBatch(db: GridSisterDb, maxCount: number, maxChars
 }
 
 /** Whether any pending mutation belongs to one of these grids. */
+/** How many mutations wait in the outbox (the device reports it to the server on every sync). */
+export function countPending(db: GridSisterDb): Promise<number> {
+  return db.outbox.count()
+}
+
 export async function hasPendingIn(db: GridSisterDb, gridIds: string[]): Promise<boolean> {
   const set = new Set(gridIds)
   const first = await db.outbox.filter((row) => set.has(row.mutation.args.gridId)).first()

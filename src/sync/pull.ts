@@ -1,6 +1,6 @@
 import { getMeta, setMeta, type FirstSyncProgress } from '@/db/meta-repository'
 import { PullReply, SCHEMA_VERSION, type Cursors } from '@/shared'
-import { hasPendingIn } from './outbox-ack-repository'
+import { countPending, hasPendingIn } from './outbox-ack-repository'
 import { uploadPhotos } from './photos'
 import { applyPullPage, dropGrids, settlePulledHouseholds } from './pull-repository'
 import type { PushResult } from './push'
@@ -58,9 +58,11 @@ async function pullPages(ctx: EngineContext, push: () => Promise<PushResult>, fi
   let pulled = 0
   // With the highest seq handed out so far: if this pull says a grid was lost, the server
   // takes what the device made before (lower seqs) and refuses what it makes after.
+  // And the outbox after this run's push: the upload watermark the admin's console shows.
+  const pending = await countPending(db)
   const request = async (cursors: Cursors) => {
     const outboxSeq = ((await getMeta(db, 'nextSeq')) ?? 1) - 1
-    return ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors, outboxSeq }, PullReply)
+    return ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors, outboxSeq, pending }, PullReply)
   }
   let next = request((await getMeta(db, 'cursors')) ?? {})
   for (let page = 0; page < MAX_PAGES; page++) {

@@ -38,7 +38,8 @@ export async function pushAll(ctx: EngineContext): Promise<PushResult> {
   const prepare = async (afterSeq?: number): Promise<Prepared> => {
     const { rows, mutationsJson } = await nextPushBatch(db, MAX_PUSH_MUTATIONS, MAX_PUSH_CHARS, afterSeq)
     if (rows.length === 0) return { rows, body: null }
-    const text = `{"clientId":${JSON.stringify(ctx.clientId)},"schemaVersion":${SCHEMA_VERSION},"mutations":${mutationsJson}}`
+    const pending = await db.outbox.count()
+    const text = `{"clientId":${JSON.stringify(ctx.clientId)},"schemaVersion":${SCHEMA_VERSION},"pending":${pending},"mutations":${mutationsJson}}`
     return { rows, body: await encodeJson(text) }
   }
   const send = ({ body }: Prepared) => (body ? ctx.http.postEncoded('/api/sync/push', body, PushReply) : null)

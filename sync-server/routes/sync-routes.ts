@@ -38,7 +38,12 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         compress: { syncThreshold: PUSH_REPLY_SYNC_GZIP },
       },
       async (request) => {
-        const { newestHlc, ...reply } = await pushMutations(ctx.store, userOf(request), request.body, ctx.now())
+        const user = userOf(request)
+        const { newestHlc, ...reply } = await pushMutations(ctx.store, user, request.body, ctx.now())
+        // The device counted its outbox before this push; what the server processed is no longer pending.
+        const { pending } = request.body
+        const left = pending === undefined ? null : Math.max(0, pending - reply.results.filter((r) => r.status !== 'skipped').length)
+        await ctx.store.reportDevice({ clientId: request.body.clientId, userId: user.id, at: ctx.now(), pushed: true, pending: left })
         const applied = new Set(reply.results.filter((r) => r.status === 'applied' || r.status === 'merged').map((r) => r.mutationId))
         const accepted = request.body.mutations.filter((m) => applied.has(m.mutationId)).map((m) => m.hlc)
         // Past what this push stored and what other processes stored in its communities.
@@ -56,14 +61,16 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { body: PullRequest },
       },
       async (request, reply) => {
-        const page = await pullChanges(ctx.store, userOf(request), request.body)
+        const user = userOf(request)
+        const page = await pullChanges(ctx.store, user, request.body)
+        await ctx.store.reportDevice({ clientId: request.body.clientId, userId: user.id, at: ctx.now(), pushed: false, pending: request.body.pending ?? null })
         // Another process may have stored newer HLCs than this one has seen: observe the
         // newest of the user's communities, so the device's next edit orders after them.
         const newest = await ctx.store.newestHlc([...new Set(page.grids.map((g) => g.communityId))])
         const serverHlc = ctx.serverHlc(newest ? [newest] : [])
         // From this reply on the device knows it lost these grids: a change it stamps
         // later was made after she knew, and is refused (docs/sync.md, guarantee 6).
-        if (page.gridsLost.length) await ctx.store.noteGridsLost(request.body.clientId, userOf(request).id, page.gridsLost, serverHlc, request.body.outboxSeq ?? null)
+        if (page.gridsLost.length) await ctx.store.noteGridsLost(request.body.clientId, user.id, page.gridsLost, serverHlc, request.body.outboxSeq ?? null)
         return reply.type('application/json; charset=utf-8').send(pullReplyJson(page, serverHlc))
       },
     )

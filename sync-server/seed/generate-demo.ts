@@ -1,4 +1,4 @@
-import type { Visit } from '../../src/shared'
+import type { Grid, Visit } from '../../src/shared'
 import { createSeedRandom } from './seed-random'
 import { DAY } from './seed-time'
 import { buildPlaces } from './demo-places'
@@ -27,6 +27,18 @@ export type { DemoData, DemoUser, GenerateDemoOptions } from './demo-types'
 export const DEFAULT_DEMO_SEED = 20240305
 export const DEFAULT_DEMO_HOUSEHOLDS = 800
 
+/** Each grid's estates with the buildings its households live in (the household form's pick list). */
+function withBuildings(grids: Grid[], households: { gridId: string; address: { estate: string; building: string } }[]): Grid[] {
+  return grids.map((g) => {
+    const buildings: Record<string, string[]> = {}
+    for (const estate of g.estates) {
+      const found = new Set(households.filter((h) => h.gridId === g.id && h.address.estate === estate).map((h) => h.address.building))
+      buildings[estate] = [...found].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }))
+    }
+    return { ...g, buildings }
+  })
+}
+
 export function generateDemo(opts: GenerateDemoOptions = {}): DemoData {
   const rng = createSeedRandom(opts.seed ?? DEFAULT_DEMO_SEED)
   const nowMs = (opts.now ?? new Date()).getTime()
@@ -42,7 +54,7 @@ export function generateDemo(opts: GenerateDemoOptions = {}): DemoData {
   const allVisits: Visit[] = [...visits, ...corrections].sort((a, b) => a.visitedAt.localeCompare(b.visitedAt) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
   return {
     community: places.community,
-    grids: places.grids,
+    grids: withBuildings(places.grids, plans.map((p) => p.household)),
     users: places.users,
     households: plans.map((p) => p.household),
     persons: plans.flatMap((p) => p.persons),

@@ -1,3 +1,16 @@
+const PG_OVERVIEW_COLUMNS = `
+  ALTER TABLE records
+    ADD COLUMN IF NOT EXISTS ov_household TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'visit' THEN data::jsonb ->> 'householdId' END) STORED,
+    ADD COLUMN IF NOT EXISTS ov_at TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'visit' THEN data::jsonb ->> 'visitedAt' END) STORED,
+    ADD COLUMN IF NOT EXISTS ov_groups TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'household' THEN data::jsonb ->> 'keyGroups' END) STORED,
+    ADD COLUMN IF NOT EXISTS ov_own INTEGER GENERATED ALWAYS AS (CASE WHEN kind = 'household' THEN (data::jsonb ->> 'visitCadenceDays')::int END) STORED,
+    ADD COLUMN IF NOT EXISTS ov_live BOOLEAN GENERATED ALWAYS AS (CASE WHEN kind = 'household' THEN (data::jsonb ->> 'deleted') = 'false' END) STORED,
+    ADD COLUMN IF NOT EXISTS ov_state TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'wish' THEN data::jsonb ->> 'state' END) STORED;
+  CREATE INDEX IF NOT EXISTS records_ov_visits ON records (community_id, ov_household, ov_at) WHERE kind = 'visit';
+  CREATE INDEX IF NOT EXISTS records_ov_households ON records (community_id, id) INCLUDE (ov_groups, ov_own, ov_live) WHERE kind = 'household';
+  CREATE INDEX IF NOT EXISTS records_ov_wishes ON records (community_id, ov_state) WHERE kind = 'wish';
+`
+
 const PHOTO_GRIDS = `
   CREATE TABLE photo_grids (sha256 TEXT NOT NULL, grid_id TEXT NOT NULL, PRIMARY KEY (sha256, grid_id));`
 
@@ -172,6 +185,24 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (client_id, user_id, grid_id)
   );
   `,
+  // Each device's upload watermark, as it reported it at its last contact: what the
+  // console shows before a grid is taken from a worker or her account is disabled.
+  // (This and the next are idempotent: a test rewinds an earlier migration and replays.)
+  `
+  CREATE TABLE IF NOT EXISTS device_reports (
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    last_contact_at {{bigint}} NOT NULL,
+    last_push_at {{bigint}},
+    pending INTEGER,
+    PRIMARY KEY (client_id, user_id)
+  );
+  CREATE INDEX IF NOT EXISTS device_reports_user ON device_reports(user_id);
+  `,
+  // The district overview's facts as columns PostgreSQL fills at write time (generated,
+  // stored), so counting 1.6 million records reads small indexed columns instead of
+  // parsing every record's JSON. SQLite, for one community, reads the JSON directly.
+  { sqlite: 'SELECT 1;', postgres: PG_OVERVIEW_COLUMNS },
 ]
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length

@@ -3,7 +3,7 @@ import { sqlGridOps } from './sql-grid-ops'
 import { GRID_COLS, RECORD_COLS, grantsOfRows, groupBy, rowChunks, sqlBatchOps, toGrid, toRecord, type GridDbRow, type RecordDbRow } from './sql-batch-ops'
 import type { Queryer } from './sql-driver'
 import { sqlSecurityOps } from './sql-security-ops'
-import type { ChangeRow, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, UserRow } from './store'
+import type { ChangeRow, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, StoredRecord, UserRow } from './store'
 
 /** The store's SQL, written once for SQLite and PostgreSQL (both accept this dialect). */
 
@@ -70,6 +70,10 @@ export function sqlOps(q: Queryer): StoreOps {
       const sql = `SELECT ${GRID_COLS} FROM grids ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`
       return (await q.all<GridDbRow>(sql, params)).map(toGrid)
     },
+    async updateGrid(g) {
+      const { id, communityId: _c, workerId: _w, ...rest } = g
+      await q.run('UPDATE grids SET data = ? WHERE id = ?', [JSON.stringify(rest), id])
+    },
     async insertUser(u) {
       await q.run(`INSERT INTO users (${USER_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         u.id, u.username, u.displayName, u.role, u.communityId, u.phone, u.passwordHash, u.disabled ? 1 : 0, u.createdAt,
@@ -88,6 +92,9 @@ export function sqlOps(q: Queryer): StoreOps {
     async listUsers(communityId) {
       const sql = `SELECT ${USER_COLS} FROM users ${communityId ? 'WHERE community_id = ?' : ''} ORDER BY username`
       return (await q.all<UserDbRow>(sql, communityId ? [communityId] : [])).map(toUser)
+    },
+    async updateUser(u) {
+      await q.run('UPDATE users SET display_name = ?, phone = ?, role = ?, password_hash = ? WHERE id = ?', [u.displayName, u.phone, u.role, u.passwordHash, u.id])
     },
     async setUserDisabled(id, disabled, at = Date.now()) {
       await q.run('UPDATE users SET disabled = ?, disabled_at = ? WHERE id = ?', [disabled ? 1 : 0, disabled ? at : null, id])
@@ -189,6 +196,34 @@ export function sqlOps(q: Queryer): StoreOps {
     async countChangesForGrid(gridId, afterSeq) {
       const r = await one<{ n: number | string }>('SELECT COUNT(*) AS n FROM records WHERE grid_id = ? AND seq > ?', [gridId, afterSeq])
       return Number(r?.n ?? 0)
+    },
+    async listGridRecords(gridIds, kind) {
+      const out: StoredRecord[] = []
+      for (const ids of rowChunks(gridIds)) {
+        const sql = `SELECT ${RECORD_COLS} FROM records WHERE kind = ? AND grid_id IN (${ids.map(() => '?').join(', ')})`
+        out.push(...(await q.all<RecordDbRow>(sql, [kind, ...ids])).map(toRecord))
+      }
+      return out
+    },
+    async reportDevice(r) {
+      const push = r.pushed ? r.at : null
+      await q.run(
+        `INSERT INTO device_reports (client_id, user_id, last_contact_at, last_push_at, pending) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (client_id, user_id) DO UPDATE SET last_contact_at = excluded.last_contact_at,
+           last_push_at = COALESCE(excluded.last_push_at, device_reports.last_push_at),
+           pending = COALESCE(excluded.pending, device_reports.pending)`,
+        [r.clientId, r.userId, r.at, push, r.pending],
+      )
+    },
+    async listDevices(userId) {
+      const rows = await q.all<{ client_id: string; last_contact_at: number | string; last_push_at: number | string | null; pending: number | null }>(
+        'SELECT client_id, last_contact_at, last_push_at, pending FROM device_reports WHERE user_id = ? ORDER BY last_contact_at DESC',
+        [userId],
+      )
+      return rows.map((d) => ({
+        clientId: d.client_id, userId, lastContactAt: Number(d.last_contact_at),
+        lastPushAt: d.last_push_at === null ? null : Number(d.last_push_at), pending: d.pending === null ? null : Number(d.pending),
+      }))
     },
     async countRecords() {
       return Number((await one<{ n: number | string }>('SELECT COUNT(*) AS n FROM records', []))?.n ?? 0)

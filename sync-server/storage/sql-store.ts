@@ -1,9 +1,10 @@
 import { migrationSql, MIGRATIONS } from './migrations'
 import type { SqlDriver } from './sql-driver'
+import { communityOverview } from './sql-overview'
 import { sqlOps } from './sql-ops'
 import type { Store } from './store'
 
-const TABLES = ['grid_loss_notices', 'grid_assignments', 'photo_grids', 'login_throttle', 'push_rejections', 'audit', 'conflicts', 'photos', 'records', 'community_seq', 'clients', 'sessions', 'users', 'grids', 'communities']
+const TABLES = ['grid_loss_notices', 'grid_assignments', 'device_reports', 'photo_grids', 'login_throttle', 'push_rejections', 'audit', 'conflicts', 'photos', 'records', 'community_seq', 'clients', 'sessions', 'users', 'grids', 'communities']
 
 /** A Store over either SQL driver: the same operations, migrations and transactions. */
 export function createSqlStore(driver: SqlDriver): Store {
@@ -29,6 +30,9 @@ export function createSqlStore(driver: SqlDriver): Store {
     },
     transaction(fn) {
       return driver.transaction((q) => fn(sqlOps(q)))
+    },
+    communityOverview(ids, nowIso) {
+      return communityOverview(driver, driver.dialect, ids, nowIso)
     },
     async analyze() {
       if (driver.dialect === 'postgres') await driver.run('ANALYZE')

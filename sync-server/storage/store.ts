@@ -1,4 +1,5 @@
 import type { Community, Conflict, Grid, RecordKind, Role } from '../../src/shared'
+import type { CommunityOverview } from '../../src/shared/console-api'
 
 /**
  * The one storage interface of the sync server. Two implementations share the SQL in
@@ -74,6 +75,17 @@ export interface PhotoRow {
   gridId: string
   communityId: string
   bytes: Buffer
+}
+
+/** A device's upload watermark (one row per client id and user). */
+export interface DeviceReport {
+  clientId: string
+  userId: string
+  lastContactAt: number
+  /** When a push of this device last succeeded; null when it never pushed. */
+  lastPushAt: number | null
+  /** Records the device said were not yet uploaded at its last contact; null when it did not say. */
+  pending: number | null
 }
 
 /** A photo readable by the scope of a grid (see `grantPhotos`). */
@@ -155,6 +167,8 @@ export interface StoreOps {
    * it had handed out mutation seqs up to `seq` (null: an app that does not say).
    */
   noteGridsLost(clientId: string, userId: string, gridIds: string[], hlc: string, seq: number | null): Promise<void>
+  /** Replaces a grid's name, code, estates and buildings (not its community or worker). */
+  updateGrid(g: Grid): Promise<void>
   // accounts
   insertUser(u: UserRow): Promise<void>
   getUser(id: string): Promise<UserRow | null>
@@ -162,6 +176,8 @@ export interface StoreOps {
   listUsers(communityId: string | null): Promise<UserRow[]>
   /** Disables (at `at`, ms) or enables an account. */
   setUserDisabled(id: string, disabled: boolean, at?: number): Promise<void>
+  /** Writes a user's display name, phone, role and password hash (the rest never changes). */
+  updateUser(u: UserRow): Promise<void>
   /** Stores a new password hash; `mustChange` forces a change at the next login. */
   setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<void>
   /** Ends every session of the user but the one given (after she changed her password). */
@@ -211,6 +227,8 @@ export interface StoreOps {
   changesForGrid(gridId: string, afterSeq: number, limit: number): Promise<ChangeRow[]>
   /** How many records of one grid have seq > afterSeq (the index answers it without reading them). */
   countChangesForGrid(gridId: string, afterSeq: number): Promise<number>
+  /** Every record of one kind in these grids (roster import: what is already stored). */
+  listGridRecords(gridIds: string[], kind: RecordKind): Promise<StoredRecord[]>
   countRecords(): Promise<number>
   insertConflict(c: StoredConflict): Promise<void>
   /** `insertConflict` for many, in few statements. */
@@ -220,6 +238,9 @@ export interface StoreOps {
   getConflict(id: string): Promise<StoredConflict | null>
   /** Marks a conflict resolved at `at` (ISO); resolving twice keeps the first time. */
   resolveConflict(id: string, at: string): Promise<void>
+  /** Records a device's contact: `pushed` moves its last successful push to `at`. */
+  reportDevice(r: { clientId: string; userId: string; at: number; pushed: boolean; pending: number | null }): Promise<void>
+  listDevices(userId: string): Promise<DeviceReport[]>
   // photos
   /** Stores a photo's bytes once (by hash) and grants it to the grid it was uploaded for. */
   putPhoto(p: PhotoRow): Promise<void>
@@ -267,6 +288,8 @@ export interface Store extends StoreOps {
    * planner takes the (kind, id) key for those lookups either way, so it is a no-op there.
    */
   analyze(): Promise<void>
+  /** The district overview's counts per community (SQL aggregates: no record leaves the database). */
+  communityOverview(communityIds: string[], nowIso: string): Promise<Omit<CommunityOverview, 'name' | 'street'>[]>
   /** Deletes every row (seed-cli and tests). */
   wipe(): Promise<void>
   close(): Promise<void>

@@ -42,6 +42,19 @@ describe('pull', () => {
     expect(progress.filter((p) => p.phase === 'pull').map((p) => p.done)).toEqual([1, 2])
   })
 
+  it('reports how many records wait in the outbox on every push and pull (the admin sees it as the watermark)', async () => {
+    const { db, server, client } = setup()
+    const h = await seedHousehold(db)
+    await saveHousehold(db, { id: h.id, gridId: GRID_ID, fields: { notes: '还没上传' } })
+    server.on('POST', '/api/sync/push', pushAnswering(() => 'skipped'))
+    server.on('POST', '/api/sync/pull', () => json(pullReply()))
+    await client.syncOnce()
+    const push = server.requests.find((r) => r.path === '/api/sync/push')
+    expect((push?.body as { pending?: number }).pending).toBe(await db.outbox.count())
+    expect(pulls(server).map((r) => (r.body as PullRequest).pending)).toEqual([await db.outbox.count()])
+    expect(await db.outbox.count()).toBeGreaterThan(0)
+  })
+
   it('computes derived columns: search text, last visit and open wishes', async () => {
     const { db, server, client } = setup()
     const h = serverHousehold({ headName: '张桂兰' })

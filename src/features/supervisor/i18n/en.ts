@@ -117,6 +117,7 @@ const en: typeof zhCN = {
         'user-disable': 'Disabled account', 'community-create': 'Created community', 'grid-create': 'Created grid',
         'grid-assign': 'Reassigned grid', 'conflict-resolve': 'Resolved conflict', 'record-view': 'Viewed record',
         'reveal': 'Revealed record', 'record-export': 'Exported', 'photo-download': 'Viewed photo', 'demo-load': 'Loaded demo data',
+        'grid-update': 'Edited grid', 'user-update': 'Edited account', 'user-enable': 'Re-enabled account', 'roster-import': 'Imported roster',
       },
     },
     denied: 'Only supervisors and administrators can use this page',

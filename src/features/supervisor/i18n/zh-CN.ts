@@ -115,6 +115,7 @@ export default {
         'admin-create': '创建管理员', 'user-create': '新建账号', 'user-disable': '停用账号', 'community-create': '新建社区',
         'grid-create': '新建网格', 'grid-assign': '改派网格', 'conflict-resolve': '处理冲突', 'record-view': '查看记录',
         'reveal': '查看完整信息', 'record-export': '导出', 'photo-download': '查看照片', 'demo-load': '载入演示数据',
+        'grid-update': '修改网格', 'user-update': '修改账号', 'user-enable': '重新启用账号', 'roster-import': '导入住户台账',
       },
     },
     denied: '仅督导和管理员可以使用此页面',

@@ -24,6 +24,25 @@ describe('HouseholdEditPage', () => {
     w.unmount()
   })
 
+  it("offers her grid's estates and each estate's buildings as one-tap picks", async () => {
+    const gridId = app.user.gridIds[0]!
+    await app.db.grids.put({
+      id: gridId, communityId: crypto.randomUUID(), name: '第一网格', code: '', workerId: app.user.id,
+      estates: ['幸福小区', '和平里'], buildings: { 幸福小区: ['1栋', '3栋'] },
+    })
+    const w = await app.mountPage(HouseholdEditPage, { path: '/households/new' })
+    await until(() => expect(w.find('[data-testid="estate-picks"]').exists()).toBe(true))
+    expect(w.find('[data-testid="building-picks"]').exists()).toBe(false)
+    await w.find('[data-testid="estate-picks"] .chip:first-child').trigger('click')
+    await until(() => expect(w.find('[data-testid="building-picks"]').text()).toContain('3栋'))
+    await w.findAll('[data-testid="building-picks"] .chip')[1]!.trigger('click')
+    await w.find('input[name="headName"]').setValue('刘玉兰')
+    await w.find('[data-testid="save"]').trigger('click')
+    await until(() => expect(app.router.currentRoute.value.path).toMatch(/^\/households\/[0-9a-f-]{36}$/))
+    expect((await app.db.households.toArray())[0]?.address).toMatchObject({ estate: '幸福小区', building: '3栋' })
+    w.unmount()
+  })
+
   it('shows a clear message under each invalid field and saves nothing', async () => {
     const w = await app.mountPage(HouseholdEditPage, { path: '/households/new' })
     await w.find('input[name="phone"]').setValue('打电话')
