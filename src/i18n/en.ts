@@ -42,6 +42,18 @@ const en: typeof zhCN = {
     gridId: 'Pick a grid',
     householdId: 'This household no longer exists',
     level: 'Pick a level',
+    rule: {
+      'phone-format': 'Enter an 11-digit mobile (starting with 1) or a landline with area code, e.g. 0911-1234567',
+      'id-format': 'An ID number is 17 digits and a digit or X, with a valid birth date',
+      'id-check-digit': 'The check digit of the ID number is wrong; check each digit',
+      'id-birth-mismatch': 'The birth date in the ID number differs from the birth date entered',
+      'id-sex-mismatch': 'The ID number does not match the sex (17th digit odd for men, even for women)',
+      'birth-in-future': 'The birth date cannot be after today',
+      'birth-too-old': 'The birth date cannot be more than 120 years ago',
+      'time-in-future': 'The time cannot be in the future',
+      'next-before-visit': 'The next visit cannot be before this visit',
+      'address-required': 'Pick the estate and enter the building or house number',
+    },
   },
   keyGroup: {
     'left-behind': 'Left behind',

@@ -40,6 +40,18 @@ export default {
     gridId: '请选择网格',
     householdId: '这户已不存在',
     level: '请选择需求程度',
+    rule: {
+      'phone-format': '请填 11 位手机号（1 开头），或带区号的固话，如 0911-1234567',
+      'id-format': '身份证号应为 17 位数字加 1 位数字或 X，且出生日期有效',
+      'id-check-digit': '身份证号校验位不对，请逐位核对',
+      'id-birth-mismatch': '身份证号里的出生日期与所填出生日期不一致',
+      'id-sex-mismatch': '身份证号与性别不一致（第 17 位单数为男、双数为女）',
+      'birth-in-future': '出生日期不能晚于今天',
+      'birth-too-old': '出生日期不能早于 120 年前',
+      'time-in-future': '时间不能晚于现在',
+      'next-before-visit': '下次走访不能早于本次走访',
+      'address-required': '请选择小区，并填写楼栋或门牌号',
+    },
   },
   keyGroup: {
     'left-behind': '留守',

@@ -14,6 +14,7 @@ import type { ApplyStore } from './batch-view'
 import { applyMergeable, applyRecordDelete, applyRecordRestore } from './apply-mergeable'
 import { applyReview, applyVisit, applyWish, applyWishMove } from './apply-events'
 import { applyAudit } from '../supervisor/apply-audit'
+import { invalidValue } from './check-write'
 
 /**
  * Applies one mutation inside the push transaction: scope first (from the user's
@@ -29,6 +30,8 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   const effect = await dispatch(ctx, m)
   const { outcome } = effect
   if (!outcome.ok) return refused(m, outcome.code, outcome.message)
+  const invalid = outcome.status === 'duplicate' ? null : await invalidValue(ctx, m)
+  if (invalid) return refused(m, 'invalid-value', invalid)
   // Stored exactly as its schema reads it: the pull sends stored records as they are.
   const records: unknown[] = []
   for (const w of effect.writes) {

@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid'
 import { Visit } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
-import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
+import { checkVisitWrite } from '@/shared/rules'
+import { RecordValidationError, commitMutation, throwIfIssues } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { latestOf } from '@/db/derive'
 import { recomputeLastVisit, withLastVisit } from '@/features/households/households-repository'
@@ -59,6 +60,7 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
         createdAt: ctx.now,
       })
       if (!parsed.success) throw validationError(parsed.error)
+      throwIfIssues(checkVisitWrite(parsed.data, ctx.clock))
       if (!parsed.data.seen && !parsed.data.asked && !parsed.data.done) {
         throw new RecordValidationError([{ path: 'seen', message: 'write what was seen, asked or done' }])
       }

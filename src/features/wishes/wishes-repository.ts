@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid'
 import { Wish, type ArgsOf, type WishCategory } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
-import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
+import { checkWishWrite } from '@/shared/rules'
+import { RecordValidationError, commitMutation, throwIfIssues } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { newestFirst } from '@/db/order'
 import { refreshHouseholdDerived } from '@/features/households/households-repository'
@@ -95,6 +96,9 @@ export async function transitionWish(db: GridSisterDb, input: TransitionInput, a
         updatedAt: ctx.now,
       })
       if (!parsed.success) throw validationError(parsed.error)
+      throwIfIssues(
+        checkWishWrite({ claimedBy: input.to === 'claimed' ? input.claimedBy : null, fulfilment: input.to === 'fulfilled' ? fulfilment : null }, ctx.clock),
+      )
       saved = parsed.data
       await db.wishes.put(saved)
       if (input.photo) await storePhotos(db, [input.photo], wish.gridId)

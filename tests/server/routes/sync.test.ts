@@ -75,14 +75,14 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       const d2 = new TestDevice()
       const older = nextHlc('a')
       const newer = nextHlc('b')
-      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '111' }, base }, newer)]))
-      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '222', notes: 'x' }, base }, older)]))).json<PushReply>()
+      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '13911111111' }, base }, newer)]))
+      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '13922222222', notes: 'x' }, base }, older)]))).json<PushReply>()
       expect(res.results[0]).toMatchObject({ status: 'merged' })
       expect(res.results[0]?.conflictIds).toHaveLength(1)
       const stored = (await t.store.getRecord('household', hh.id))?.data as { phone: string; notes: string }
-      expect(stored).toMatchObject({ phone: '111', notes: 'x' })
+      expect(stored).toMatchObject({ phone: '13911111111', notes: 'x' })
       const inbox = await t.app.inject({ method: 'GET', url: '/api/conflicts', headers: t.auth.sa })
-      expect(inbox.json()).toEqual([expect.objectContaining({ field: 'phone', winnerValue: '111', loserValue: '222', loserUserId: t.world.users.wa1.id })])
+      expect(inbox.json()).toEqual([expect.objectContaining({ field: 'phone', winnerValue: '13911111111', loserValue: '13922222222', loserUserId: t.world.users.wa1.id })])
     })
 
     it('answers 426 to an old schema version and writes nothing', async () => {

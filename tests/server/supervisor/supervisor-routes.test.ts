@@ -20,8 +20,8 @@ describe.each(BACKENDS)('supervisor routes on $name', (backend) => {
     const base = Object.fromEntries(Object.keys(hh.patch).map((k) => [k, created]))
     const d2 = new TestDevice()
     const older = nextHlc('a')
-    await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '111' }, base }, nextHlc('b'))]))
-    const reply = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '222' }, base }, older)]))).json<PushReply>()
+    await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '13911111111' }, base }, nextHlc('b'))]))
+    const reply = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '13922222222' }, base }, older)]))).json<PushReply>()
     const id = reply.results[0]?.conflictIds?.[0]
     if (!id) throw new Error('no conflict made')
     return (await t.store.getConflict(id))!

@@ -13,6 +13,7 @@ describe('HouseholdEditPage', () => {
     const w = await app.mountPage(HouseholdEditPage, { path: '/households/new' })
     await w.find('input[name="headName"]').setValue('刘玉兰')
     await w.find('input[name="estate"]').setValue('黄龙小区')
+    await w.find('input[name="building"]').setValue('5栋')
     await w.find('input[name="door"]').setValue('402')
     await w.find('input[name="phone"]').setValue('13800009999')
     await w.find('[data-testid="save"]').trigger('click')
