@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid'
-import { Visit } from '@/shared'
+import { Visit, type PhotoRef } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
 import { checkVisitWrite } from '@/shared/rules'
 import { RecordValidationError, commitMutation, throwIfIssues } from '@/db/outbox-repository'
@@ -22,7 +22,12 @@ export interface Actor {
 export type VisitInput = Pick<
   Visit,
   'householdId' | 'visitedAt' | 'method' | 'seen' | 'asked' | 'done' | 'policies' | 'nextVisitOn'
-> & { correctsId?: string | null; photos?: PreparedPhoto[] }
+> & {
+  correctsId?: string | null
+  photos?: PreparedPhoto[]
+  /** Photos already stored elsewhere (those of the entry a correction corrects). */
+  keptPhotos?: PhotoRef[]
+}
 
 /**
  * Records a visit (or a correction) with its photos, the outbox mutation and the
@@ -55,7 +60,7 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
         done: input.done,
         policies: input.policies,
         nextVisitOn: input.nextVisitOn,
-        photos: (input.photos ?? []).map((p) => p.ref),
+        photos: uniquePhotos([...(input.keptPhotos ?? []), ...(input.photos ?? []).map((p) => p.ref)]),
         correctsId: input.correctsId ?? null,
         createdAt: ctx.now,
       })
@@ -80,3 +85,9 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
   })
 }
 
+
+/** The same picture attached twice is one photo (photos are keyed by their hash). */
+function uniquePhotos(refs: PhotoRef[]): PhotoRef[] {
+  const seen = new Set<string>()
+  return refs.filter((r) => !seen.has(r.sha256) && seen.add(r.sha256))
+}

@@ -1,0 +1,171 @@
+import { getCurrentScope, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
+import { useRouter } from 'vue-router'
+import { useI18n } from 'vue-i18n'
+import { showConfirmDialog } from 'vant'
+import { getDb, type GridSisterDb } from '@/db/db'
+import { deleteDraft, getDraft, putDraft, type DraftInfo } from '@/db/drafts-repository'
+import { useSession } from './useSession'
+
+/**
+ * Keeps a form's input as a draft in the device database while she types, lays it back
+ * over the form when she returns (after back, a reload, an app update, a killed
+ * browser), and asks 保存草稿 / 放弃 when she leaves a form with input (a tab, 返回, the
+ * Android back gesture: all are router navigations).
+ *
+ * Guarantees:
+ * - Input is written at most `delayMs` after the last change, and at once when the page
+ *   is hidden (the browser may be killed then without another event).
+ * - Nothing is written before the draft was looked for and restored: the form's starting
+ *   values never overwrite a draft left earlier.
+ * - Writes and deletes run in order; after `clear()` (the record was saved) nothing is
+ *   written again, so a saved form leaves no draft behind.
+ */
+
+export type FormDraftState = 'loading' | 'fresh' | 'restored'
+export type LeaveChoice = 'save' | 'discard' | 'stay'
+
+export interface UseFormDraftOptions<T> {
+  /** The form and its record, e.g. `visit:new:<householdId>`. */
+  formKey: () => string
+  /** The form's current input (structured-cloneable). */
+  value: () => T
+  /** Puts a draft's input back into the form. */
+  restore: (value: T) => void
+  /** Whether the form holds input that is not saved. */
+  isDirty: Ref<boolean>
+  /** True once the form holds its starting values (its record loaded). */
+  ready: Ref<boolean>
+  /** Puts the form back to its starting values (she discarded a restored draft). */
+  reset?: () => void
+  /** Label and route of the draft, for the list on Today. */
+  info: () => DraftInfo
+  delayMs?: number
+  db?: () => GridSisterDb
+  /** Asks what to do with unsaved input when she leaves (a dialog unless a test injects one). */
+  confirmLeave?: () => Promise<LeaveChoice>
+}
+
+export interface UseFormDraft {
+  state: Ref<FormDraftState>
+  /** When the restored draft was last written (ISO), for "已恢复 … 的草稿". */
+  restoredFrom: Ref<string | null>
+  /** Forgets the draft for good: call after the record is saved. */
+  clear: () => Promise<void>
+  /** Writes the current input now. */
+  flush: () => Promise<void>
+  /** Drops the restored draft and starts the form over; drafting goes on. */
+  discard: () => Promise<void>
+}
+
+export function useFormDraft<T>(o: UseFormDraftOptions<T>): UseFormDraft {
+  const { t } = useI18n()
+  const router = useRouter()
+  const { user } = useSession()
+  const db = o.db ?? getDb
+  const state = shallowRef<FormDraftState>('loading')
+  const restoredFrom = shallowRef<string | null>(null)
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let queue: Promise<void> = Promise.resolve()
+  let finished = false
+  const userId = () => user.value?.id ?? ''
+  const run = (op: () => Promise<void>) => (queue = queue.then(op).catch(() => undefined))
+
+  const write = () =>
+    run(async () => {
+      if (finished || state.value === 'loading' || !userId()) return
+      // A form back at its starting values has nothing to keep.
+      if (o.isDirty.value) await putDraft(db(), userId(), o.formKey(), o.info(), toPlain(o.value()))
+      else await deleteDraft(db(), userId(), o.formKey())
+    })
+
+  const cancelTimer = () => {
+    if (timer) clearTimeout(timer)
+    timer = null
+  }
+  const flush = () => {
+    cancelTimer()
+    return write()
+  }
+  const clear = () => {
+    cancelTimer()
+    finished = true
+    return run(() => (userId() ? deleteDraft(db(), userId(), o.formKey()) : Promise.resolve()))
+  }
+
+  const discard = async () => {
+    cancelTimer()
+    o.reset?.()
+    restoredFrom.value = null
+    state.value = 'fresh'
+    await run(() => (userId() ? deleteDraft(db(), userId(), o.formKey()) : Promise.resolve()))
+    // The reset's own change would schedule a write of the starting values: nothing to keep.
+    cancelTimer()
+  }
+
+  watch(o.ready, async (ready) => {
+    if (!ready || state.value !== 'loading') return
+    const row = userId() ? await getDraft(db(), userId(), o.formKey()).catch(() => undefined) : undefined
+    if (row) {
+      o.restore(row.value as T)
+      restoredFrom.value = row.updatedAt
+    }
+    state.value = row ? 'restored' : 'fresh'
+  }, { immediate: true })
+
+  watch(o.value, () => {
+    if (state.value === 'loading' || finished) return
+    cancelTimer()
+    timer = setTimeout(() => void write(), o.delayMs ?? 400)
+  }, { deep: true })
+
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') void flush()
+  }
+  const onPageHide = () => void flush()
+  document.addEventListener('visibilitychange', onHide)
+  window.addEventListener('pagehide', onPageHide)
+
+  const ask = o.confirmLeave ?? (() => askLeave(t))
+  const removeGuard = router.beforeEach(async () => {
+    if (finished || !o.isDirty.value) return true
+    const choice = await ask()
+    if (choice === 'stay') return false
+    if (choice === 'save') await flush()
+    else await clear()
+    return true
+  })
+
+  if (getCurrentScope()) {
+    onScopeDispose(() => {
+      removeGuard()
+      document.removeEventListener('visibilitychange', onHide)
+      window.removeEventListener('pagehide', onPageHide)
+      // Leaving by any other way (the guard was passed) still keeps what was typed.
+      if (timer) void flush()
+    })
+  }
+  return { state, restoredFrom, clear, flush, discard }
+}
+
+/** Reactive proxies cannot be stored; Blobs (photos) can, and must not be stringified. */
+function toPlain<T>(value: T): T {
+  if (value instanceof Blob || value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(toPlain) as T
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)])) as T
+}
+
+/** The leave dialog: 保存草稿 keeps the input for later, 放弃 drops it, a tap outside stays. */
+async function askLeave(t: (key: string) => string): Promise<LeaveChoice> {
+  try {
+    await showConfirmDialog({
+      title: t('draft.leaveTitle'),
+      message: t('draft.leaveMessage'),
+      confirmButtonText: t('draft.keep'),
+      cancelButtonText: t('draft.discard'),
+      closeOnClickOverlay: true,
+    })
+    return 'save'
+  } catch (action) {
+    return action === 'cancel' ? 'discard' : 'stay'
+  }
+}
