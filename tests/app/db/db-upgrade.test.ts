@@ -99,7 +99,9 @@ describe('GridSisterDb schema upgrade', () => {
     const db = new GridSisterDb(name)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
+    // v4 adds the drafts table, empty after an upgrade.
+    expect(await db.drafts.count()).toBe(0)
 
     // Equal to the rows the current app writes, `promisedOn` included.
     // Compared as objects: the upgrade adds `promisedOn` last, the app elsewhere.
@@ -144,7 +146,7 @@ describe('GridSisterDb schema upgrade', () => {
     const db = new GridSisterDb(`fresh-${Date.now()}`)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     expect(await db.households.where('promisedOn').above('').count()).toBe(0)
   })
 })

@@ -37,7 +37,7 @@ describe('the correction loop on the phone', () => {
     await createVisit(app.db, visitInput(h.id, { correctsId: v.id, visitedAt: new Date(2026, 4, 20).toISOString(), seen: '补充：每天服降压药' }), actor)
 
     const page = await app.mountPage(VisitPage, { path: `/visits/${v.id}`, props: { id: v.id } })
-    await until(() => expect(page.find('[data-testid="corrected-note"]').text()).toBe('已更正，待上传'))
+    await until(() => expect(page.find('[data-testid="corrected-note"] strong').text()).toBe('已更正，待上传'))
     expect(page.find('[data-testid="returned-note"]').exists()).toBe(false)
     expect(page.find('[data-testid="correct"]').classes()).toContain('van-button--plain')
     page.unmount()
@@ -58,7 +58,7 @@ describe('the correction loop on the phone', () => {
     await createVisit(app.db, visitInput(h.id, { correctsId: v.id, seen: '补充' }), actor)
     await app.db.outbox.clear()
     const page = await app.mountPage(VisitPage, { path: `/visits/${v.id}`, props: { id: v.id } })
-    await until(() => expect(page.find('[data-testid="corrected-note"]').text()).toBe('已更正'))
+    await until(() => expect(page.find('[data-testid="corrected-note"] strong').text()).toBe('已更正'))
     page.unmount()
   })
 })
