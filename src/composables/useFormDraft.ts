@@ -110,13 +110,16 @@ export function useFormDraft<T>(o: UseFormDraftOptions<T>): UseFormDraft {
       restoredFrom.value = row.updatedAt
     }
     state.value = row ? 'restored' : 'fresh'
+    // Typed while the draft was looked for: kept like any later keystroke.
+    if (!row && o.isDirty.value) schedule()
   }, { immediate: true })
 
-  watch(o.value, () => {
+  function schedule(): void {
     if (state.value === 'loading' || finished) return
     cancelTimer()
     timer = setTimeout(() => void write(), o.delayMs ?? 400)
-  }, { deep: true })
+  }
+  watch(o.value, schedule, { deep: true })
 
   const onHide = () => {
     if (document.visibilityState === 'hidden') void flush()

@@ -31,7 +31,7 @@ describe('HouseholdEditPage', () => {
     await w.find('[data-testid="save"]').trigger('click')
     await until(() => expect(w.find('[role="alert"]').text()).toContain('有 2 处需要修改：'))
     expect(w.text()).toContain('请填写户主姓名')
-    expect(w.text()).toContain('电话号码只能包含数字')
+    expect(w.text()).toContain('请填 11 位手机号')
     expect(await app.db.households.count()).toBe(0)
     expect(await app.db.outbox.count()).toBe(0)
     expect(app.router.currentRoute.value.path).toBe('/households/new')
