@@ -127,3 +127,23 @@ describe('VisitNewPage correcting a returned visit', () => {
     w.unmount()
   })
 })
+
+describe('VisitNewPage dates weeks back', () => {
+  it('asks to confirm a visit time she set three weeks back; 改一下 saves nothing', async () => {
+    const app = await setupApp()
+    const h = await seedHousehold(app.db)
+    const w = await app.mountPage(VisitNewPage, { path: `/households/${h.id}/visits/new`, props: { id: h.id, now: () => NOW, compress } })
+    await until(() => expect(w.text()).toContain('王秀英'))
+    await w.find('textarea[name="seen"]').setValue('看望老人')
+    await w.find('#visit-at').setValue('2026-05-09T10:00')
+    await w.find('[data-testid="save"]').trigger('click')
+    await until(() => expect(document.querySelector('.van-dialog')?.textContent).toContain('走访时间是 21 天前'))
+    await answerDialog('改一下')
+    expect(await app.db.visits.count()).toBe(0)
+    await w.find('[data-testid="save"]').trigger('click')
+    await answerDialog('没错，保存')
+    await until(() => expect(app.router.currentRoute.value.path).toBe(`/households/${h.id}`))
+    expect(await app.db.visits.count()).toBe(1)
+    w.unmount()
+  })
+})

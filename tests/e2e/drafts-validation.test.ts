@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { launchPhone, type Phone } from '../helpers/e2e/browser'
+import { deviceDb, metaValue, readStore } from '../helpers/e2e/idb'
+import { login } from '../helpers/e2e/login'
+import { screenshot } from '../helpers/e2e/screenshot'
+import { startServer, type RunningServer } from '../helpers/e2e/server'
+
+/**
+ * Issue 19 in the real browser: what she types survives back and reload as a draft, and
+ * a mistyped date or phone is refused with a Chinese message under its field.
+ */
+
+interface StoredHousehold {
+  id: string
+  headName: string
+  deleted: boolean
+}
+interface StoredReview {
+  recordId: string
+  recordKind: string
+  state: string
+}
+interface StoredVisit {
+  id: string
+  householdId: string
+}
+
+const SEEN = '老人说腿疼，楼道灯坏了，'
+const seenBox = (page: Page) => page.locator('textarea[name="seen"]')
+
+describe('drafts and validation in the worker app', () => {
+  let server: RunningServer
+  let phone: Phone
+  let page: Page
+  let db: string
+  let target: StoredHousehold
+
+  beforeAll(async () => {
+    server = await startServer()
+    phone = await launchPhone()
+    page = phone.page
+  })
+  afterAll(async () => {
+    await phone?.close()
+    await server?.stop()
+  })
+
+  it('signs in and receives her households', async () => {
+    await login(page, server.url, 'demo-worker-1')
+    db = await deviceDb(page)
+    await expect.poll(() => metaValue(page, db, 'lastSyncAt'), { timeout: 60_000 }).toBeTruthy()
+    target = (await readStore<StoredHousehold>(page, db, 'households')).find((h) => !h.deleted)!
+    expect(target).toBeDefined()
+  })
+
+  it('type in the visit form, go back, answer 保存草稿, reopen: the text is back', async () => {
+    // Inside the app, as she moves: the back gesture is then a history back within it.
+    await page.goto(`${server.url}/households/${target.id}`)
+    await page.locator('[data-testid="action-visit"]').click()
+    await seenBox(page).fill(SEEN)
+    await page.goBack()
+    await page.locator('.van-dialog').getByText('保存草稿').click()
+    await page.waitForURL((u) => u.pathname === `/households/${target.id}`)
+    await page.goto(`${server.url}/households/${target.id}/visits/new`)
+    await expect.poll(() => seenBox(page).inputValue(), { timeout: 15_000 }).toBe(SEEN)
+    await expect.poll(() => page.locator('[data-testid="draft-restored"]').isVisible()).toBe(true)
+    await screenshot(page, 'visit-draft-restored')
+  })
+
+  it('type, reload: the text is back', async () => {
+    await seenBox(page).fill(`${SEEN}已联系物业`)
+    await page.waitForTimeout(1200)
+    await page.reload()
+    await expect.poll(() => seenBox(page).inputValue(), { timeout: 15_000 }).toBe(`${SEEN}已联系物业`)
+  })
+
+  it('Today lists the open draft, and a tap resumes it', async () => {
+    await page.goto(server.url)
+    const row = page.locator('[data-testid="draft-row"]').first()
+    await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain(target.headName)
+    await screenshot(page, 'today-drafts')
+    await row.click()
+    await expect.poll(() => seenBox(page).inputValue(), { timeout: 15_000 }).toBe(`${SEEN}已联系物业`)
+  })
+
+  it('refuses a visit dated next year with a message under the time, and stores nothing', async () => {
+    const before = (await readStore(page, db, 'visits')).length
+    await page.locator('#visit-at').fill('2027-06-01T10:00')
+    await page.locator('[data-testid="save"]').click()
+    await expect.poll(() => page.locator('.gs-field-error').first().innerText(), { timeout: 10_000 }).toContain('时间不能晚于现在')
+    await screenshot(page, 'visit-future-refused')
+    expect((await readStore(page, db, 'visits')).length).toBe(before)
+  })
+
+  it('refuses the phone "123" in the household form', async () => {
+    await page.goto(`${server.url}/households/${target.id}`)
+    await page.locator('.hh__edit').click()
+    const phoneBox = page.locator('input[name="phone"]')
+    await expect.poll(() => phoneBox.inputValue(), { timeout: 15_000 }).not.toBe('')
+    await phoneBox.fill('123')
+    await page.locator('[data-testid="save"]').click()
+    await expect.poll(() => page.getByRole('alert').first().innerText(), { timeout: 10_000 }).toContain('请填 11 位手机号')
+    await screenshot(page, 'household-phone-refused')
+    const stored = (await readStore<StoredHousehold & { phone: string }>(page, db, 'households')).find((h) => h.id === target.id)
+    expect(stored?.phone).not.toBe('123')
+    // Leaving throws the refused input away.
+    await page.goBack()
+    await page.locator('.van-dialog').getByText('放弃').click()
+  })
+
+  it('opens the correction of a returned visit with the comment on top and its photos kept', async () => {
+    const returned = (await readStore<StoredReview>(page, db, 'reviews')).filter((r) => r.state === 'returned' && r.recordKind === 'visit')
+    const visits = await readStore<StoredVisit>(page, db, 'visits')
+    const visit = visits.find((v) => returned.some((r) => r.recordId === v.id))
+    expect(visit).toBeDefined()
+    await page.goto(`${server.url}/visits/${visit!.id}`)
+    await page.locator('[data-testid="correct"]').click()
+    await expect.poll(() => page.locator('[data-testid="return-comment"]').innerText(), { timeout: 15_000 }).toContain('退回')
+    await screenshot(page, 'visit-correction')
+    await seenBox(page).fill('补充：已核对政策，群众表示理解')
+    await page.locator('[data-testid="save"]').click()
+    await page.waitForURL((u) => u.pathname.startsWith('/visits/') && !u.pathname.endsWith(visit!.id))
+    await page.goto(`${server.url}/visits/${visit!.id}`)
+    await expect.poll(() => page.locator('[data-testid="corrected-note"]').innerText(), { timeout: 15_000 }).toContain('已更正')
+    await screenshot(page, 'visit-corrected')
+    await page.goto(`${server.url}/households/${visit!.householdId}`)
+    await expect.poll(() => page.locator('[data-testid="corrected-tag"]').first().innerText(), { timeout: 15_000 }).toContain('已更正')
+  })
+})
