@@ -1,5 +1,5 @@
 import { getCurrentScope, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
-import { useRouter } from 'vue-router'
+import { useRouter, type Router } from 'vue-router'
 import { useI18n } from 'vue-i18n'
 import { showConfirmDialog } from 'vant'
 import { getDb, type GridSisterDb } from '@/db/db'
@@ -121,33 +121,50 @@ export function useFormDraft<T>(o: UseFormDraftOptions<T>): UseFormDraft {
   }
   watch(o.value, schedule, { deep: true })
 
-  const onHide = () => {
-    if (document.visibilityState === 'hidden') void flush()
-  }
-  const onPageHide = () => void flush()
-  document.addEventListener('visibilitychange', onHide)
-  window.addEventListener('pagehide', onPageHide)
-
-  const ask = o.confirmLeave ?? (() => askLeave(t))
-  const removeGuard = router.beforeEach(async () => {
-    if (finished || !o.isDirty.value) return true
-    const choice = await ask()
-    if (choice === 'stay') return false
-    if (choice === 'save') await flush()
-    else await clear()
-    return true
-  })
-
+  const stopHidden = whenPageHidden(() => void flush())
+  const removeGuard = guardLeave(router, () => !finished && o.isDirty.value, o.confirmLeave ?? (() => askLeave(t)), flush, clear)
   if (getCurrentScope()) {
     onScopeDispose(() => {
       removeGuard()
-      document.removeEventListener('visibilitychange', onHide)
-      window.removeEventListener('pagehide', onPageHide)
+      stopHidden()
       // Leaving by any other way (the guard was passed) still keeps what was typed.
       if (timer) void flush()
     })
   }
   return { state, restoredFrom, clear, flush, discard }
+}
+
+/**
+ * Runs `fn` when the page is hidden or unloaded: a browser in the background may be
+ * killed with no further event. Returns what removes the listeners.
+ */
+function whenPageHidden(fn: () => void): () => void {
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') fn()
+  }
+  document.addEventListener('visibilitychange', onVisibility)
+  window.addEventListener('pagehide', fn)
+  return () => {
+    document.removeEventListener('visibilitychange', onVisibility)
+    window.removeEventListener('pagehide', fn)
+  }
+}
+
+/** Asks before any navigation away while `holdsInput()`; returns what removes the guard. */
+function guardLeave(
+  router: Router,
+  holdsInput: () => boolean,
+  ask: () => Promise<LeaveChoice>,
+  keep: () => Promise<void>,
+  drop: () => Promise<void>,
+): () => void {
+  return router.beforeEach(async () => {
+    if (!holdsInput()) return true
+    const choice = await ask()
+    if (choice === 'stay') return false
+    await (choice === 'save' ? keep() : drop())
+    return true
+  })
 }
 
 /** Reactive proxies cannot be stored; Blobs (photos) can, and must not be stringified. */

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { Wish, type ArgsOf, type WishCategory } from '@/shared'
 import type { GridSisterDb } from '@/db/db'
-import { checkWishWrite } from '@/shared/rules'
+import { checkWishWrite, normalizePhone } from '@/shared/rules'
 import { RecordValidationError, commitMutation, throwIfIssues } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { newestFirst } from '@/db/order'
@@ -80,6 +80,7 @@ export async function transitionWish(db: GridSisterDb, input: TransitionInput, a
       throw new RecordValidationError([{ path: 'to', message: `cannot go from ${wish.state} to ${input.to}` }])
     }
     const required = { claimed: 'claimedBy', fulfilled: 'fulfilment', closed: 'closedReason' } as const
+    if (input.claimedBy) input = { ...input, claimedBy: { ...input.claimedBy, phone: normalizePhone(input.claimedBy.phone) } }
     const need = input.to === 'registered' ? null : required[input.to]
     if (need && !input[need]) throw new RecordValidationError([{ path: need, message: 'required' }])
     let saved: Wish | undefined
