@@ -70,8 +70,11 @@ export function useFormDraft<T>(o: UseFormDraftOptions<T>): UseFormDraft {
   const userId = () => user.value?.id ?? ''
   const run = (op: () => Promise<void>) => (queue = queue.then(op).catch(() => undefined))
 
+  // Asked to write before the draft was looked for (she typed, or left, that fast).
+  let wanted = false
   const write = () =>
     run(async () => {
+      if (state.value === 'loading') wanted = true
       if (finished || state.value === 'loading' || !userId()) return
       // A form back at its starting values has nothing to keep.
       if (o.isDirty.value) await putDraft(db(), userId(), o.formKey(), o.info(), toPlain(o.value()))
@@ -110,8 +113,8 @@ export function useFormDraft<T>(o: UseFormDraftOptions<T>): UseFormDraft {
       restoredFrom.value = row.updatedAt
     }
     state.value = row ? 'restored' : 'fresh'
-    // Typed while the draft was looked for: kept like any later keystroke.
-    if (!row && o.isDirty.value) schedule()
+    // Typed (or left) while the draft was looked for: kept now, as the form may be gone.
+    if (wanted || (!row && o.isDirty.value)) void write()
   }, { immediate: true })
 
   function schedule(): void {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { launchPhone, type Phone } from '../helpers/e2e/browser'
+import { generatedJpeg, launchPhone, type Phone } from '../helpers/e2e/browser'
 import { deviceDb, metaValue, readStore } from '../helpers/e2e/idb'
 import { login } from '../helpers/e2e/login'
 import { screenshot } from '../helpers/e2e/screenshot'
@@ -62,17 +62,23 @@ describe('drafts and validation in the worker app', () => {
     await page.goBack()
     await page.locator('.van-dialog').getByText('保存草稿').click()
     await page.waitForURL((u) => u.pathname === `/households/${target.id}`)
+    // Kept in the device database, not in the page's memory: the reopening below is a new page load.
+    await expect.poll(async () => (await readStore<{ value: { seen: string } }>(page, db, 'drafts')).map((d) => d.value.seen), { timeout: 5_000 }).toEqual([SEEN])
     await page.goto(`${server.url}/households/${target.id}/visits/new`)
     await expect.poll(() => seenBox(page).inputValue(), { timeout: 15_000 }).toBe(SEEN)
     await expect.poll(() => page.locator('[data-testid="draft-restored"]').isVisible()).toBe(true)
     await screenshot(page, 'visit-draft-restored')
   })
 
-  it('type, reload: the text is back', async () => {
+  it('type and add a photo, reload: the text and the photo are back', async () => {
     await seenBox(page).fill(`${SEEN}已联系物业`)
+    const jpeg = await generatedJpeg(page)
+    await page.locator('[data-testid="photo-input"]').setInputFiles({ name: 'stairwell.jpg', mimeType: 'image/jpeg', buffer: jpeg })
+    await page.locator('[data-testid="photo-thumb"]').waitFor({ timeout: 20_000 })
     await page.waitForTimeout(1200)
     await page.reload()
     await expect.poll(() => seenBox(page).inputValue(), { timeout: 15_000 }).toBe(`${SEEN}已联系物业`)
+    await expect.poll(() => page.locator('[data-testid="photo-thumb"] img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0)
   })
 
   it('Today lists the open draft, and a tap resumes it', async () => {
