@@ -133,4 +133,13 @@ describe('drafts and validation in the worker app', () => {
     await page.goto(`${server.url}/households/${visit!.householdId}`)
     await expect.poll(() => page.locator('[data-testid="corrected-tag"]').first().innerText(), { timeout: 15_000 }).toContain('已更正')
   })
+
+  it('refuses a member whose ID number has a wrong check digit', async () => {
+    await page.goto(`${server.url}/households/${target.id}/persons/new`)
+    await page.locator('input[name="name"]').fill('宋小红')
+    await page.locator('input[name="idNumber"]').fill('110105194912310021')
+    await page.locator('[data-testid="save"]').click()
+    await expect.poll(() => page.getByRole('alert').first().innerText(), { timeout: 10_000 }).toContain('身份证号校验位不对')
+    await screenshot(page, 'person-id-refused')
+  })
 })
