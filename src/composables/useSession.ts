@@ -1,7 +1,7 @@
 import { computed, type ComputedRef } from 'vue'
 import type { PublicUser } from '@/shared'
 import { useAuthStore } from '@/features/auth/auth-store'
-import type { Actor } from '@/features/visits/visits-repository'
+import type { Actor } from '@/db/actor'
 
 /**
  * Who is holding the phone, as the screens need it: the signed-in user (from the auth
@@ -19,7 +19,7 @@ export function useSession(): UseSession {
   const user = computed(() => auth.user)
   return {
     user,
-    actor: computed(() => ({ id: user.value?.id ?? '', name: user.value?.displayName ?? '' })),
+    actor: computed(() => ({ id: user.value?.id ?? '', name: user.value?.displayName ?? '', role: user.value?.role ?? 'worker' })),
     gridIds: computed(() => user.value?.gridIds ?? []),
   }
 }

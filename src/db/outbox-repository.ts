@@ -18,7 +18,7 @@ import { getMeta, getMetas, setMeta, setMetas, type MetaValues } from './meta-re
 
 /**
  * The one way the app writes a record: the record(s) and exactly one outbox mutation
- * are written in a single Dexie transaction (SYNC.md guarantee 3), so a crash or a
+ * are written in a single Dexie transaction (docs/sync.md, guarantee 3), so a crash or a
  * killed tab leaves either both or neither. Arguments are validated with the shared
  * zod schema before commit; invalid input throws `RecordValidationError` and the
  * transaction is rolled back, so nothing is saved.

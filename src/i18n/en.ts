@@ -256,6 +256,7 @@ const en: typeof zhCN = {
     claimantKind: 'Kind',
     claimantPhone: 'Their phone',
     release: 'Release',
+    reopen: 'Reopen',
     fulfil: 'Fulfilled',
     fulfilDate: 'Date',
     whatWasDone: 'What was done',

@@ -254,6 +254,7 @@ export default {
     claimantKind: '认领方',
     claimantPhone: '认领人电话',
     release: '取消认领',
+    reopen: '重新打开',
     fulfil: '登记完成',
     fulfilDate: '完成日期',
     whatWasDone: '完成情况',

@@ -16,12 +16,12 @@ import { AuditRecordArgs } from './audit'
 
 /**
  * The outbox mutation: every local write produces exactly one, in the same Dexie
- * transaction as the record itself (SYNC.md guarantee 3). The server applies them in
+ * transaction as the record itself (docs/sync.md, guarantee 3). The server applies them in
  * `seq` order per client and remembers the last `seq` it processed, so a replay is a no-op.
  */
 
 export const SCHEMA_VERSION = 1
-/** The server accepts this version and the one before it (SYNC.md guarantee 8). */
+/** The server accepts this version and the one before it (docs/sync.md, guarantee 8). */
 export const MIN_SCHEMA_VERSION = 1
 
 /** Fields changed by a patch, with the HLC the device had seen for each (null: never). */
@@ -54,7 +54,7 @@ export const MutationArgs = {
       note: z.string().trim().max(500),
     }),
   ),
-  /** Supervisor only: undoes a tombstone (SYNC.md "only a supervisor restores"). */
+  /** Supervisor only: undoes a tombstone (docs/sync.md, "Rules per record kind"). */
   'record.restore': lazySchema(() => z.object({ kind: z.enum(['household', 'person', 'assessment']), id: Id, gridId: Id })),
   'review.set': lazySchema(() =>
     z.object({

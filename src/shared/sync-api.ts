@@ -4,7 +4,7 @@ import { Mutation } from './mutations'
 import { ErrorCode } from './public-api'
 import { RecordKind } from './vocab'
 
-/** Request and reply bodies of the sync server's API (SYNC.md "Push" and "Pull"); error bodies: public-api.ts. */
+/** Request and reply bodies of the sync server's API (docs/sync.md, "Protocol"); error bodies: public-api.ts. */
 
 export const LoginRequest = lazySchema(() =>
   z.object({
@@ -16,7 +16,7 @@ export const LoginReply = lazySchema(() => z.object({ token: z.string(), user: P
 export type LoginReply = z.infer<typeof LoginReply>
 
 /**
- * The most mutations one push request may carry: as many as a pull page (SYNC.md, ~1,000
+ * The most mutations one push request may carry: as many as a pull page (docs/sync.md, ~1,000
  * changes or 1 MB). A device with a backlog sends 1,000 visits (≈ 0.1 MB gzip, about a
  * second at 750 kbit/s up) per round trip; 500 cost two more round trips per 2,000 on a
  * 150 ms link and a tenth more server time per mutation (BENCHMARKS.md, push).

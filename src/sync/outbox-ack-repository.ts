@@ -8,7 +8,7 @@ import { restoreShadows } from './shadow-repository'
  * Acknowledging pushed mutations. An outbox row leaves the outbox only when the server
  * answered for it: applied, merged or duplicate (already processed earlier) remove it;
  * rejected moves it to `rejections` with the server's code and message (and rewinds its
- * grid's cursor so the server's copy comes back), in the same transaction, so a rejected change is never silently dropped (SYNC.md guarantee 7);
+ * grid's cursor so the server's copy comes back), in the same transaction, so a rejected change is never silently dropped (docs/sync.md, guarantee 7);
  * skipped (the server saw a gap before it) leaves it pending for the next push. Records
  * shown rebased go back to their server copy once all their mutations are answered.
  */

@@ -1,11 +1,11 @@
 import type { GridSisterDb } from '@/db/db'
 import { isLaterVisit, type LatestVisit } from '@/db/derive'
-import { advanceLastVisits, refreshHouseholdsDerived } from '@/features/households/households-repository'
+import { advanceLastVisits, refreshHouseholdsDerived } from '@/db/households-derived-repository'
 import { getMeta, setMeta } from '@/db/meta-repository'
-import type { Change, Mutation, PullReply } from '@/shared'
+import { mutationTarget, type Change, type Mutation, type PullReply } from '@/shared'
 import { advanceClock } from './clock-repository'
 import { putLocalMany, recordTables, type StoredMany } from './local-records-repository'
-import { rebase, refKey, targetOf } from './rebase'
+import { rebase, refKey } from './rebase'
 import { dropShadows, saveShadow } from './shadow-repository'
 
 /**
@@ -36,7 +36,7 @@ function latestPerRecord(changes: Change[]): Change[] {
 function pendingByRecord(pending: Mutation[]): Map<string, Mutation[]> {
   const map = new Map<string, Mutation[]>()
   for (const m of pending) {
-    const target = targetOf(m)
+    const target = mutationTarget(m)
     if (!target) continue
     const key = refKey(target)
     map.set(key, [...(map.get(key) ?? []), m])

@@ -1,8 +1,8 @@
 import type { GridSisterDb } from '@/db/db'
-import { refreshHouseholdsDerived } from '@/features/households/households-repository'
-import type { Mutation, RecordByKind, RecordKind } from '@/shared'
+import { refreshHouseholdsDerived } from '@/db/households-derived-repository'
+import { mutationTarget, type Mutation, type RecordByKind, type RecordKind, type RecordRef } from '@/shared'
 import { putLocal } from './local-records-repository'
-import { rebase, refKey, targetOf, type RecordRef } from './rebase'
+import { rebase, refKey } from './rebase'
 
 /**
  * Shadows: the last server copy of a record the device is showing rebased. When a pull
@@ -12,7 +12,7 @@ import { rebase, refKey, targetOf, type RecordRef } from './rebase'
  * accepted edit then comes back with the next pull as the server's merged copy. This
  * is what makes a device converge when its edit lost a merge or was refused: without
  * the shadow it would keep showing its own edit, and no later pull would correct it,
- * because its cursor is already past the server copy (SYNC.md guarantee 4).
+ * because its cursor is already past the server copy (docs/sync.md, guarantee 4).
  * Shadows live in `meta` under `shadow:<kind>:<id>`; callers hold the transaction.
  */
 
@@ -33,7 +33,7 @@ export async function saveShadow<K extends RecordKind>(db: GridSisterDb, kind: K
 export async function restoreShadows(db: GridSisterDb, answered: Mutation[]): Promise<void> {
   const keys = new Set<string>()
   for (const m of answered) {
-    const ref = targetOf(m)
+    const ref = mutationTarget(m)
     if (ref) keys.add(keyOf(ref))
   }
   if (keys.size === 0) return
@@ -45,7 +45,7 @@ export async function restoreShadows(db: GridSisterDb, answered: Mutation[]): Pr
   if (shadows.length === 0) return
   const pending = new Map<string, Mutation[]>()
   for (const { mutation } of await db.outbox.orderBy('seq').toArray()) {
-    const t = targetOf(mutation)
+    const t = mutationTarget(mutation)
     if (!t) continue
     const list = pending.get(keyOf(t))
     if (list) list.push(mutation)

@@ -4,7 +4,7 @@ import { Conflict } from '../../src/shared'
 import type { AppContext } from '../context'
 import { requireUser, userOf } from '../plugins/auth'
 
-/** GET /api/conflicts: the conflict inbox of the supervisor's community (SYNC.md guarantee 7). */
+/** GET /api/conflicts: the conflict inbox of the supervisor's community (docs/sync.md, guarantee 7). */
 export function conflictRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(

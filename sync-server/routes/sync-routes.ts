@@ -16,7 +16,7 @@ export const PUSH_BODY_LIMIT = 10 * 1024 * 1024
 /** A push reply is ~85 bytes per mutation, more with rejection messages. */
 const PUSH_REPLY_SYNC_GZIP = 256 * 1024
 
-/** POST /api/sync/push and /api/sync/pull (SYNC.md). */
+/** POST /api/sync/push and /api/sync/pull (docs/sync.md, "Protocol"). */
 export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     // Before body validation: an old app must hear "update" (426), not "bad request".

@@ -76,7 +76,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   // A rejected mutation is remembered with its reason, so a retry whose first reply was
-  // lost is answered with the same rejection instead of a bare `duplicate` (SYNC.md 7).
+  // lost is answered with the same rejection instead of a bare `duplicate` (docs/sync.md, guarantee 7).
   `
   CREATE TABLE push_rejections (
     client_id TEXT NOT NULL,

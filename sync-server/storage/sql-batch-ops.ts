@@ -84,7 +84,7 @@ type BatchOps = Pick<StoreOps, 'getGrids' | 'getRecords' | 'getRecordPlaces' | '
 export function sqlBatchOps(q: Queryer): BatchOps & { nextSeqs(communityId: string, n: number): Promise<number> } {
   const nextSeqs = async (communityId: string, n: number): Promise<number> => {
     // The counter row is locked until commit, so commits of one community are serialized
-    // in seq order and a reader can never see seq N+1 before N (SYNC.md, PostgreSQL note).
+    // in seq order and a reader can never see seq N+1 before N (docs/sync.md, "Pull").
     const rows = await q.all<{ seq: number | string }>(
       'INSERT INTO community_seq (community_id, seq) VALUES (?, ?) ON CONFLICT (community_id) DO UPDATE SET seq = community_seq.seq + ? RETURNING seq',
       [communityId, n, n],

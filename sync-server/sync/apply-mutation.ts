@@ -3,9 +3,9 @@ import {
   hlcMillis,
   MAX_DRIFT_MS,
   RECORD_SCHEMAS,
+  mutationTarget,
   type Mutation,
   type MutationResult,
-  type RecordKind,
 } from '../../src/shared'
 import { canWrite } from '../../src/shared/rules'
 import type { ApplyCtx, Effect } from './effect'
@@ -49,14 +49,17 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   if (outcome.status === 'duplicate') return { ...base, status: 'duplicate' }
   effect.writes.forEach((w, i) => tx.putRecord(w.kind, w.record.id, grid.id, grid.communityId, records[i]))
   const conflictIds: string[] = []
+  // Filed against the record the mutation writes (every mutation that merges has one).
+  const target = outcome.conflicts.length > 0 ? mutationTarget(m) : null
   for (const c of outcome.conflicts) {
+    if (!target) break
     const id = randomUUID()
     conflictIds.push(id)
     tx.insertConflict({
       id,
       communityId: grid.communityId,
-      kind: kindOf(m),
-      recordId: m.name === 'review.set' ? m.args.recordId : m.args.id,
+      kind: target.kind,
+      recordId: target.id,
       gridId: grid.id,
       field: c.field,
       winnerValue: c.winnerValue,
@@ -86,12 +89,6 @@ function isoAt(now: number): string {
   return lastAt
 }
 
-function kindOf(m: Mutation): RecordKind {
-  if (m.name === 'record.restore') return m.args.kind
-  if (m.name === 'review.set') return 'review'
-  return m.name.split('.')[0] as RecordKind
-}
-
 function dispatch(ctx: ApplyCtx, m: Mutation): Promise<Effect> {
   switch (m.name) {
     case 'household.put':
@@ -101,9 +98,11 @@ function dispatch(ctx: ApplyCtx, m: Mutation): Promise<Effect> {
     case 'assessment.put':
       return applyMergeable(ctx, 'assessment', m.args, m.hlc)
     case 'household.delete':
+      return applyRecordDelete(ctx, 'household', m.args, m.hlc)
     case 'person.delete':
+      return applyRecordDelete(ctx, 'person', m.args, m.hlc)
     case 'assessment.delete':
-      return applyRecordDelete(ctx, kindOf(m), m.args, m.hlc)
+      return applyRecordDelete(ctx, 'assessment', m.args, m.hlc)
     case 'record.restore':
       return applyRecordRestore(ctx, m.args.kind, m.args, m.hlc)
     case 'visit.create':

@@ -1,4 +1,4 @@
-import type { Mutation } from '../../src/shared'
+import { mutationTarget, type Mutation } from '../../src/shared'
 import type { RecordKey } from '../storage/store'
 
 /**
@@ -14,36 +14,32 @@ export interface BatchKey extends RecordKey {
 // Module-level, not per call: a push batch calls batchKeysOf a thousand times, and a
 // closure made per call (named by tsx's keepNames at every creation) cost more than the rest.
 const data = (kind: RecordKey['kind'], id: string): BatchKey => ({ kind, id, need: 'data' })
-const household = (id: unknown): BatchKey[] => (typeof id === 'string' ? [{ kind: 'household', id, need: 'place' }] : [])
 
+/** Adds the place of the household a record names (a patch may not name one). */
+function withHousehold(keys: BatchKey[], id: unknown): BatchKey[] {
+  if (typeof id === 'string') keys.push({ kind: 'household', id, need: 'place' })
+  return keys
+}
+
+/** What a mutation's rule reads: the record it writes (`mutationTarget`), and the records it checks. */
 export function batchKeysOf(m: Mutation): BatchKey[] {
+  const target = mutationTarget(m)
+  const keys: BatchKey[] = target ? [{ kind: target.kind, id: target.id, need: 'data' }] : []
   switch (m.name) {
-    case 'household.put':
-    case 'household.delete':
-      return [data('household', m.args.id)]
     case 'person.put':
-      return [data('person', m.args.id), ...household(m.args.patch.householdId)]
     case 'assessment.put':
-      return [data('assessment', m.args.id), ...household(m.args.patch.householdId)]
-    case 'person.delete':
-      return [data('person', m.args.id)]
-    case 'assessment.delete':
-      return [data('assessment', m.args.id)]
-    case 'record.restore':
-      return [data(m.args.kind, m.args.id)]
-    case 'visit.create': {
-      const { correctsId } = m.args
-      const keys = [...household(m.args.householdId), data('visit', m.args.id)]
-      if (correctsId) keys.push(data('visit', correctsId), data('review', correctsId))
+      return withHousehold(keys, m.args.patch.householdId)
+    case 'visit.create':
+      withHousehold(keys, m.args.householdId)
+      // A correction reads the entry it corrects and that entry's review.
+      if (m.args.correctsId) keys.push(data('visit', m.args.correctsId), data('review', m.args.correctsId))
       return keys
-    }
     case 'wish.create':
-      return [...household(m.args.householdId), data('wish', m.args.id)]
-    case 'wish.transition':
-      return [data('wish', m.args.id)]
+      return withHousehold(keys, m.args.householdId)
     case 'review.set':
-      return [{ kind: m.args.recordKind, id: m.args.recordId, need: 'place' }, data('review', m.args.recordId)]
-    case 'audit.record':
-      return []
+      keys.push({ kind: m.args.recordKind, id: m.args.recordId, need: 'place' })
+      return keys
+    default:
+      return keys
   }
 }

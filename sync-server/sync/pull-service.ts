@@ -4,7 +4,7 @@ import type { ChangeRow, Store, UserRow } from '../storage/store'
 import { listScopeGrids } from './scope-service'
 
 /**
- * Pull (SYNC.md): the user's grids are derived from her current assignments on every
+ * Pull (docs/sync.md): the user's grids are derived from her current assignments on every
  * call. For each grid in scope the reply carries the current state of every record
  * changed after that grid's cursor, in seq order; a grid she no longer holds is listed
  * in `gridsLost` so the device drops it; a new grid (no cursor) arrives whole.

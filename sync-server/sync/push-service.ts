@@ -5,7 +5,7 @@ import { applyMutation } from './apply-mutation'
 import { createBatchView } from './batch-view'
 
 /**
- * Push (SYNC.md): the whole batch of one client is applied in ONE transaction together
+ * Push (docs/sync.md): the whole batch of one client is applied in ONE transaction together
  * with the client's `lastSeq`, so a crash leaves all or nothing and a replay is a no-op.
  *
  * - seq <= lastSeq: already processed → `duplicate`, nothing written — unless it was
@@ -21,7 +21,7 @@ import { createBatchView } from './batch-view'
  * the writes go out together at the end. `req` must have been parsed by `PushRequest`.
  */
 export async function pushMutations(store: Store, user: UserRow, req: PushRequest, now: number): Promise<Omit<PushReply, 'serverHlc'>> {
-  // Older clients are refused before anything is written (SYNC.md guarantee 8).
+  // Older clients are refused before anything is written (docs/sync.md, guarantee 8).
   if (req.schemaVersion < MIN_SCHEMA_VERSION || req.mutations.some((m) => m.schemaVersion < MIN_SCHEMA_VERSION)) {
     throw upgradeRequired()
   }

@@ -103,7 +103,8 @@ describe('worker offline journey', () => {
     await page.locator('[data-testid="household-search"] input').fill(target.headName)
     const rows = page.locator('[data-testid="household-row"]')
     await expect.poll(() => rows.count()).toBe(1)
-    expect(await rows.first().innerText()).toContain(target.headName)
+    // On a loaded machine the row can be counted before its text is drawn.
+    await expect.poll(() => rows.first().innerText()).toContain(target.headName)
     await screenshot(page, 'households-search')
     await rows.first().click()
     await page.waitForURL(`**/households/${target.id}`)

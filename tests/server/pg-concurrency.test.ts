@@ -10,7 +10,7 @@ import { seedWorld, type World } from '../helpers/server/world'
 /**
  * Two server processes on one PostgreSQL (READ COMMITTED), taking pushes for the SAME
  * grid at the same time:
- * - complete pulls (SYNC.md guarantee 5, the PostgreSQL note): every pushed record must
+ * - complete pulls (docs/sync.md, guarantee 5): every pushed record must
  *   reach a supervisor pulling through both, by its cursors alone; a seq that became
  *   visible before a lower one committed would be skipped forever;
  * - no lost update: two devices editing different fields of one household concurrently

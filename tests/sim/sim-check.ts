@@ -1,13 +1,12 @@
-import { compareHlc, type Conflict, type Household, type Mutation, type MutationResult, type Wish } from '../../src/shared'
-import { canTransition } from '../../src/features/wishes/wish-rules'
-import { targetOf } from '../../src/sync/rebase'
+import { compareHlc, mutationTarget, type Conflict, type Household, type Mutation, type MutationResult, type Wish } from '../../src/shared'
+import { isWishEdge } from '../../src/shared/rules/wish'
 import { createDevice, type SimDevice } from './sim-device'
 import type { SimNetwork } from './sim-network'
 import { derivedMismatches, firstDifference, snapshot, type Snapshot } from './sim-snapshot'
 import { gridsOf, type SimWorld, type UserKey } from './sim-world'
 
 /**
- * The end-of-run check of every guarantee of SYNC.md, after the network healed and
+ * The end-of-run check of every guarantee of docs/sync.md, after the network healed and
  * every device synced until idle. The server's view of a user's scope is what a brand
  * new device of that user pulls from scratch; the sequential model is built from the
  * log of every push answer the server gave (heard by the device or not).
@@ -52,7 +51,7 @@ async function checkDevice(world: SimWorld, net: SimNetwork, dev: SimDevice, vie
   if (pending > 0) out.push(`G1 device ${dev.name}: ${pending} mutations still unsent after healing`)
   const gaps = checkRejectionsShown(net, dev, processed, (await dev.db.meta.get('clientId'))?.value, new Set((await dev.db.rejections.toArray()).map((r) => r.mutationId)))
   out.push(...gaps)
-  const refused = (await dev.db.rejections.toArray()).map((r) => targetOf(r.mutation)?.id).filter((id): id is string => !!id)
+  const refused = (await dev.db.rejections.toArray()).map((r) => mutationTarget(r.mutation)?.id).filter((id): id is string => !!id)
   const diff = firstDifference(await snapshot(dev.db), view, new Set(refused))
   if (diff) out.push(`G4 convergence, device ${dev.name}: ${diff}`)
   for (const m of await derivedMismatches(dev.db)) out.push(`derived columns, device ${dev.name}: ${m}`)
@@ -122,7 +121,7 @@ function checkEvents(view: Snapshot, accepted: Processed[], out: string[]) {
     const states = w.history.map((e) => e.state)
     if (states.length !== 1 + (moves.get(w.id) ?? 0)) out.push(`G2 wish ${w.id}: history ${states.join('>')} vs ${moves.get(w.id) ?? 0} accepted moves`)
     for (let i = 1; i < states.length; i++) {
-      if (!canTransition(states[i - 1]!, states[i]!)) out.push(`model wish ${w.id}: illegal ${states[i - 1]} > ${states[i]}`)
+      if (!isWishEdge(states[i - 1]!, states[i]!)) out.push(`model wish ${w.id}: illegal ${states[i - 1]} > ${states[i]}`)
     }
     if (states.at(-1) !== w.state) out.push(`model wish ${w.id}: state ${w.state} but history ends ${states.at(-1)}`)
   }

@@ -100,7 +100,7 @@ const MOVES: Record<WishState, WishState[]> = { registered: ['claimed', 'closed'
 export async function edit(world: SimWorld, dev: SimDevice, op: EditOp, r: () => number): Promise<boolean> {
   const { db } = dev
   const u = world.users[dev.user]
-  const actor = { id: u.id, name: u.displayName }
+  const actor = { id: u.id, name: u.displayName, role: u.role }
   const households = (await db.households.toArray()).filter((h) => !h.deleted)
   const h = pick(households, r())
   const done = (x: unknown) => x !== null

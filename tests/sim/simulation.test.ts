@@ -19,7 +19,7 @@ describe.each(BACKENDS)('sync simulation on $name', (backend) => {
   afterAll(() => backend.teardown())
 
   it.skipIf(!backend.available)(
-    'keeps every SYNC.md guarantee through drops, duplicates, delays, partitions, kills, skew and reassignment',
+    'keeps every guarantee of docs/sync.md through drops, duplicates, delays, partitions, kills, skew and reassignment',
     async () => {
       await fc.assert(
         fc.asyncProperty(scenarioArb(MAX_STEPS), async (scenario) => {

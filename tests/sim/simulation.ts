@@ -7,7 +7,7 @@ import { createSimNetwork, NO_FAULTS, prng, type SimNetwork } from './sim-networ
 import { createWorld, reassignGrid, type SimWorld } from './sim-world'
 
 /**
- * THE simulation (SYNC.md "The test that proves it"): four devices (worker 1's phone
+ * THE simulation (docs/sync.md, "What the tests show"): four devices (worker 1's phone
  * and tablet, worker 2's phone, the supervisor's phone) edit offline and sync through a
  * faulty network while devices are killed, clocks are wrong and a grid changes hands;
  * then the network heals, everyone syncs until idle, and every guarantee is checked.

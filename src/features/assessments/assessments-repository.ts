@@ -6,7 +6,7 @@ import { ensurePinyin } from '@/db/derive'
 import { RecordValidationError } from '@/db/outbox-repository'
 import { putMergeable, whenOpen } from '@/db/mergeable-repository'
 import { saveHousehold } from '@/features/households/households-repository'
-import type { Actor } from '@/features/visits/visits-repository'
+import type { Actor } from '@/db/actor'
 
 /**
  * Needs assessments and score forms, both rendered from templates. Saving a needs

@@ -7,7 +7,7 @@ import { RecordValidationError } from '@/db/outbox-repository'
 /**
  * Resolving a conflict by choosing the value that lost: it is written as a normal
  * `*.put` of that one field with a new HLC, so it wins over the stored value and
- * syncs like any other edit (SYNC.md: the choice syncs like any other change).
+ * syncs like any other edit (docs/sync.md, "Rules per record kind").
  * Choosing the value that already won needs no write.
  */
 

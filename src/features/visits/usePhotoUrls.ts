@@ -1,7 +1,7 @@
 import { computed, onScopeDispose, watch, type ComputedRef } from 'vue'
 import type { PhotoRef } from '@/shared'
 import { useLiveQuery } from '@/composables/useLiveQuery'
-import { getPhotoBlob } from './photos-repository'
+import { getPhotoBlob } from '@/db/photos-repository'
 
 /**
  * Object URLs of stored photos, one entry per ref: null where the blob is not on this

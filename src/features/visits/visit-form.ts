@@ -1,6 +1,6 @@
 import { householdCadenceDays, type KeyGroup, type PhotoRef, type Policy, type Visit, type VisitMethod } from '@/shared'
 import { isoDay } from '@/features/today/today-rules'
-import type { PreparedPhoto } from './photos-repository'
+import type { PreparedPhoto } from '@/db/photos-repository'
 import type { VisitInput } from './visits-repository'
 
 /** The editable state of the visit form and its conversion to repository input. */

@@ -1,23 +1,18 @@
 import { v7 as uuidv7 } from 'uuid'
 import { Visit, type PhotoRef } from '@/shared'
+import type { Actor } from '@/db/actor'
 import type { GridSisterDb } from '@/db/db'
 import { checkVisitWrite } from '@/shared/rules'
 import { RecordValidationError, commitMutation, throwIfIssues } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { latestOf } from '@/db/derive'
-import { recomputeLastVisit, withLastVisit } from '@/features/households/households-repository'
-import { storePhotos, type PreparedPhoto } from './photos-repository'
+import { recomputeLastVisit, withLastVisit } from '@/db/households-derived-repository'
+import { storePhotos, type PreparedPhoto } from '@/db/photos-repository'
 
 /**
  * Visit diary entries are append-only events: once written they are never edited;
  * a correction is a new entry whose `correctsId` points to the entry it corrects.
  */
-
-
-export interface Actor {
-  id: string
-  name: string
-}
 
 export type VisitInput = Pick<
   Visit,

@@ -1,14 +1,14 @@
 import { v7 as uuidv7 } from 'uuid'
-import { Wish, type ArgsOf, type WishCategory } from '@/shared'
+import { Wish, type ArgsOf, type WishCategory, type WishState } from '@/shared'
+import { OPEN_WISH_STATES, wishAfter, wishTransitionProblem, type WishProblem } from '@/shared/rules/wish'
 import type { GridSisterDb } from '@/db/db'
 import { checkWishWrite, normalizePhone } from '@/shared/rules'
 import { RecordValidationError, commitMutation, throwIfIssues } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { newestFirst } from '@/db/order'
-import { refreshHouseholdDerived } from '@/features/households/households-repository'
-import { storePhotos, type PreparedPhoto } from '@/features/visits/photos-repository'
-import type { Actor } from '@/features/visits/visits-repository'
-import { canTransition } from './wish-rules'
+import { refreshHouseholdDerived } from '@/db/households-derived-repository'
+import { storePhotos, type PreparedPhoto } from '@/db/photos-repository'
+import type { Actor } from '@/db/actor'
 
 /** Wish cards: created registered, then moved through `wish.transition` commands. */
 
@@ -70,58 +70,60 @@ export async function createWish(db: GridSisterDb, input: WishInput, actor: Acto
   })
 }
 
-/** Applies a transition locally and queues it with the state the device saw. */
+/**
+ * Applies a transition locally and queues it with the state the device saw. The move is
+ * checked and applied by the shared rule the server enforces, so the phone shows what
+ * the server will store; a move the rule refuses saves nothing.
+ */
 export async function transitionWish(db: GridSisterDb, input: TransitionInput, actor: Actor): Promise<Wish> {
   await whenOpen(db)
   return db.transaction('rw', [...wishTables(db), db.outbox, db.meta], async () => {
     const wish = await db.wishes.get(input.id)
     if (!wish) throw new RecordValidationError([{ path: 'id', message: 'wish not found' }])
-    if (!canTransition(wish.state, input.to)) {
-      throw new RecordValidationError([{ path: 'to', message: `cannot go from ${wish.state} to ${input.to}` }])
-    }
-    const required = { claimed: 'claimedBy', fulfilled: 'fulfilment', closed: 'closedReason' } as const
+    // Stored in one spelling, as the household's phones are.
     if (input.claimedBy) input = { ...input, claimedBy: { ...input.claimedBy, phone: normalizePhone(input.claimedBy.phone) } }
-    const need = input.to === 'registered' ? null : required[input.to]
-    if (need && !input[need]) throw new RecordValidationError([{ path: need, message: 'required' }])
+    const cmd = transitionCommand(wish, input)
+    const problem = wishTransitionProblem(wish, cmd, actor)
+    if (problem) throw new RecordValidationError([problemIssue(problem, wish.state, input.to)])
     let saved: Wish | undefined
     await commitMutation(db, 'wish.transition', wishTables(db), async (ctx) => {
-      const fulfilment = input.fulfilment ? { ...input.fulfilment, photo: input.photo?.ref ?? input.fulfilment.photo } : null
-      const parsed = Wish.safeParse({
-        ...wish,
-        state: input.to,
-        claimedBy: input.to === 'claimed' ? input.claimedBy : input.to === 'registered' ? null : wish.claimedBy,
-        claimedAt: input.to === 'claimed' ? ctx.now : input.to === 'registered' ? null : wish.claimedAt,
-        fulfilment: input.to === 'fulfilled' ? fulfilment : wish.fulfilment,
-        closedReason: input.to === 'closed' ? input.closedReason : wish.closedReason,
-        history: [...wish.history, { state: input.to, at: ctx.now, by: actor.name, note: input.note }].slice(-100),
-        updatedAt: ctx.now,
-      })
+      const parsed = Wish.safeParse(wishAfter(wish, cmd, actor.name, ctx.now))
       if (!parsed.success) throw validationError(parsed.error)
-      throwIfIssues(
-        checkWishWrite({ claimedBy: input.to === 'claimed' ? input.claimedBy : null, fulfilment: input.to === 'fulfilled' ? fulfilment : null }, ctx.clock),
-      )
+      throwIfIssues(checkWishWrite(cmd, ctx.clock))
       saved = parsed.data
       await db.wishes.put(saved)
       if (input.photo) await storePhotos(db, [input.photo], wish.gridId)
       await refreshHouseholdDerived(db, wish.householdId)
-      return {
-        id: wish.id,
-        gridId: wish.gridId,
-        expected: wish.state,
-        to: input.to,
-        claimedBy: input.to === 'claimed' ? input.claimedBy : null,
-        fulfilment: input.to === 'fulfilled' ? saved.fulfilment : null,
-        closedReason: input.to === 'closed' ? input.closedReason : null,
-        note: input.note,
-      }
+      return cmd
     })
     return saved as Wish
   })
 }
 
+/** The command a form's input makes: only the fields its target state uses, proof photo inside. */
+function transitionCommand(wish: Wish, input: TransitionInput): ArgsOf<'wish.transition'> {
+  const fulfilment = input.fulfilment ? { ...input.fulfilment, photo: input.photo?.ref ?? input.fulfilment.photo } : null
+  return {
+    id: wish.id,
+    gridId: wish.gridId,
+    expected: wish.state,
+    to: input.to,
+    claimedBy: input.to === 'claimed' ? input.claimedBy : null,
+    fulfilment: input.to === 'fulfilled' ? fulfilment : null,
+    closedReason: input.to === 'closed' ? input.closedReason : null,
+    note: input.note,
+  }
+}
+
+/** A refused move as a form issue: a missing input names its field, anything else the move. */
+function problemIssue(problem: WishProblem, from: WishState, to: WishState): { path: string; message: string } {
+  if (problem.code === 'bad-request') return { path: problem.field, message: 'required' }
+  return { path: 'to', message: `cannot go from ${from} to ${to}` }
+}
+
 /** Registered and claimed wishes (the wish tree), newest change first. */
 export async function listOpenWishes(db: GridSisterDb): Promise<Wish[]> {
-  const rows = await db.wishes.where('state').anyOf(['registered', 'claimed']).toArray()
+  const rows = await db.wishes.where('state').anyOf(OPEN_WISH_STATES).toArray()
   return rows.sort(newestFirst((w) => w.updatedAt))
 }
 

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { createSyncClient, type SyncProgress } from '@/sync/sync-client'
 import { getMeta } from '@/db/meta-repository'
 import { saveHousehold } from '@/features/households/households-repository'
-import { storePhotos } from '@/features/visits/photos-repository'
+import { storePhotos } from '@/db/photos-repository'
 import type { Mutation, PullRequest } from '@/shared'
 import { GRID_ID, makeDb, photoBlob, seedHousehold } from '../../helpers/app/factories'
 import {

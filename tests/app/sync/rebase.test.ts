@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { v7 as uuidv7 } from 'uuid'
 import type { Mutation } from '@/shared'
-import { applyPending, rebase, targetOf } from '@/sync/rebase'
+import { applyWishTransition } from '@/shared/rules'
+import { applyPending, rebase } from '@/sync/rebase'
 import { serverHousehold, serverWish } from './sync-test-kit'
 
 const HLC = '001800000000000-00001-device'
@@ -43,16 +44,20 @@ describe('rebase', () => {
     expect(out.history.map((h) => h.state)).toEqual(['registered', 'claimed'])
   })
 
+  it('replays a pending release as the server rule applies it, clearing the closing reason and fulfilment', () => {
+    const claimedBy = { name: '志愿者小王', kind: 'volunteer' as const, phone: '' }
+    const fulfilment = { date: '2025-04-01', whatWasDone: '已上门', feedback: '', photo: null }
+    const wish = serverWish(uuidv7(), { state: 'claimed', claimedBy, claimedAt: AT, closedReason: '重复登记', fulfilment })
+    const args = { id: wish.id, gridId: wish.gridId, expected: 'claimed' as const, to: 'registered' as const, claimedBy: null, fulfilment: null, closedReason: null, note: '' }
+    const server = applyWishTransition(wish, args, { role: 'worker', name: '' }, AT)
+    expect(server.ok).toBe(true)
+    if (server.ok) expect(rebase('wish', wish, [mutation('wish.transition', args)])).toEqual(server.record)
+  })
+
   it('leaves a record alone when the mutation targets another record', () => {
     const server = serverHousehold()
     const other = mutation('household.put', { id: uuidv7(), gridId: server.gridId, patch: { phone: '1' }, base: {} })
     expect(applyPending('household', server, other)).toBe(server)
-  })
-
-  it('targets the reviewed record id for a review', () => {
-    const recordId = uuidv7()
-    const m = mutation('review.set', { recordKind: 'visit', recordId, gridId: uuidv7(), decision: 'returned', comment: '补充' })
-    expect(targetOf(m)).toEqual({ kind: 'review', id: recordId })
   })
 
   it('shows every locally patched field with its local value, whatever the server sent', () => {

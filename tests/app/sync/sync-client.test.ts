@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSyncClient, SYNC_LOCK_NAME } from '@/sync/sync-client'
-import { storePhotos } from '@/features/visits/photos-repository'
+import { storePhotos } from '@/db/photos-repository'
 import { GRID_ID, makeDb, photoBlob, seedHousehold } from '../../helpers/app/factories'
 import { error, json, pullReply, pushAnswering, scriptedServer } from './sync-test-kit'
 

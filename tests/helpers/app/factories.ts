@@ -3,7 +3,8 @@ import type { HouseholdFields, PersonFields, Review } from '@/shared'
 import { GridSisterDb } from '@/db/db'
 import { saveHousehold } from '@/features/households/households-repository'
 import { savePerson } from '@/features/persons/persons-repository'
-import type { Actor, VisitInput } from '@/features/visits/visits-repository'
+import type { Actor } from '@/db/actor'
+import type { VisitInput } from '@/features/visits/visits-repository'
 import type { WishInput } from '@/features/wishes/wishes-repository'
 
 /** Small record factories for app tests: each call gives fresh, valid input. */
@@ -16,7 +17,7 @@ export function makeDb(): GridSisterDb {
 }
 
 export const GRID_ID = '0190a000-0000-7000-8000-000000000001'
-export const actor: Actor = { id: '0190a000-0000-7000-8000-0000000000aa', name: '李梅' }
+export const actor: Actor = { id: '0190a000-0000-7000-8000-0000000000aa', name: '李梅', role: 'worker' }
 
 export function householdFields(over: Partial<HouseholdFields> = {}): HouseholdFields {
   return {

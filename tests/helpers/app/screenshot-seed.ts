@@ -30,7 +30,7 @@ export async function seed(households = 40): Promise<{ firstId: string; visitId:
   await db.delete()
   await db.open()
   saveSession({ token: 'screenshot', user, expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
-  const actor = { id: user.id, name: user.displayName }
+  const actor = { id: user.id, name: user.displayName, role: user.role }
   const now = Date.now()
   const ids: string[] = []
   let visitId = ''

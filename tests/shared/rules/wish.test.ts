@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ArgsOf, Wish } from '../../../src/shared'
-import { applyWishCreate, applyWishTransition } from '../../../src/shared/rules/wish'
+import { WISH_STATES } from '../../../src/shared'
+import { applyWishCreate, applyWishTransition, isWishEdge, wishMoves } from '../../../src/shared/rules/wish'
 
 const at = '2024-05-01T08:00:00.000Z'
 const wish = (over: Partial<Wish> = {}): Wish => ({
@@ -58,6 +59,20 @@ describe('applyWishTransition', () => {
     expect(applyWishTransition(closed, reopen, supervisor, at)).toMatchObject({ ok: true, record: { state: 'registered', closedReason: null } })
   })
 
+  it('lets only a supervisor close a fulfilled wish', () => {
+    const fulfilled = wish({ state: 'fulfilled' })
+    const close = cmd({ expected: 'fulfilled', to: 'closed', claimedBy: null, closedReason: '重复登记' })
+    expect(applyWishTransition(fulfilled, close, worker, at)).toMatchObject({ ok: false, code: 'forbidden' })
+    expect(applyWishTransition(fulfilled, close, supervisor, at)).toMatchObject({ ok: true, record: { state: 'closed' } })
+  })
+
+  it('clears the claim, the fulfilment and the closing reason when a wish goes back to registered', () => {
+    const fulfilment = { date: '2024-05-01', whatWasDone: '上门理发', feedback: '', photo: null }
+    const claimed = wish({ state: 'claimed', claimedBy: { name: 'x', kind: 'unit', phone: '' }, claimedAt: at, fulfilment, closedReason: '旧的原因' })
+    const r = applyWishTransition(claimed, cmd({ expected: 'claimed', to: 'registered', claimedBy: null }), worker, at)
+    expect(r).toMatchObject({ ok: true, record: { state: 'registered', claimedBy: null, claimedAt: null, fulfilment: null, closedReason: null } })
+  })
+
   it('reports a missing wish', () => {
     expect(applyWishTransition(null, cmd({}), worker, at)).toMatchObject({ ok: false, code: 'not-found' })
   })
@@ -68,5 +83,24 @@ describe('applyWishCreate', () => {
     expect(applyWishCreate(null, wish())).toMatchObject({ ok: true, status: 'applied' })
     expect(applyWishCreate(wish(), wish())).toMatchObject({ ok: true, status: 'duplicate' })
     expect(applyWishCreate(wish(), wish({ title: '修水管' }))).toMatchObject({ ok: false, code: 'conflict' })
+  })
+})
+
+describe('wishMoves', () => {
+  it('offers a worker the moves of open wishes only, and a supervisor every edge', () => {
+    expect(wishMoves('registered', 'worker')).toEqual(['claimed', 'closed'])
+    expect(wishMoves('claimed', 'worker')).toEqual(['fulfilled', 'registered', 'closed'])
+    expect(wishMoves('fulfilled', 'worker')).toEqual([])
+    expect(wishMoves('closed', 'worker')).toEqual([])
+    expect(wishMoves('fulfilled', 'supervisor')).toEqual(['closed'])
+    expect(wishMoves('closed', 'admin')).toEqual(['registered'])
+  })
+
+  it('offers only edges of the machine', () => {
+    for (const from of WISH_STATES) {
+      for (const role of ['worker', 'supervisor', 'admin'] as const) {
+        for (const to of wishMoves(from, role)) expect(isWishEdge(from, to)).toBe(true)
+      }
+    }
   })
 })

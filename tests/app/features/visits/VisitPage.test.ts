@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import VisitPage from '@/features/visits/VisitPage.vue'
-import { preparePhoto } from '@/features/visits/photos-repository'
+import { preparePhoto } from '@/db/photos-repository'
 import { createVisit } from '@/features/visits/visits-repository'
 import { actor, photoBlob, review, seedHousehold, visitInput } from '../../../helpers/app/factories'
 import { setupApp, until, type TestApp } from '../../../helpers/app/mount-page'

@@ -3,7 +3,7 @@ import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError } from '@/db/outbox-repository'
 import { createVisit } from '@/features/visits/visits-repository'
 import { correctionsOf, visitsOfHousehold } from '@/features/visits/visits-read-repository'
-import { preparePhoto, sha256Hex } from '@/features/visits/photos-repository'
+import { preparePhoto, sha256Hex } from '@/db/photos-repository'
 import { actor, makeDb, photoBlob, seedHousehold, visitInput } from '../../../helpers/app/factories'
 
 describe('visits-repository', () => {

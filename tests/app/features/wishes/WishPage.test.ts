@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import WishPage from '@/features/wishes/WishPage.vue'
+import { useAuthStore } from '@/features/auth/auth-store'
 import { createWish } from '@/features/wishes/wishes-repository'
 import { actor, seedHousehold, wishInput } from '../../../helpers/app/factories'
 import { setupApp, until, type TestApp } from '../../../helpers/app/mount-page'
@@ -71,5 +72,19 @@ describe('WishPage', () => {
     await until(async () => expect((await app.db.wishes.get(wish.id))?.state).toBe('registered'))
     expect((await app.db.wishes.get(wish.id))?.claimedBy).toBeNull()
     w.unmount()
+  })
+
+  it('offers a worker no move on a closed wish, and a supervisor its reopening', async () => {
+    const { w, wish } = await open()
+    await app.db.wishes.put({ ...wish, state: 'closed', closedReason: '已搬走' })
+    await until(() => expect(w.text()).toContain('已搬走'))
+    expect(w.find('[data-testid="act-registered"]').exists()).toBe(false)
+    w.unmount()
+    useAuthStore().user = { ...app.user, role: 'supervisor' }
+    const s = await app.mountPage(WishPage, { props: { id: wish.id } })
+    await until(() => expect(s.find('[data-testid="act-registered"]').text()).toBe('重新打开'))
+    await s.find('[data-testid="act-registered"]').trigger('click')
+    await until(async () => expect(await app.db.wishes.get(wish.id)).toMatchObject({ state: 'registered', closedReason: null }))
+    s.unmount()
   })
 })

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { GridSisterDb } from '@/db/db'
 import { RecordValidationError } from '@/db/outbox-repository'
 import { createWish, listOpenWishes, transitionWish } from '@/features/wishes/wishes-repository'
-import { preparePhoto } from '@/features/visits/photos-repository'
+import { preparePhoto } from '@/db/photos-repository'
 import { actor, makeDb, photoBlob, seedHousehold, wishInput } from '../../../helpers/app/factories'
 
 const claimant = { name: '爱心理发店', kind: 'shop' as const, phone: '13700003333' }
