@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { generatedJpeg, launchPhone, type Phone } from '../helpers/e2e/browser'
+import { generatedJpeg, launchPhone, waitForServiceWorkerControl, type Phone } from '../helpers/e2e/browser'
 import { deviceDb, metaValue, readStore } from '../helpers/e2e/idb'
 import { login } from '../helpers/e2e/login'
 import { screenshot } from '../helpers/e2e/screenshot'
@@ -48,6 +48,7 @@ describe('drafts and validation in the worker app', () => {
 
   it('signs in and receives her households', async () => {
     await login(page, server.url, 'demo-worker-1')
+    await waitForServiceWorkerControl(page)
     db = await deviceDb(page)
     await expect.poll(() => metaValue(page, db, 'lastSyncAt'), { timeout: 60_000 }).toBeTruthy()
     target = (await readStore<StoredHousehold>(page, db, 'households')).find((h) => !h.deleted)!
@@ -115,7 +116,7 @@ describe('drafts and validation in the worker app', () => {
     await page.locator('.van-dialog').getByText('放弃').click()
   })
 
-  it('opens the correction of a returned visit with the comment on top and its photos kept', async () => {
+  it('corrects a returned visit offline: the comment heads the form, then 已更正，待上传 and one fewer under 被退回', async () => {
     const returned = (await readStore<StoredReview>(page, db, 'reviews')).filter((r) => r.state === 'returned' && r.recordKind === 'visit')
     const visits = await readStore<StoredVisit>(page, db, 'visits')
     const visit = visits.find((v) => returned.some((r) => r.recordId === v.id))
@@ -124,14 +125,25 @@ describe('drafts and validation in the worker app', () => {
     await page.locator('[data-testid="correct"]').click()
     await expect.poll(() => page.locator('[data-testid="return-comment"]').innerText(), { timeout: 15_000 }).toContain('退回')
     await screenshot(page, 'visit-correction')
+    // In a stairwell: saved with no signal, the visit is done from her side at once.
+    const returnedCount = async () => {
+      await page.goto(server.url)
+      const title = page.locator('h2', { hasText: '被退回的记录' })
+      await title.waitFor({ timeout: 15_000 })
+      return Number(/\((\d+)\)/.exec(await title.innerText())?.[1])
+    }
+    const before = await returnedCount()
+    await page.goto(`${server.url}/households/${visit!.householdId}/visits/new?corrects=${visit!.id}`)
+    await phone.context.setOffline(true)
+    await expect.poll(() => seenBox(page).inputValue(), { timeout: 15_000 }).not.toBe('')
     await seenBox(page).fill('补充：已核对政策，群众表示理解')
     await page.locator('[data-testid="save"]').click()
     await page.waitForURL((u) => u.pathname.startsWith('/visits/') && !u.pathname.endsWith(visit!.id))
     await page.goto(`${server.url}/visits/${visit!.id}`)
-    await expect.poll(() => page.locator('[data-testid="corrected-note"]').innerText(), { timeout: 15_000 }).toContain('已更正')
-    await screenshot(page, 'visit-corrected')
-    await page.goto(`${server.url}/households/${visit!.householdId}`)
-    await expect.poll(() => page.locator('[data-testid="corrected-tag"]').first().innerText(), { timeout: 15_000 }).toContain('已更正')
+    await expect.poll(() => page.locator('[data-testid="corrected-note"] strong').innerText(), { timeout: 15_000 }).toBe('已更正，待上传')
+    await screenshot(page, 'visit-corrected-offline')
+    expect(await returnedCount()).toBe(before - 1)
+    await phone.context.setOffline(false)
   })
 
   it('refuses a member whose ID number has a wrong check digit', async () => {

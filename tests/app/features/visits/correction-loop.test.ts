@@ -39,6 +39,7 @@ describe('the correction loop on the phone', () => {
     const page = await app.mountPage(VisitPage, { path: `/visits/${v.id}`, props: { id: v.id } })
     await until(() => expect(page.find('[data-testid="corrected-note"] strong').text()).toBe('已更正，待上传'))
     expect(page.find('[data-testid="returned-note"]').exists()).toBe(false)
+    expect(page.find('.review-badge').exists()).toBe(false)
     expect(page.find('[data-testid="correct"]').classes()).toContain('van-button--plain')
     page.unmount()
 
