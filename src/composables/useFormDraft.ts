@@ -59,82 +59,96 @@ export interface UseFormDraft {
 
 export function useFormDraft<T>(o: UseFormDraftOptions<T>): UseFormDraft {
   const { t } = useI18n()
-  const router = useRouter()
   const { user } = useSession()
-  const db = o.db ?? getDb
+  const rows = draftRows(o, () => user.value?.id ?? '')
   const state = shallowRef<FormDraftState>('loading')
   const restoredFrom = shallowRef<string | null>(null)
-  let timer: ReturnType<typeof setTimeout> | null = null
   let queue: Promise<void> = Promise.resolve()
   let finished = false
-  const userId = () => user.value?.id ?? ''
-  const run = (op: () => Promise<void>) => (queue = queue.then(op).catch(() => undefined))
-
   // Asked to write before the draft was looked for (she typed, or left, that fast).
   let wanted = false
+  const run = (op: () => Promise<void>) => (queue = queue.then(op).catch(() => undefined))
+
   const write = () =>
     run(async () => {
       if (state.value === 'loading') wanted = true
-      if (finished || state.value === 'loading' || !userId()) return
+      if (finished || state.value === 'loading') return
       // A form back at its starting values has nothing to keep.
-      if (o.isDirty.value) await putDraft(db(), userId(), o.formKey(), o.info(), toPlain(o.value()))
-      else await deleteDraft(db(), userId(), o.formKey())
+      await (o.isDirty.value ? rows.put(toPlain(o.value())) : rows.drop())
     })
-
-  const cancelTimer = () => {
-    if (timer) clearTimeout(timer)
-    timer = null
-  }
+  const later = debounced(() => void write(), o.delayMs ?? 400)
   const flush = () => {
-    cancelTimer()
+    later.cancel()
     return write()
   }
   const clear = () => {
-    cancelTimer()
+    later.cancel()
     finished = true
-    return run(() => (userId() ? deleteDraft(db(), userId(), o.formKey()) : Promise.resolve()))
+    return run(rows.drop)
   }
-
   const discard = async () => {
-    cancelTimer()
     o.reset?.()
     restoredFrom.value = null
     state.value = 'fresh'
-    await run(() => (userId() ? deleteDraft(db(), userId(), o.formKey()) : Promise.resolve()))
-    // The reset's own change would schedule a write of the starting values: nothing to keep.
-    cancelTimer()
+    await run(rows.drop)
+    // The reset's own change scheduled a write of the starting values: nothing to keep.
+    later.cancel()
   }
 
   watch(o.ready, async (ready) => {
     if (!ready || state.value !== 'loading') return
-    const row = userId() ? await getDraft(db(), userId(), o.formKey()).catch(() => undefined) : undefined
-    if (row) {
-      o.restore(row.value as T)
-      restoredFrom.value = row.updatedAt
-    }
+    const row = await rows.get()
+    if (row) o.restore(row.value as T)
+    restoredFrom.value = row?.updatedAt ?? null
     state.value = row ? 'restored' : 'fresh'
     // Typed (or left) while the draft was looked for: kept now, as the form may be gone.
     if (wanted || (!row && o.isDirty.value)) void write()
   }, { immediate: true })
-
-  function schedule(): void {
-    if (state.value === 'loading' || finished) return
-    cancelTimer()
-    timer = setTimeout(() => void write(), o.delayMs ?? 400)
-  }
-  watch(o.value, schedule, { deep: true })
+  watch(o.value, () => {
+    if (state.value !== 'loading' && !finished) later.schedule()
+  }, { deep: true })
 
   const stopHidden = whenPageHidden(() => void flush())
-  const removeGuard = guardLeave(router, () => !finished && o.isDirty.value, o.confirmLeave ?? (() => askLeave(t)), flush, clear)
+  const removeGuard = guardLeave(useRouter(), () => !finished && o.isDirty.value, o.confirmLeave ?? (() => askLeave(t)), flush, clear)
   if (getCurrentScope()) {
     onScopeDispose(() => {
       removeGuard()
       stopHidden()
       // Leaving by any other way (the guard was passed) still keeps what was typed.
-      if (timer) void flush()
+      if (later.pending()) void flush()
     })
   }
   return { state, restoredFrom, clear, flush, discard }
+}
+
+/** The draft row of one form, for the signed-in user (nothing without one). */
+function draftRows<T>(o: UseFormDraftOptions<T>, userId: () => string) {
+  const db = o.db ?? getDb
+  return {
+    get: () => (userId() ? getDraft(db(), userId(), o.formKey()).catch(() => undefined) : Promise.resolve(undefined)),
+    put: (value: unknown) => (userId() ? putDraft(db(), userId(), o.formKey(), o.info(), value) : Promise.resolve()),
+    drop: () => (userId() ? deleteDraft(db(), userId(), o.formKey()) : Promise.resolve()),
+  }
+}
+
+/** Runs `fn` once, `ms` after the last `schedule()`. */
+function debounced(fn: () => void, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const cancel = () => {
+    if (timer) clearTimeout(timer)
+    timer = null
+  }
+  return {
+    schedule: () => {
+      cancel()
+      timer = setTimeout(() => {
+        timer = null
+        fn()
+      }, ms)
+    },
+    cancel,
+    pending: () => timer !== null,
+  }
 }
 
 /**
