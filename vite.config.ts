@@ -197,7 +197,9 @@ export default defineConfig({
             // chunks, so that it evaluates only the first two.
             { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
             { name: 'public-api', test: /[\\/]src[\\/](shared[\\/](zod|vocab|public-api)|sync[\\/](http|transport|demo-accounts-api))\.ts$/ },
-            { name: 'api', test: /[\\/]src[\\/](shared[\\/]|sync[\\/]auth-api\.ts$)/ },
+            // Not the password rule and its common-password list (~30 kB): only the
+            // change-password page needs them, so they stay in its chunk.
+            { name: 'api', test: /[\\/]src[\\/](shared[\\/](?!password-policy|common-passwords)|sync[\\/]auth-api\.ts$)/ },
             { name: 'common', test: /[\\/]src[\\/](?!features[\\/]supervisor)/, minShareCount: 3 },
             // What a signed-in start loads beside its page (session, sync start,
             // persistence): one small file rather than three.

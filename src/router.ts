@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
-import { loginRoute, useAuthStore } from '@/features/auth'
+import { loginRoute, passwordRoute, useAuthStore } from '@/features/auth'
 import { syncRoute } from '@/features/sync/sync-route'
 import { installSupervisorLanding, supervisorRoutes } from '@/features/supervisor/supervisor-routes'
 
@@ -55,6 +55,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/assessments/:id', component: () => import('./features/assessments/AssessmentPage.vue'), props: true },
   { path: '/settings', component: () => import('./features/settings/SettingsPage.vue'), meta: { tab: true } },
   loginRoute,
+  passwordRoute,
   syncRoute,
   ...supervisorRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
@@ -72,4 +73,10 @@ installSupervisorLanding(router)
 router.beforeEach((to) => {
   if (to.meta.public || useAuthStore().user) return true
   return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
+})
+
+// A password an admin set (or reset) is known to two people: nothing else opens until she changes it.
+router.beforeEach((to) => {
+  if (useAuthStore().user?.mustChangePassword && to.path !== '/password' && !to.meta.public) return { path: '/password' }
+  return true
 })

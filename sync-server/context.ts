@@ -1,4 +1,5 @@
 import { encodeHlc, HlcError, initialHlc, receive, tick, decodeHlc, type Hlc } from '../src/shared'
+import type { ThrottlePolicy } from './auth/login-throttle'
 import type { SessionPolicy } from './auth/sessions'
 import type { Store, UserRow } from './storage/store'
 
@@ -8,6 +9,7 @@ export interface AppContext {
   demo: boolean
   now: () => number
   sessions: SessionPolicy
+  throttle: ThrottlePolicy
   /** The server's HLC: moves past every timestamp it accepts, reported on each reply. */
   serverHlc(seen?: string[]): string
 }

@@ -2,7 +2,7 @@ import type zhCN from './zh-CN'
 
 /** English (switchable in settings); same keys as zh-CN, checked by the type. */
 const en: typeof zhCN = {
-  app: { name: 'GridSister' },
+  app: { name: 'GridSister', demo: 'DEMO', demoHint: 'Demo system: accounts and data are made up; do not enter real households' },
   tabs: { label: 'Main', today: 'Today', households: 'Households', wishes: 'Wishes', me: 'Me' },
   common: {
     save: 'Save',
@@ -283,6 +283,7 @@ const en: typeof zhCN = {
     title: 'Me',
     signedInAs: 'Signed in as',
     notSignedIn: 'Not signed in',
+    changePassword: 'Change password',
     logout: 'Sign out',
     logoutConfirm: 'Signing in again needs a network. Sign out?',
     language: 'Language',

@@ -1,6 +1,6 @@
 /** Simplified Chinese, the default language. `en.ts` must have the same keys (type-checked). */
 export default {
-  app: { name: '格子姐姐' },
+  app: { name: '格子姐姐', demo: '演示', demoHint: '演示系统：账号和数据都是虚构的，请勿录入真实住户信息' },
   tabs: { label: '主导航', today: '今日', households: '住户', wishes: '心愿', me: '我的' },
   common: {
     save: '保存',
@@ -281,6 +281,7 @@ export default {
     title: '我的',
     signedInAs: '当前账号',
     notSignedIn: '未登录',
+    changePassword: '修改密码',
     logout: '退出登录',
     logoutConfirm: '退出后需要联网才能再次登录。确定退出吗？',
     language: '语言',

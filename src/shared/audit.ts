@@ -22,3 +22,37 @@ export const AuditRecordArgs = lazySchema(() =>
   }),
 )
 export type AuditRecordArgs = z.infer<typeof AuditRecordArgs>
+
+/**
+ * `GET /api/audit`: the audit log as the supervisor's 审计日志 page reads it (issue 16).
+ * Every filter narrows; `action` is an exact action or a prefix ending in `-` (`record-`).
+ * Times are ISO instants; `beforeId` asks for the page after the last entry shown.
+ */
+export const AuditQuery = lazySchema(() =>
+  z.object({
+    action: z.string().trim().regex(/^[a-z-]{1,40}$/).optional(),
+    userId: Id.optional(),
+    since: z.iso.datetime().optional(),
+    until: z.iso.datetime().optional(),
+    beforeId: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  }),
+)
+export type AuditQuery = z.infer<typeof AuditQuery>
+
+export const AuditItem = lazySchema(() =>
+  z.object({
+    id: z.number().int(),
+    at: z.iso.datetime(),
+    userId: Id.nullable(),
+    /** The actor's display name and username, when the account still exists. */
+    userName: z.string().nullable(),
+    username: z.string().nullable(),
+    action: z.string(),
+    detail: z.record(z.string(), z.unknown()),
+  }),
+)
+export type AuditItem = z.infer<typeof AuditItem>
+
+export const AuditListReply = lazySchema(() => z.object({ entries: z.array(AuditItem), hasMore: z.boolean() }))
+export type AuditListReply = z.infer<typeof AuditListReply>

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'bad-request',
   'unauthorized',
   'forbidden',
+  'password-change-required',
   'not-found',
   'out-of-scope',
   'upgrade-required',

@@ -64,6 +64,8 @@ export const PublicUser = lazySchema(() =>
     communityId: Id.nullable(),
     gridIds: z.array(Id),
     phone: Phone.optional(),
+    /** Set by an admin's reset (or an admin-set password): the app shows only the change-password screen until it is changed. */
+    mustChangePassword: z.boolean().optional(),
   }),
 )
 export type PublicUser = z.infer<typeof PublicUser>

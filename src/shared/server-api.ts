@@ -1,15 +1,18 @@
 import { lazySchema, z } from './zod'
 import { Id, Phone, PublicUser } from './records'
 import { Role } from './vocab'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-limits'
 
 /** Bodies of the sync server's admin endpoints (health and demo accounts: public-api.ts). */
 
-export const MIN_PASSWORD_LENGTH = 8
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH }
+/** Shape only; what makes a password acceptable is `checkPassword` (password-policy.ts). */
+const newPassword = () => z.string().min(1).max(MAX_PASSWORD_LENGTH)
 
 export const CreateUserRequest = lazySchema(() =>
   z.object({
     username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'lowercase letters, digits, . _ -'),
-    password: z.string().min(MIN_PASSWORD_LENGTH).max(200),
+    password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
     displayName: z.string().trim().min(1).max(40),
     role: Role,
     communityId: Id.nullable(),
@@ -48,3 +51,13 @@ export const PhotoReply = lazySchema(() =>
     size: z.number().int(),
   }),
 )
+
+/** `POST /api/auth/password`: the signed-in user changes her own password. */
+export const ChangePasswordRequest = lazySchema(() =>
+  z.object({ currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH), newPassword: newPassword() }),
+)
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>
+
+/** `POST /api/admin/users/:id/password`: an admin sets a password that must be changed at next login. */
+export const ResetPasswordRequest = lazySchema(() => z.object({ newPassword: newPassword() }))
+export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>

@@ -1,4 +1,4 @@
-import { DemoAccountsReply } from '@/shared/public-api'
+import { DemoAccountsReply, HealthReply } from '@/shared/public-api'
 import { createHttp } from './http'
 import { getTransport } from './transport'
 
@@ -14,4 +14,10 @@ const http = () => createHttp({ ...getTransport(), getToken: () => null })
 export async function demoAccountsRequest(): Promise<DemoAccountsReply | null> {
   const res = await http().send({ method: 'GET', path: '/api/auth/demo-accounts', schema: DemoAccountsReply, anonymous: true })
   return res.ok ? res.body : null
+}
+
+/** Whether the server runs the demo (the 演示 marker); null when it cannot be asked (offline). */
+export async function serverIsDemo(): Promise<boolean | null> {
+  const res = await http().send({ method: 'GET', path: '/api/health', schema: HealthReply, anonymous: true })
+  return res.ok && res.body ? res.body.demo : null
 }

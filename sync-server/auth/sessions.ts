@@ -61,5 +61,6 @@ export async function publicUser(store: Store, user: UserRow): Promise<PublicUse
     communityId: user.communityId,
     gridIds: grids.map((g) => g.id),
     phone: user.phone,
+    mustChangePassword: user.mustChangePassword ?? false,
   }
 }

@@ -10,7 +10,7 @@ import { keepTooLarge, wholeBodyZlib } from './body-inflater'
  * limiting (enabled per route), and `no-store` on every API reply: household data must
  * not sit in shared or disk caches.
  */
-export async function registerSecurity(app: FastifyInstance, opts: { maxBodyBytes: number }): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, opts: { maxBodyBytes: number; hsts: boolean }): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -29,8 +29,9 @@ export async function registerSecurity(app: FastifyInstance, opts: { maxBodyByte
         frameAncestors: ["'none'"],
       },
     },
-    // LAN deployments run on plain http; HSTS there would lock browsers out.
-    strictTransportSecurity: false,
+    // Off unless asked (HSTS=1): LAN deployments run on plain http, and HSTS there would
+    // lock browsers out. Behind the README's HTTPS proxy it is on: a year, subdomains too.
+    strictTransportSecurity: opts.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   })
   await app.register(compress, {
     requestEncodings: ['gzip', 'deflate'],

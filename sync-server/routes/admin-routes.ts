@@ -15,6 +15,8 @@ import {
 import { canAdminister } from '../../src/shared/rules'
 import { hashPassword } from '../auth/passwords'
 import { publicUser } from '../auth/sessions'
+import { DEMO_USERNAME_PREFIX } from '../startup'
+import { assertGoodPassword } from './password-routes'
 import type { AppContext } from '../context'
 import { ApiError, badRequest, forbidden, notFound } from '../errors'
 import { requireUser, userOf } from '../plugins/auth'
@@ -31,7 +33,9 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { store } = ctx
   const mayAssign = (user: UserRow, communityId: string) =>
     canAdminister(user, communityId) || (user.role === 'supervisor' && user.communityId === communityId)
-  const audit = (user: UserRow, action: string, detail: Record<string, unknown>) => store.audit({ userId: user.id, action, detail })
+  // Filed under the community acted on, so its supervisor reads what a district admin did there.
+  const audit = (user: UserRow, action: string, detail: Record<string, unknown>, communityId?: string | null) =>
+    store.audit({ userId: user.id, action, detail, communityId })
 
   return async (app) => {
     app.post(
@@ -59,13 +63,17 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (body.role !== 'admin' && body.communityId === null) throw badRequest('workers and supervisors belong to a community')
         if (body.communityId && !(await store.getCommunity(body.communityId))) throw notFound('no such community')
         if (await store.findUserByUsername(body.username)) throw new ApiError(409, 'conflict', 'this username is taken')
+        assertGoodPassword(body.password, body.username)
+        // A production server refuses to start on a database holding demo-* accounts.
+        if (!ctx.demo && body.username.startsWith(DEMO_USERNAME_PREFIX)) throw badRequest('“demo-”开头的用户名留给演示账号')
         const row: UserRow = {
           id: randomUUID(), username: body.username, displayName: body.displayName, role: body.role,
           communityId: body.communityId, phone: body.phone, passwordHash: await hashPassword(body.password),
-          disabled: false, createdAt: ctx.now(),
+          // Set by an admin, so known to two people: she changes it at her first login.
+          disabled: false, createdAt: ctx.now(), mustChangePassword: true,
         }
         await store.insertUser(row)
-        await audit(user, 'user-create', { targetId: row.id, role: row.role })
+        await audit(user, 'user-create', { targetId: row.id, role: row.role }, row.communityId)
         return reply.status(201).send(await publicUser(store, row))
       },
     )
@@ -90,7 +98,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await tx.setUserDisabled(target.id, true)
           await tx.deleteUserSessions(target.id)
         })
-        await audit(user, 'user-disable', { targetId: target.id })
+        await audit(user, 'user-disable', { targetId: target.id }, target.communityId)
         return publicUser(store, { ...target, disabled: true })
       },
     )
@@ -106,7 +114,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (body.workerId) await checkWorker(body.workerId, body.communityId)
         const grid = { id: randomUUID(), ...body }
         await store.insertGrid(grid)
-        await audit(user, 'grid-create', { gridId: grid.id })
+        await audit(user, 'grid-create', { gridId: grid.id }, grid.communityId)
         return reply.status(201).send(grid)
       },
     )
@@ -127,7 +135,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { workerId } = request.body
         if (workerId) await checkWorker(workerId, grid.communityId)
         await store.assignGrid(grid.id, workerId)
-        await audit(user, 'grid-assign', { gridId: grid.id, from: grid.workerId, to: workerId })
+        await audit(user, 'grid-assign', { gridId: grid.id, from: grid.workerId, to: workerId }, grid.communityId)
         return { ...grid, workerId }
       },
     )

@@ -1,14 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { DemoAccountsReply, LoginReply, LoginRequest, PublicUser } from '../../src/shared'
+import { recordFailure, recordSuccess, throttleWait } from '../auth/login-throttle'
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords'
 import { createSession, publicUser } from '../auth/sessions'
 import type { AppContext } from '../context'
-import { notFound, unauthorized } from '../errors'
+import { ApiError, notFound, unauthorized } from '../errors'
 import { requireUser, userOf } from '../plugins/auth'
 import { DEMO_PASSWORD } from '../seed/generate-demo'
 
-/** Login, logout, who-am-I, and the demo accounts for the login screen. */
+/**
+ * Login, logout, who-am-I, and the demo accounts for the login screen. Failed logins
+ * are throttled per account and address in the database (auth/login-throttle.ts); the
+ * plain request-rate limit below only caps floods (each login costs a scrypt run).
+ */
 export function authRoutes(ctx: AppContext, loginLimit: { max: number; timeWindow: number }): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
@@ -17,16 +22,25 @@ export function authRoutes(ctx: AppContext, loginLimit: { max: number; timeWindo
         schema: { body: LoginRequest, response: { 200: LoginReply } },
         config: { rateLimit: loginLimit },
       },
-      async (request) => {
-        const { username, password } = request.body
-        const user = await ctx.store.findUserByUsername(username.toLowerCase())
+      async (request, reply) => {
+        const { password } = request.body
+        const username = request.body.username.toLowerCase()
+        const now = ctx.now()
+        const wait = await throttleWait(ctx.store, username, request.ip, now, ctx.throttle)
+        if (wait > 0) {
+          const seconds = Math.ceil(wait / 1000)
+          reply.header('retry-after', String(seconds))
+          throw new ApiError(429, 'rate-limited', `登录失败次数过多，请 ${seconds} 秒后再试`)
+        }
+        const user = await ctx.store.findUserByUsername(username)
         // Verify against a dummy hash for unknown users so timing does not reveal names.
         const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
         if (!user || !ok || user.disabled) {
-          await ctx.store.audit({ userId: user?.id ?? null, action: 'login-failed', detail: { username } })
+          if (!ok) await recordFailure(ctx.store, username, request.ip, now, ctx.throttle)
+          await ctx.store.audit({ userId: user?.id ?? null, action: 'login-failed', detail: { username, ip: request.ip } })
           throw unauthorized(user?.disabled && ok ? 'this account is disabled' : 'wrong username or password')
         }
-        const now = ctx.now()
+        await recordSuccess(ctx.store, username, request.ip, now)
         const session = await createSession(ctx.store, user.id, now, ctx.sessions)
         await ctx.store.audit({ userId: user.id, action: 'login', detail: { ip: request.ip } })
         return { token: session.token, user: await publicUser(ctx.store, user), expiresAt: new Date(session.expiresAt).toISOString() }

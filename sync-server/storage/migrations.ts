@@ -88,6 +88,22 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (client_id, user_id, seq)
   );
   `,
+  // Issue 16: a password set by an admin must be changed at the next login; login
+  // throttling counters live in the database so every server process sees them; the
+  // audit log is read by community and by time (and pruned by time, never under 6 months).
+  `
+  ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE login_throttle (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_at {{bigint}} NOT NULL,
+    blocked_until {{bigint}} NOT NULL
+  );
+  ALTER TABLE audit ADD COLUMN community_id TEXT;
+  UPDATE audit SET community_id = (SELECT community_id FROM users WHERE users.id = audit.user_id);
+  CREATE INDEX audit_at ON audit(at);
+  CREATE INDEX audit_community_at ON audit(community_id, at);
+  `,
 ]
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length

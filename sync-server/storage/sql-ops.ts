@@ -1,13 +1,15 @@
 import type { Community, Conflict, RecordKind, Role } from '../../src/shared'
 import { GRID_COLS, RECORD_COLS, groupBy, rowChunks, sqlBatchOps, toGrid, toRecord, type GridDbRow, type RecordDbRow } from './sql-batch-ops'
 import type { Queryer } from './sql-driver'
-import type { AuditEntry, ChangeRow, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, UserRow } from './store'
+import { sqlSecurityOps } from './sql-security-ops'
+import type { ChangeRow, PhotoRow, PushRejection, SessionRow, StoreOps, StoredConflict, UserRow } from './store'
 
 /** The store's SQL, written once for SQLite and PostgreSQL (both accept this dialect). */
 
 interface UserDbRow {
   id: string; username: string; display_name: string; role: string; community_id: string | null
   phone: string; password_hash: string; disabled: number | boolean; created_at: number | string
+  must_change_password: number | boolean
 }
 
 const toUser = (r: UserDbRow): UserRow => ({
@@ -20,8 +22,9 @@ const toUser = (r: UserDbRow): UserRow => ({
   passwordHash: r.password_hash,
   disabled: Boolean(Number(r.disabled)),
   createdAt: Number(r.created_at),
+  mustChangePassword: Boolean(Number(r.must_change_password)),
 })
-const USER_COLS = 'id, username, display_name, role, community_id, phone, password_hash, disabled, created_at'
+const USER_COLS = 'id, username, display_name, role, community_id, phone, password_hash, disabled, created_at, must_change_password'
 
 /** Builds the store operations over one connection or transaction. */
 export function sqlOps(q: Queryer): StoreOps {
@@ -29,6 +32,7 @@ export function sqlOps(q: Queryer): StoreOps {
   const { nextSeqs, ...batchOps } = sqlBatchOps(q)
   return {
     ...batchOps,
+    ...sqlSecurityOps(q),
     async insertCommunity(c) {
       await q.run('INSERT INTO communities (id, data) VALUES (?, ?)', [c.id, JSON.stringify(c)])
     },
@@ -65,8 +69,9 @@ export function sqlOps(q: Queryer): StoreOps {
       await q.run('UPDATE grids SET worker_id = ? WHERE id = ?', [workerId, gridId])
     },
     async insertUser(u) {
-      await q.run(`INSERT INTO users (${USER_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      await q.run(`INSERT INTO users (${USER_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         u.id, u.username, u.displayName, u.role, u.communityId, u.phone, u.passwordHash, u.disabled ? 1 : 0, u.createdAt,
+        u.mustChangePassword ? 1 : 0,
       ])
     },
     async getUser(id) {
@@ -210,9 +215,6 @@ export function sqlOps(q: Queryer): StoreOps {
       )
       const p = r[0]
       return p ? { sha256: p.sha256, mime: p.mime, size: Number(p.size), gridId: p.grid_id, communityId: p.community_id, bytes: Buffer.from(p.bytes) } : null
-    },
-    async audit(e: AuditEntry) {
-      await q.run('INSERT INTO audit (at, user_id, action, detail) VALUES (?, ?, ?, ?)', [Date.now(), e.userId, e.action, JSON.stringify(e.detail)])
     },
     async listAudit(limit) {
       const rows = await q.all<{ at: number | string; user_id: string | null; action: string; detail: string }>(

@@ -3,7 +3,7 @@ import type { SqlDriver } from './sql-driver'
 import { sqlOps } from './sql-ops'
 import type { Store } from './store'
 
-const TABLES = ['push_rejections', 'audit', 'conflicts', 'photos', 'records', 'community_seq', 'clients', 'sessions', 'users', 'grids', 'communities']
+const TABLES = ['login_throttle', 'push_rejections', 'audit', 'conflicts', 'photos', 'records', 'community_seq', 'clients', 'sessions', 'users', 'grids', 'communities']
 
 /** A Store over either SQL driver: the same operations, migrations and transactions. */
 export function createSqlStore(driver: SqlDriver): Store {

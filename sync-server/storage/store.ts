@@ -16,6 +16,8 @@ export interface UserRow {
   passwordHash: string
   disabled: boolean
   createdAt: number
+  /** The password was set by an admin (or reset): it must be changed before anything else. */
+  mustChangePassword?: boolean
 }
 
 export interface SessionRow {
@@ -76,6 +78,42 @@ export interface AuditEntry {
   userId: string | null
   action: string
   detail: Record<string, unknown>
+  /** The community the entry concerns; absent: the acting user's community. */
+  communityId?: string | null
+  /** When it happened (ms); absent: now. */
+  at?: number
+}
+
+/** An audit entry as read back. */
+export interface AuditRow {
+  id: number
+  at: number
+  userId: string | null
+  communityId: string | null
+  action: string
+  detail: Record<string, unknown>
+}
+
+/** What the audit page filters by; every field narrows. */
+export interface AuditFilter {
+  /** Only this community's entries (a supervisor, a community admin); absent: all. */
+  communityId?: string
+  userId?: string
+  /** An exact action, or a prefix ending in `-` (`record-`). */
+  action?: string
+  since?: number
+  until?: number
+  /** Entries with id below this (the next page). */
+  beforeId?: number
+  limit: number
+}
+
+/** One login-throttle counter (login-throttle.ts). */
+export interface ThrottleRow {
+  key: string
+  failures: number
+  lastAt: number
+  blockedUntil: number
 }
 
 export interface StoredConflict extends Conflict {
@@ -101,6 +139,10 @@ export interface StoreOps {
   findUserByUsername(username: string): Promise<UserRow | null>
   listUsers(communityId: string | null): Promise<UserRow[]>
   setUserDisabled(id: string, disabled: boolean): Promise<void>
+  /** Stores a new password hash; `mustChange` forces a change at the next login. */
+  setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<void>
+  /** Ends every session of the user but the one given (after she changed her password). */
+  deleteOtherSessions(userId: string, keepTokenHash: string): Promise<void>
   countUsers(): Promise<number>
   insertSession(s: SessionRow): Promise<void>
   getSession(tokenHash: string): Promise<SessionRow | null>
@@ -154,6 +196,24 @@ export interface StoreOps {
   // audit
   audit(entry: AuditEntry): Promise<void>
   listAudit(limit: number): Promise<(AuditEntry & { at: number })[]>
+  /** Audit entries matching the filter, newest first. */
+  queryAudit(filter: AuditFilter): Promise<AuditRow[]>
+  /** Deletes entries older than `before` (ms); returns how many. */
+  pruneAudit(before: number): Promise<number>
+  // login throttle
+  getThrottles(keys: string[]): Promise<ThrottleRow[]>
+  /**
+   * Counts one failure on `key` atomically (several processes may count at once); a
+   * counter whose last failure is before `resetBefore` starts again at 1. Returns the count.
+   */
+  countFailure(key: string, now: number, resetBefore: number): Promise<number>
+  blockUntil(key: string, until: number): Promise<void>
+  clearThrottle(key: string): Promise<void>
+  /**
+   * Forgets counters with no failure since `before` and no block left at `before` (known-address
+   * markers, `known:*`, only when older than `knownBefore`); returns how many went.
+   */
+  pruneThrottle(before: number, knownBefore: number): Promise<number>
 }
 
 export interface Store extends StoreOps {

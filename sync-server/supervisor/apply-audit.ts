@@ -13,6 +13,7 @@ export async function applyAudit(ctx: ApplyCtx, args: AuditRecordArgs, deviceAt:
   await ctx.tx.audit({
     userId: ctx.user.id,
     action: `record-${args.action}`,
+    communityId: ctx.grid.communityId,
     detail: {
       eventId: args.id,
       communityId: ctx.grid.communityId,

@@ -25,6 +25,18 @@ describe('router', () => {
     expect(typeof props === 'function' ? props(router.currentRoute.value) : props).toEqual({ id: 'h1', corrects: 'v1' })
   })
 
+  it('opens nothing but the change-password screen while an admin-set password is unchanged', async () => {
+    const auth = useAuthStore()
+    auth.user = { id: '0190a000-0000-7000-8000-0000000000ab', username: 'limei', displayName: '李梅', role: 'worker', communityId: null, gridIds: [], mustChangePassword: true }
+    for (const path of ['/', '/households', '/settings', '/supervisor/review']) {
+      await router.push(path)
+      expect(router.currentRoute.value.path, path).toBe('/password')
+    }
+    auth.user = { ...auth.user, mustChangePassword: false }
+    await router.push('/households')
+    expect(router.currentRoute.value.path).toBe('/households')
+  })
+
   it('keeps every page out of the first bundle (lazy routes)', () => {
     const eager = routes.filter((r) => 'component' in r && typeof r.component !== 'function')
     expect(eager.map((r) => r.path)).toEqual([])

@@ -17,7 +17,7 @@ import { startServer, type RunningServer } from '../helpers/e2e/server'
  * opens, masked; a worker who types a supervisor address is sent back to her Today.
  */
 
-const PAGES = ['review', 'coverage', 'ledger', 'needs', 'map', 'conflicts', 'export'] as const
+const PAGES = ['review', 'coverage', 'ledger', 'needs', 'map', 'conflicts', 'export', 'audit'] as const
 /** The pictures the README shows (refreshed in docs/ with GRIDSISTER_DOCS_SCREENSHOTS=1); the rest stay in .tmp. */
 const DOCS = new Set(['supervisor-review', 'supervisor-ledger', 'supervisor-map', 'supervisor-coverage-desktop', 'supervisor-needs-desktop'])
 

@@ -71,6 +71,14 @@ export const useAuthStore = defineStore('auth', () => {
     return true
   }
 
+  /** After her password changed: the server's view of her (the forced change is over). */
+  async function replaceUser(next: PublicUser): Promise<void> {
+    const { loadSession, saveSession } = await sessionModule()
+    const saved = loadSession()
+    user.value = next
+    if (saved && token.value) saveSession({ ...saved, token: token.value, user: next })
+  }
+
   /** Called by sync when the server refuses the token: keep working, ask to log in. */
   function markExpired(): void {
     if (state.value === 'signed-in') state.value = 'expired'
@@ -88,5 +96,5 @@ export const useAuthStore = defineStore('auth', () => {
     if (t) await (await apiModule()).logoutRequest(t)
   }
 
-  return { user, token, state, error, sessionExpired, signedIn, restore, login, logout, markExpired }
+  return { user, token, state, error, sessionExpired, signedIn, restore, login, logout, markExpired, replaceUser }
 })

@@ -40,6 +40,7 @@ export const supervisorRoutes: RouteRecordRaw[] = [
       page('needs', () => import('./NeedsPage.vue')),
       page('map', () => import('./MapPage.vue')),
       page('export', () => import('./ExportPage.vue')),
+      page('audit', () => import('./AuditPage.vue')),
     ],
   },
   { path: '/supervisor/report/print', component: () => import('./ReportPrintPage.vue'), beforeEnter: guard },

@@ -4,7 +4,7 @@ import type zhCN from './zh-CN'
 const en: typeof zhCN = {
   supervisor: {
     title: 'Supervisor',
-    nav: { review: 'Review', conflicts: 'Conflicts', coverage: 'Coverage', ledger: 'Ledger', needs: 'Needs', map: 'Grid map', export: 'Export' },
+    nav: { review: 'Review', conflicts: 'Conflicts', coverage: 'Coverage', ledger: 'Ledger', needs: 'Needs', map: 'Grid map', export: 'Export', audit: 'Audit log' },
     common: {
       all: 'All', loading: 'Loading…', empty: 'Nothing here', error: 'Error: {message}', back: 'Back', cancel: 'Cancel', confirm: 'OK',
       days: '{n} days', never: 'Never visited', grid: 'Grid', worker: 'Worker', offline: 'Needs a connection', retry: 'Retry', save: 'Save',
@@ -94,6 +94,22 @@ const en: typeof zhCN = {
       ledgerTitle: '{community} livelihood ledger (to {month})', categoriesTitle: 'Wishes by category, {month}',
       needsTitle: 'Needs picture (to {month})', overdueTitle: 'Overdue key households (to {month})',
       printTitle: '{community} monthly report {month}', printButton: 'Print', generatedAt: 'Generated {at}',
+    },
+    audit: {
+      title: 'Audit log', intro: 'Who viewed, revealed, exported, reassigned or disabled what, and when. Kept at least 6 months; online only.',
+      what: 'Action', when: 'Time', who: 'Person', at: 'Time', subject: 'Subject', nobody: '(unknown account)', empty: 'Nothing in this period',
+      more: 'Load more', lastDays: 'Last {n} days', password: 'Change password',
+      filter: {
+        all: 'All', 'record-view': 'Viewed', 'record-reveal': 'Revealed', 'record-export': 'Exported', 'grid-assign': 'Reassigned',
+        'user-disable': 'Disabled', 'password-': 'Passwords', login: 'Logins', 'login-failed': 'Failed logins',
+      },
+      action: {
+        login: 'Signed in', 'login-failed': 'Failed sign-in', logout: 'Signed out', 'password-change': 'Changed password',
+        'password-reset': 'Reset password', 'admin-create': 'Created administrator', 'user-create': 'Created account',
+        'user-disable': 'Disabled account', 'community-create': 'Created community', 'grid-create': 'Created grid',
+        'grid-assign': 'Reassigned grid', 'conflict-resolve': 'Resolved conflict', 'record-view': 'Viewed record',
+        'record-reveal': 'Revealed record', 'record-export': 'Exported', 'photo-download': 'Viewed photo', 'demo-load': 'Loaded demo data',
+      },
     },
     denied: 'Only supervisors and administrators can use this page',
   },

@@ -2,7 +2,7 @@
 export default {
   supervisor: {
     title: '督导工作台',
-    nav: { review: '审核', conflicts: '冲突', coverage: '覆盖', ledger: '台账', needs: '需求', map: '责任图', export: '导出' },
+    nav: { review: '审核', conflicts: '冲突', coverage: '覆盖', ledger: '台账', needs: '需求', map: '责任图', export: '导出', audit: '审计日志' },
     common: {
       all: '全部', loading: '加载中…', empty: '暂无数据', error: '出错了：{message}', back: '返回', cancel: '取消', confirm: '确定',
       days: '{n} 天', never: '从未走访', grid: '网格', worker: '网格员', offline: '需要联网', retry: '重试', save: '保存',
@@ -90,6 +90,21 @@ export default {
       ledgerTitle: '{community}民生实事小账本（截至{month}）', categoriesTitle: '{month} 心愿分类统计',
       needsTitle: '需求画像（截至{month}）', overdueTitle: '逾期未访重点户（截至{month}）',
       printTitle: '{community} {month} 工作月报', printButton: '打印', generatedAt: '生成时间 {at}',
+    },
+    audit: {
+      title: '审计日志', intro: '谁在什么时候查看、查看完整信息、导出、改派、停用了什么。记录至少保留 6 个月，只能联网查看。',
+      what: '操作', when: '时间', who: '人员', at: '时间', subject: '对象', nobody: '（未知账号）', empty: '这段时间没有记录',
+      more: '加载更多', lastDays: '最近 {n} 天', password: '修改密码',
+      filter: {
+        all: '全部', 'record-view': '查看', 'record-reveal': '查看完整信息', 'record-export': '导出', 'grid-assign': '改派网格',
+        'user-disable': '停用账号', 'password-': '密码', login: '登录', 'login-failed': '登录失败',
+      },
+      action: {
+        login: '登录', 'login-failed': '登录失败', logout: '退出登录', 'password-change': '修改密码', 'password-reset': '重置密码',
+        'admin-create': '创建管理员', 'user-create': '新建账号', 'user-disable': '停用账号', 'community-create': '新建社区',
+        'grid-create': '新建网格', 'grid-assign': '改派网格', 'conflict-resolve': '处理冲突', 'record-view': '查看记录',
+        'record-reveal': '查看完整信息', 'record-export': '导出', 'photo-download': '查看照片', 'demo-load': '载入演示数据',
+      },
     },
     denied: '仅督导和管理员可以使用此页面',
   },
