@@ -14,6 +14,8 @@ import { conflictRoutes } from './routes/conflict-routes'
 import { healthRoutes } from './routes/health-routes'
 import { passwordRoutes } from './routes/password-routes'
 import { photoRoutes } from './routes/photo-routes'
+import { revealRoutes } from './routes/reveal-routes'
+import { deviceRoutes } from './routes/device-routes'
 import { PUSH_BODY_LIMIT, syncRoutes } from './routes/sync-routes'
 import { supervisorRoutes } from './supervisor/supervisor-routes'
 import type { Store } from './storage/store'
@@ -73,6 +75,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(photoRoutes(ctx))
   await app.register(adminRoutes(ctx))
   await app.register(conflictRoutes(ctx))
+  await app.register(revealRoutes(ctx))
+  await app.register(deviceRoutes(ctx))
   await app.register(supervisorRoutes(ctx))
   await app.register(auditRoutes(ctx))
   return app

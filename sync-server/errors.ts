@@ -13,6 +13,8 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string) => new ApiError(400, 'bad-request', message)
 export const unauthorized = (message = 'log in first') => new ApiError(401, 'unauthorized', message)
+export const accountDisabled = () =>
+  new ApiError(403, 'account-disabled', 'this account is disabled; the data of this phone is to be deleted')
 export const forbidden = (message = 'not allowed') => new ApiError(403, 'forbidden', message)
 export const notFound = (message = 'not found') => new ApiError(404, 'not-found', message)
 export const upgradeRequired = () =>

@@ -168,3 +168,20 @@ export function closeDb(): void {
   current?.close()
   current = null
 }
+
+/**
+ * Deletes a user's whole database from the phone (records, outbox, photos, everything)
+ * and resolves once the browser has deleted it, not merely closed it: a shared phone
+ * must keep nothing after logout. Other tabs holding it open close it themselves
+ * (Dexie closes on `versionchange`).
+ */
+/** Names of the user databases on this phone (every signed-in user leaves one). */
+export async function listUserDbNames(): Promise<string[]> {
+  return (await Dexie.getDatabaseNames()).filter((n) => n.startsWith('gridsister-'))
+}
+
+export async function deleteUserDb(userId: string): Promise<void> {
+  const name = `gridsister-${userId}`
+  if (current?.name === name) closeDb()
+  await Dexie.delete(name)
+}

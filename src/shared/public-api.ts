@@ -11,6 +11,8 @@ import { Role } from './vocab'
 export const ERROR_CODES = [
   'bad-request',
   'unauthorized',
+  /** The account was disabled (403): the device uploads what is still accepted, then wipes. */
+  'account-disabled',
   'forbidden',
   'password-change-required',
   'not-found',

@@ -29,6 +29,15 @@ export const IsoDate = z.iso.date()
 export const IsoDateTime = z.iso.datetime({ offset: true })
 const text = (max: number) => z.string().trim().max(max)
 export const Phone = z.string().trim().regex(/^[0-9+\- ]{0,20}$/, 'invalid phone number')
+/**
+ * A phone or ID number as stored on a device: the real value, or the masked one a
+ * supervisor receives (field-catalogue.ts). Only records read this; what a device
+ * writes (mutations) takes the strict form, so a masked value is never written back.
+ */
+const MaskedNumber = z.string().regex(/^[0-9Xx]*\*+[0-9Xx]*$/).max(20)
+export const StoredPhone = z.union([Phone, MaskedNumber])
+export const IdNumber = z.string().trim().regex(/^(\d{17}[\dXx])?$/, 'invalid ID number')
+export const StoredIdNumber = z.union([IdNumber, MaskedNumber])
 
 /** Per-field HLCs of a mergeable record. */
 export const FieldClock = z.record(z.string().max(40), HlcString)
@@ -103,7 +112,7 @@ const mergeable = {
   updatedAt: IsoDateTime,
 }
 
-export const Household = lazySchema(() => HouseholdFields.extend(mergeable))
+export const Household = lazySchema(() => HouseholdFields.extend({ ...mergeable, phone: StoredPhone }))
 export type Household = z.infer<typeof Household>
 
 export const PersonFields = lazySchema(() =>
@@ -114,14 +123,14 @@ export const PersonFields = lazySchema(() =>
     birthDate: IsoDate.nullable(),
     relation: Relation,
     phone: Phone,
-    /** Stored in full on the server; masked in exports unless an admin exports in full. */
-    idNumber: z.string().trim().regex(/^(\d{17}[\dXx])?$/, 'invalid ID number'),
+    /** Stored in full on the server; who receives it masked: field-catalogue.ts. */
+    idNumber: IdNumber,
     keyGroups: z.array(KeyGroup).max(9),
     notes: text(1000),
   }),
 )
 export type PersonFields = z.infer<typeof PersonFields>
-export const Person = lazySchema(() => PersonFields.extend(mergeable))
+export const Person = lazySchema(() => PersonFields.extend({ ...mergeable, phone: StoredPhone, idNumber: StoredIdNumber }))
 export type Person = z.infer<typeof Person>
 
 export const PhotoRef = lazySchema(() =>

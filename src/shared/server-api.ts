@@ -61,3 +61,7 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>
 /** `POST /api/admin/users/:id/password`: an admin sets a password that must be changed at next login. */
 export const ResetPasswordRequest = lazySchema(() => z.object({ newPassword: newPassword() }))
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>
+
+/** The full values of the masked fields of one record (POST /api/records/:kind/:id/reveal). */
+export const RevealReply = lazySchema(() => z.object({ fields: z.record(z.string(), z.string()) }))
+export type RevealReply = z.infer<typeof RevealReply>

@@ -13,7 +13,9 @@ function reasonOf(f: HttpFailure): LoginFailure {
     case 'network':
       return 'offline'
     case 'auth-expired':
-      return /disabled/i.test(f.message) ? 'disabled' : 'wrong-password'
+      return 'wrong-password'
+    case 'account-disabled':
+      return 'disabled'
     case 'rate-limited':
       return 'rate-limited'
     case 'upgrade-required':
@@ -34,7 +36,18 @@ export async function loginRequest(username: string, password: string): Promise<
   return { ok: false, reason: reasonOf(res.failure), message: res.failure.message }
 }
 
-/** Revokes the session on the server; failures are ignored (the device forgets it anyway). */
-export async function logoutRequest(token: string): Promise<void> {
-  await http(token).send({ method: 'POST', path: '/api/auth/logout' })
+/**
+ * Revokes the session on the server; failures are ignored (the device forgets it
+ * anyway). With `clearStorage`, the reply makes the browser delete all of this site's
+ * storage files (Clear-Site-Data "storage"); true when the server answered.
+ */
+export async function logoutRequest(token: string, clearStorage = false): Promise<boolean> {
+  const res = await http(token).send({ method: 'POST', path: `/api/auth/logout?clear=${clearStorage ? 'storage' : 'cache'}` })
+  return res.ok
+}
+
+/** Has the browser delete the site's storage files (a clear owed since an offline logout). */
+export async function clearSiteStorageRequest(token: string): Promise<boolean> {
+  const res = await http(token).send({ method: 'POST', path: '/api/device/clear-site-data' })
+  return res.ok
 }

@@ -10,6 +10,8 @@ import { ErrorBody } from '@/shared/public-api'
 export type HttpFailure =
   | { kind: 'network'; message: string }
   | { kind: 'auth-expired'; message: string }
+  /** 403 `account-disabled`: the device uploads what is still accepted, then wipes. */
+  | { kind: 'account-disabled'; message: string }
   | { kind: 'upgrade-required'; message: string }
   | { kind: 'rate-limited'; message: string; retryAfterMs: number }
   | { kind: 'server'; status: number; message: string }
@@ -48,6 +50,7 @@ async function failureOf(res: Response): Promise<HttpFailure> {
   }
   const message = body?.message ?? `HTTP ${res.status}`
   if (res.status === 401) return { kind: 'auth-expired', message }
+  if (res.status === 403 && body?.code === 'account-disabled') return { kind: 'account-disabled', message }
   if (res.status === 426) return { kind: 'upgrade-required', message }
   if (res.status === 429) {
     const seconds = Number(res.headers.get('retry-after'))

@@ -14,7 +14,9 @@ import type { EngineContext, SyncOutcome, SyncProgress } from './sync-types'
  * the pull, then upload waiting photos. Only one run at a time: across tabs through the
  * Web Locks API (a second tab gets `busy`), within a tab by chaining a call made during
  * a run to one follow-up run. Transient failures return a backoff delay with jitter;
- * 401 and 426 keep the outbox untouched and say so.
+ * 401 and 426 keep the outbox untouched and say so. A disabled account's push still
+ * goes up first (the server keeps what was made before the disable); its pull then
+ * answers `account-disabled`, and the app wipes the phone.
  */
 
 export type { SyncOutcome, SyncProgress } from './sync-types'
@@ -64,6 +66,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     out.message = failure.message
     switch (failure.kind) {
       case 'auth-expired':
+      case 'account-disabled':
       case 'upgrade-required':
         out.state = failure.kind
         return out

@@ -11,7 +11,7 @@ export interface SyncProgress {
 }
 
 /** How a sync run ended; `busy` means another tab held the sync lock. */
-export type SyncResultState = 'idle' | 'offline' | 'error' | 'auth-expired' | 'upgrade-required' | 'busy'
+export type SyncResultState = 'idle' | 'offline' | 'error' | 'auth-expired' | 'account-disabled' | 'upgrade-required' | 'busy'
 
 export interface SyncOutcome {
   state: SyncResultState

@@ -6,7 +6,8 @@ import { listScopeGrids } from '../sync/scope-service'
 /**
  * Sessions: an opaque 256-bit random token; only its SHA-256 is stored, so a leaked
  * database does not hand out sessions. A session ends at the first of: logout, idle
- * expiry, absolute expiry, or the account being disabled.
+ * expiry or absolute expiry. A disabled account's session still resolves (its user says
+ * `disabled`), so routes can answer `account-disabled` instead of "log in again".
  */
 export interface SessionPolicy {
   idleMs: number
@@ -42,7 +43,7 @@ export async function resolveSession(store: Store, token: string, now: number, p
     return null
   }
   const user = await store.getUser(session.userId)
-  if (!user || user.disabled) {
+  if (!user) {
     await store.deleteUserSessions(session.userId)
     return null
   }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
 import type { Role } from '../../src/shared'
 import { resolveSession } from '../auth/sessions'
 import type { AppContext } from '../context'
-import { ApiError, forbidden, unauthorized } from '../errors'
+import { accountDisabled, ApiError, forbidden, unauthorized } from '../errors'
 import type { UserRow } from '../storage/store'
 
 /**
@@ -34,14 +34,23 @@ export function registerAuth(app: FastifyInstance): void {
   })
 }
 
+export interface RequireUserOptions {
+  /**
+   * Let a disabled account through: only the push (which accepts what was made before
+   * the disable) and the logout. Every other route answers 403 `account-disabled`.
+   */
+  allowDisabled?: boolean
+}
+
 /** A hook that refuses requests without a live session (and, given roles, other roles). */
-export function requireUser(ctx: AppContext, roles?: readonly Role[]): AuthHook {
+export function requireUser(ctx: AppContext, roles?: readonly Role[], options: RequireUserOptions = {}): AuthHook {
   const hook: AuthHook = async function (request: FastifyRequest) {
     const header = request.headers.authorization ?? ''
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)
     if (!match?.[1]) throw unauthorized()
     const session = await resolveSession(ctx.store, match[1], ctx.now(), ctx.sessions)
     if (!session) throw unauthorized('session expired or revoked; log in again')
+    if (session.user.disabled && !options.allowDisabled) throw accountDisabled()
     if (session.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
       throw new ApiError(403, 'password-change-required', '管理员重置了你的密码，请先修改密码')
     }

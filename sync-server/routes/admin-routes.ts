@@ -94,10 +94,9 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const inReach = target && (target.communityId === null ? user.communityId === null : canAdminister(user, target.communityId))
         if (!target || !inReach) throw notFound('no such user')
         if (target.id === user.id) throw badRequest('you cannot disable your own account')
-        await store.transaction(async (tx) => {
-          await tx.setUserDisabled(target.id, true)
-          await tx.deleteUserSessions(target.id)
-        })
+        // Her sessions stay, refused with `account-disabled` (not the 401 of an expired
+        // one): her phone uploads what she made before now, then deletes its data.
+        await store.setUserDisabled(target.id, true, ctx.now())
         await audit(user, 'user-disable', { targetId: target.id }, target.communityId)
         return publicUser(store, { ...target, disabled: true })
       },

@@ -5,9 +5,13 @@ import { recordFailure, recordSuccess, throttleWait } from '../auth/login-thrott
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords'
 import { createSession, publicUser } from '../auth/sessions'
 import type { AppContext } from '../context'
-import { ApiError, notFound, unauthorized } from '../errors'
+import { accountDisabled, ApiError, notFound, unauthorized } from '../errors'
 import { requireUser, userOf } from '../plugins/auth'
 import { DEMO_PASSWORD } from '../seed/generate-demo'
+
+/** What the logout reply asks the browser to clear (see the logout route). */
+export const CLEAR_SITE_DATA = { cache: '"cache"', storage: '"cache", "storage"' } as const
+const LogoutQuery = z.object({ clear: z.enum(['cache', 'storage']).default('cache') })
 
 /**
  * Login, logout, who-am-I, and the demo accounts for the login screen. Failed logins
@@ -38,7 +42,8 @@ export function authRoutes(ctx: AppContext, loginLimit: { max: number; timeWindo
         if (!user || !ok || user.disabled) {
           if (!ok) await recordFailure(ctx.store, username, request.ip, now, ctx.throttle)
           await ctx.store.audit({ userId: user?.id ?? null, action: 'login-failed', detail: { username, ip: request.ip } })
-          throw unauthorized(user?.disabled && ok ? 'this account is disabled' : 'wrong username or password')
+          // Only the right password learns that the account is disabled.
+          throw user?.disabled && ok ? accountDisabled() : unauthorized('wrong username or password')
         }
         await recordSuccess(ctx.store, username, request.ip, now)
         const session = await createSession(ctx.store, user.id, now, ctx.sessions)
@@ -49,10 +54,21 @@ export function authRoutes(ctx: AppContext, loginLimit: { max: number; timeWindo
 
     app.post(
       '/api/auth/logout',
-      { preHandler: requireUser(ctx), schema: { response: { 200: z.object({ ok: z.literal(true) }) } } },
-      async (request) => {
+      {
+        preHandler: requireUser(ctx, undefined, { allowDisabled: true }),
+        schema: { querystring: LogoutQuery, response: { 200: z.object({ ok: z.literal(true) }) } },
+      },
+      async (request, reply) => {
         if (request.tokenHash) await ctx.store.deleteSession(request.tokenHash)
         await ctx.store.audit({ userId: userOf(request).id, action: 'logout', detail: {} })
+        // The app deletes its database, data caches and session itself, and waits for it;
+        // the browser's HTTP cache goes too. A deleted IndexedDB database still sits in
+        // LevelDB's files on disk until the browser compacts them: only "storage" removes
+        // those files. The app asks for it (?clear=storage) when no other user's database
+        // is on the phone (it would take hers too), and then installs its service worker
+        // again, which "storage" removes with the app shell. Only a signed-in request can
+        // ask for it, so no other site can wipe a phone's unsent work by a forged form.
+        void reply.header('clear-site-data', CLEAR_SITE_DATA[request.query.clear])
         return { ok: true as const }
       },
     )

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { Conflict } from '../../src/shared'
+import { Conflict, projectFieldValue } from '../../src/shared'
 import type { AppContext } from '../context'
 import { requireUser, userOf } from '../plugins/auth'
 
@@ -14,7 +14,13 @@ export function conflictRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = userOf(request)
         // A supervisor without a community sees nothing rather than everything.
         if (user.role === 'supervisor' && !user.communityId) return []
-        return ctx.store.listConflicts(user.communityId)
+        // The two values of a conflict on a masked field reach her masked too.
+        const conflicts = await ctx.store.listConflicts(user.communityId)
+        return conflicts.map((c) => ({
+          ...c,
+          winnerValue: projectFieldValue(c.kind, c.field, c.winnerValue, user.role),
+          loserValue: projectFieldValue(c.kind, c.field, c.loserValue, user.role),
+        }))
       },
     )
   }

@@ -27,7 +27,8 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/sync/push',
       {
-        preHandler: requireUser(ctx),
+        // A disabled account still uploads what it made before (apply-guards.ts).
+        preHandler: requireUser(ctx, undefined, { allowDisabled: true }),
         bodyLimit: PUSH_BODY_LIMIT,
         schema: { body: PushRequest, response: { 200: PushReply } },
         // A reply per mutation: checked by parsing, not zod's twice-as-slow encoding.

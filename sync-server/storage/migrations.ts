@@ -104,6 +104,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_at ON audit(at);
   CREATE INDEX audit_community_at ON audit(community_id, at);
   `,
+  // When an account was disabled: its device may still upload what was made before
+  // (an unsent week of visits is not lost), and nothing made after.
+  `
+  ALTER TABLE users ADD COLUMN disabled_at {{bigint}};
+  `,
 ]
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length

@@ -9,6 +9,7 @@ import type { ChangeRow, PhotoRow, PushRejection, SessionRow, StoreOps, StoredCo
 interface UserDbRow {
   id: string; username: string; display_name: string; role: string; community_id: string | null
   phone: string; password_hash: string; disabled: number | boolean; created_at: number | string
+  disabled_at: number | string | null
   must_change_password: number | boolean
 }
 
@@ -21,10 +22,11 @@ const toUser = (r: UserDbRow): UserRow => ({
   phone: r.phone,
   passwordHash: r.password_hash,
   disabled: Boolean(Number(r.disabled)),
+  disabledAt: r.disabled_at === null ? null : Number(r.disabled_at),
   createdAt: Number(r.created_at),
   mustChangePassword: Boolean(Number(r.must_change_password)),
 })
-const USER_COLS = 'id, username, display_name, role, community_id, phone, password_hash, disabled, created_at, must_change_password'
+const USER_COLS = 'id, username, display_name, role, community_id, phone, password_hash, disabled, created_at, must_change_password, disabled_at'
 
 /** Builds the store operations over one connection or transaction. */
 export function sqlOps(q: Queryer): StoreOps {
@@ -69,9 +71,10 @@ export function sqlOps(q: Queryer): StoreOps {
       await q.run('UPDATE grids SET worker_id = ? WHERE id = ?', [workerId, gridId])
     },
     async insertUser(u) {
-      await q.run(`INSERT INTO users (${USER_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      await q.run(`INSERT INTO users (${USER_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         u.id, u.username, u.displayName, u.role, u.communityId, u.phone, u.passwordHash, u.disabled ? 1 : 0, u.createdAt,
         u.mustChangePassword ? 1 : 0,
+        u.disabled ? (u.disabledAt ?? u.createdAt) : null,
       ])
     },
     async getUser(id) {
@@ -86,8 +89,8 @@ export function sqlOps(q: Queryer): StoreOps {
       const sql = `SELECT ${USER_COLS} FROM users ${communityId ? 'WHERE community_id = ?' : ''} ORDER BY username`
       return (await q.all<UserDbRow>(sql, communityId ? [communityId] : [])).map(toUser)
     },
-    async setUserDisabled(id, disabled) {
-      await q.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id])
+    async setUserDisabled(id, disabled, at = Date.now()) {
+      await q.run('UPDATE users SET disabled = ?, disabled_at = ? WHERE id = ?', [disabled ? 1 : 0, disabled ? at : null, id])
     },
     async countUsers() {
       return Number((await one<{ n: number | string }>('SELECT COUNT(*) AS n FROM users', []))?.n ?? 0)

@@ -15,6 +15,8 @@ export interface UserRow {
   phone: string
   passwordHash: string
   disabled: boolean
+  /** When it was disabled (ms), null while enabled. */
+  disabledAt?: number | null
   createdAt: number
   /** The password was set by an admin (or reset): it must be changed before anything else. */
   mustChangePassword?: boolean
@@ -138,7 +140,8 @@ export interface StoreOps {
   getUser(id: string): Promise<UserRow | null>
   findUserByUsername(username: string): Promise<UserRow | null>
   listUsers(communityId: string | null): Promise<UserRow[]>
-  setUserDisabled(id: string, disabled: boolean): Promise<void>
+  /** Disables (at `at`, ms) or enables an account. */
+  setUserDisabled(id: string, disabled: boolean, at?: number): Promise<void>
   /** Stores a new password hash; `mustChange` forces a change at the next login. */
   setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<void>
   /** Ends every session of the user but the one given (after she changed her password). */

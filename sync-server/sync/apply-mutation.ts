@@ -15,6 +15,7 @@ import { applyMergeable, applyRecordDelete, applyRecordRestore } from './apply-m
 import { applyReview, applyVisit, applyWish, applyWishMove } from './apply-events'
 import { applyAudit } from '../supervisor/apply-audit'
 import { invalidValue } from './check-write'
+import { guardMutation } from './apply-guards'
 
 /**
  * Applies one mutation inside the push transaction: scope first (from the user's
@@ -24,6 +25,8 @@ import { invalidValue } from './check-write'
 export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, now: number): Promise<MutationResult> {
   // m.hlc passed the request schema's HLC pattern: its first 15 digits are its millis.
   if (hlcMillis(m.hlc) - now > MAX_DRIFT_MS) return refused(m, 'clock-drift', 'the phone clock is far ahead; set the date and time')
+  const guard = await guardMutation(tx, user, m)
+  if (guard) return refused(m, guard.code, guard.message)
   const grid = await tx.getGrid(m.args.gridId)
   if (!grid || !canWrite(user, grid)) return refused(m, 'out-of-scope', 'this grid is not in your scope')
   const ctx: ApplyCtx = { tx, user, grid, now, at: isoAt(now) }

@@ -1,4 +1,4 @@
-import { MIN_SCHEMA_VERSION, PullReply, type Cursors, type PullRequest } from '../../src/shared'
+import { isCatalogued, MIN_SCHEMA_VERSION, projectRecord, PullReply, receivesRecords, type Cursors, type PullRequest, type Role } from '../../src/shared'
 import { upgradeRequired } from '../errors'
 import type { ChangeRow, Store, UserRow } from '../storage/store'
 import { listScopeGrids } from './scope-service'
@@ -8,6 +8,9 @@ import { listScopeGrids } from './scope-service'
  * call. For each grid in scope the reply carries the current state of every record
  * changed after that grid's cursor, in seq order; a grid she no longer holds is listed
  * in `gridsLost` so the device drops it; a new grid (no cursor) arrives whole.
+ *
+ * Minimisation: records go out as the user's role may receive them (field-catalogue.ts):
+ * a supervisor's ID numbers and phones masked, nothing for an admin of no community.
  *
  * Completeness: seqs are per community and handed out under a row lock held to commit
  * (see sql-ops.ts), so when a reader sees seq N every seq below N is already visible.
@@ -23,6 +26,10 @@ export async function pullChanges(store: Store, user: UserRow, req: PullRequest)
   const grids = await listScopeGrids(store, user)
   const inScope = new Set(grids.map((g) => g.id))
   const gridsLost = Object.keys(req.cursors).filter((id) => !inScope.has(id))
+  // An admin of every community administers accounts and grids online; she receives
+  // no resident's record (field-catalogue.ts).
+  if (!receivesRecords(user)) return { changes: [], cursors: {}, grids, gridsLost, hasMore: false }
+  const project = projectionFor(user.role)
   const limit = Math.min(req.limit ?? MAX_PAGE_CHANGES, MAX_PAGE_CHANGES)
   const changes: ChangeRow[] = []
   const cursors: Cursors = {}
@@ -42,12 +49,26 @@ export async function pullChanges(store: Store, user: UserRow, req: PullRequest)
         hasMore = true
         break
       }
-      changes.push(row)
+      changes.push(project(row))
       bytes += row.json.length
       cursors[grid.id] = row.seq
     }
   }
   return { changes, cursors, grids, gridsLost, hasMore }
+}
+
+/**
+ * What a role receives of a stored record (field-catalogue.ts): a worker every field
+ * as stored; anyone else the catalogued kinds re-written with their masked fields.
+ */
+function projectionFor(role: Role): (row: ChangeRow) => ChangeRow {
+  if (role === 'worker') return (row) => row
+  return (row) => {
+    if (!isCatalogued(row.kind)) return row
+    const record = JSON.parse(row.json) as object
+    const projected = projectRecord(row.kind, record, role)
+    return projected === record ? row : { ...row, json: JSON.stringify(projected) }
+  }
 }
 
 const PullReplyRest = PullReply.omit({ changes: true })

@@ -141,6 +141,7 @@ describe.each(BACKENDS)('access-control matrix on $name', (backend) => {
       { url: `/api/admin/grids/${otherGrid.id}/assign`, payload: { workerId: null } },
       { url: `/api/admin/users/${otherUser.id}/disable`, payload: {} },
       { url: '/api/admin/communities', payload: { name: 'x' } },
+      { url: `/api/records/household/${data[otherGrid.id]!.hh}/reveal`, payload: {} },
     ]
     for (const c of calls) {
       const res = await app.inject({ method: 'POST', url: c.url, headers: auth[who], payload: c.payload })
@@ -163,6 +164,7 @@ describe.each(BACKENDS)('access-control matrix on $name', (backend) => {
       ['GET', `/api/photos/${sha}`], ['PUT', `/api/photos/${sha}`], ['GET', '/api/conflicts'], ['POST', '/api/admin/users'],
       ['GET', '/api/admin/users'], ['POST', '/api/admin/grids'], ['GET', '/api/admin/grids'], ['POST', `/api/admin/grids/${g}/assign`],
       ['POST', `/api/admin/users/${world.users.wa1.id}/disable`], ['POST', '/api/admin/communities'],
+      ['POST', `/api/records/household/${data[g]!.hh}/reveal`],
     ]
     for (const [method, url] of calls) {
       const res = await app.inject({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} })

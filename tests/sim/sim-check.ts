@@ -73,8 +73,16 @@ function checkRejectionsShown(net: SimNetwork, dev: SimDevice, processed: Map<st
   return out
 }
 
-function checkHouseholds(view: Snapshot, accepted: Processed[], conflicts: Conflict[], out: string[]) {
-  const byId = new Map((view.households as Household[]).map((h) => [h.id, h]))
+/**
+ * The households as the server stores them: the supervisor's view masks phones
+ * (field-catalogue.ts), and the model is checked against the real values.
+ */
+async function storedHouseholds(world: SimWorld, view: Snapshot): Promise<Map<string, Household>> {
+  const rows = await world.store.getRecords(view.households.map((h) => ({ kind: 'household' as const, id: h.id })))
+  return new Map(rows.map((r) => [r.id, r.data as Household]))
+}
+
+function checkHouseholds(byId: Map<string, Household>, accepted: Processed[], conflicts: Conflict[], out: string[]) {
   const conflictIds = new Set(conflicts.map((c) => c.id))
   const best = new Map<string, { hlc: string; value: unknown }>()
   for (const { mutation: m, result } of accepted) {
@@ -141,7 +149,7 @@ export async function checkGuarantees(world: SimWorld, net: SimNetwork, devices:
   for (const dev of devices) await checkDevice(world, net, dev, views.get(dev.user)!, processed, out)
   const accepted = [...processed.values()].filter((p) => p.result.status === 'applied' || p.result.status === 'merged')
   const community = views.get('sup')!
-  checkHouseholds(community, accepted, await conflictsOf(world), out)
+  checkHouseholds(await storedHouseholds(world, community), accepted, await conflictsOf(world), out)
   checkEvents(community, accepted, out)
   return out
 }

@@ -24,6 +24,12 @@ export const authMessages = compileMessages({
         empty: '请填写用户名和密码',
       },
     },
+    disabled: {
+      title: '这个账号已被停用',
+      wiped: '管理员停用了这个账号。停用前记下的记录已经上传，这台手机上的住户资料已全部删除。',
+      lost: '停用后记下的 {n} 条记录没能上传，已一并删除。',
+      contact: '如有疑问，请联系社区或街道管理员。',
+    },
     session: {
       expired: '登录已过期：记录仍保存在手机上，请重新登录后上传',
       relogin: '重新登录',
@@ -51,6 +57,12 @@ export const authMessages = compileMessages({
         server: 'The server has a problem; please try again later',
         empty: 'Enter your username and password',
       },
+    },
+    disabled: {
+      title: 'This account has been disabled',
+      wiped: 'An administrator disabled this account. Records made before that were uploaded; the residents\' data on this phone has been deleted.',
+      lost: '{n} records made after the account was disabled could not be uploaded and were deleted with the rest.',
+      contact: 'If in doubt, ask your community or street administrator.',
     },
     session: {
       expired: 'Your session expired: your records are safe on this phone; sign in again to upload them',

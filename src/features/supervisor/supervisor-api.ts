@@ -1,5 +1,5 @@
 import { z } from '@/shared/zod'
-import { Community, Conflict, PublicUser } from '@/shared'
+import { Community, Conflict, PublicUser, RevealReply } from '@/shared'
 import { createHttp, type HttpFailure } from '@/sync/http'
 
 /**
@@ -27,6 +27,8 @@ export interface SupervisorApi {
   assignGrid(gridId: string, workerId: string | null): Promise<ApiResult<null>>
   /** The supervisor's own community (its name heads the reports). */
   community(): Promise<ApiResult<Community>>
+  /** The full values of a record's masked numbers (online only; the server audits it). */
+  reveal(kind: 'household' | 'person', id: string): Promise<ApiResult<Record<string, string>>>
   /** A photo's bytes (an <img> cannot send the bearer token, so it is fetched here). */
   photo(sha256: string): Promise<Blob | null>
 }
@@ -56,6 +58,10 @@ export function createSupervisorApi(o: SupervisorApiOptions): SupervisorApi {
     async community() {
       const r = await http.send({ method: 'GET', path: '/api/supervisor/community', schema: Community })
       return r.ok && r.body ? { ok: true, value: r.body } : r.ok ? { ok: false, failure: { kind: 'server', status: 200, message: 'empty reply' } } : r
+    },
+    async reveal(kind, id) {
+      const r = await http.send({ method: 'POST', path: `/api/records/${kind}/${encodeURIComponent(id)}/reveal`, schema: RevealReply })
+      return r.ok && r.body ? { ok: true, value: r.body.fields } : r.ok ? { ok: false, failure: { kind: 'server', status: 200, message: 'empty reply' } } : r
     },
     async photo(sha256) {
       const token = o.getToken()

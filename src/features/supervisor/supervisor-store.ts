@@ -121,17 +121,16 @@ export const useSupervisorStore = defineStore('supervisor', () => {
     return buildMonthlyReport({ ...s, workerNames: workerNames.value, now: clock.value(), month })
   }
 
-  /** Builds, audits and downloads one export; `full` (unmasked) only for admins. */
-  async function exportFile(kind: ExportKind, month: string, full: boolean): Promise<string> {
+  /** Builds, audits and downloads one export (masked: field-catalogue.ts). */
+  async function exportFile(kind: ExportKind, month: string): Promise<string> {
     const report = monthlyReport(month)
     if (!report) throw new Error('no data yet')
-    const unmasked = full && isAdmin.value
     const locale = i18n.global.locale.value === 'en' ? 'en' : 'zh-CN'
     const file = await buildExportFile(kind, report, {
       t: (k, named) => (named ? i18n.global.t(k, named) : i18n.global.t(k)),
-      locale, full: unmasked, communityName: community.value?.name ?? '',
+      locale, communityName: community.value?.name ?? '',
     })
-    await audit({ action: 'export', recordKind: null, recordId: null, gridId: report.communityGridIds[0] ?? null, detail: `${kind} ${month}${unmasked ? ' full' : ' masked'}` })
+    await audit({ action: 'export', recordKind: null, recordId: null, gridId: report.communityGridIds[0] ?? null, detail: `${kind} ${month} masked` })
     saveBlob(file)
     return file.name
   }

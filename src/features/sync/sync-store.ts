@@ -21,7 +21,7 @@ import { countPending, dismissRejection, lastSyncOf, openRejections } from './re
  * their search text completed after the run (see src/db/derive.ts).
  */
 
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'auth-expired' | 'upgrade-required'
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'auth-expired' | 'account-disabled' | 'upgrade-required'
 
 export interface SyncStartOptions {
   intervalMs?: number
@@ -77,6 +77,8 @@ export const useSyncStore = defineStore('sync', () => {
     state.value = outcome.state
     error.value = outcome.state === 'idle' ? null : outcome.message
     if (outcome.state === 'auth-expired') auth.markExpired()
+    // Its push already went up (the engine pushes before it pulls): wipe the phone.
+    if (outcome.state === 'account-disabled') void auth.accountDisabled()
     if (retry) clearTimeout(retry)
     retry = outcome.retryInMs === null ? null : setTimeout(() => void syncNow(), outcome.retryInMs)
   }

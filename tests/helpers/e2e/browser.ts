@@ -26,6 +26,8 @@ export interface Phone {
   page: Page
   /** Console errors and uncaught page errors seen so far. */
   errors: string[]
+  /** The Chromium profile directory (what the phone keeps on disk). */
+  userDataDir: string
   close: () => Promise<void>
 }
 
@@ -62,6 +64,7 @@ export async function launchPhone(options: LaunchPhoneOptions = {}): Promise<Pho
     context,
     page,
     errors,
+    userDataDir,
     close: async () => {
       await context.close()
       rmSync(userDataDir, { recursive: true, force: true })

@@ -90,15 +90,50 @@ describe.each(BACKENDS)('auth routes on $name', (backend) => {
       expect((await me(token)).statusCode).toBe(401)
     })
 
-    it('end at once when the account is disabled', async () => {
+    it('logout asks the browser to clear its HTTP cache, not the storage the installed app starts from', async () => {
+      const { token } = (await login('wa1')).json<{ token: string }>()
+      const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` } })
+      expect(out.headers['clear-site-data']).toBe('"cache"')
+    })
+
+    it('logout asks the browser to delete the site storage files too when the app says nobody else is on the phone', async () => {
+      const { token } = (await login('wa1')).json<{ token: string }>()
+      const out = await app.inject({ method: 'POST', url: '/api/auth/logout?clear=storage', headers: { authorization: `Bearer ${token}` } })
+      expect(out.statusCode).toBe(200)
+      expect(out.headers['clear-site-data']).toBe('"cache", "storage"')
+    })
+
+    it('clears the site storage at the next sign-in when asked (a clear owed since an offline logout)', async () => {
+      const { token } = (await login('wa1')).json<{ token: string }>()
+      const res = await app.inject({ method: 'POST', url: '/api/device/clear-site-data', headers: { authorization: `Bearer ${token}` } })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['clear-site-data']).toBe('"cache", "storage"')
+      const anonymous = await app.inject({ method: 'POST', url: '/api/device/clear-site-data' })
+      expect(anonymous.statusCode).toBe(401)
+      expect(anonymous.headers['clear-site-data']).toBeUndefined()
+    })
+
+    it('never sends Clear-Site-Data without a session (no other site can wipe a phone)', async () => {
+      const out = await app.inject({ method: 'POST', url: '/api/auth/logout?clear=storage' })
+      expect(out.statusCode).toBe(401)
+      expect(out.headers['clear-site-data']).toBeUndefined()
+    })
+
+    it('end at once when the account is disabled, with 403 account-disabled', async () => {
       const { token } = (await login('wa1')).json<{ token: string }>()
       const admin = (await login('adm-a')).json<{ token: string }>().token
       const res = await app.inject({
         method: 'POST', url: `/api/admin/users/${world.users.wa1.id}/disable`, headers: { authorization: `Bearer ${admin}` },
       })
       expect(res.statusCode).toBe(200)
-      expect((await me(token)).statusCode).toBe(401)
-      expect((await login('wa1')).statusCode).toBe(401)
+      const after = await me(token)
+      expect(after.statusCode).toBe(403)
+      expect(after.json()).toMatchObject({ code: 'account-disabled' })
+      const again = await login('wa1')
+      expect(again.statusCode).toBe(403)
+      expect(again.json()).toMatchObject({ code: 'account-disabled' })
+      // A wrong password learns nothing about the account.
+      expect((await login('wa1', 'not-the-password')).json()).toMatchObject({ code: 'unauthorized' })
     })
 
     it('refuses a garbage token', async () => {

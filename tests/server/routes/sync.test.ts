@@ -75,14 +75,15 @@ describe.each(BACKENDS)('sync routes on $name', (backend) => {
       const d2 = new TestDevice()
       const older = nextHlc('a')
       const newer = nextHlc('b')
-      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '13911111111' }, base }, newer)]))
-      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '13922222222', notes: 'x' }, base }, older)]))).json<PushReply>()
+      // Notes, not the phone: a supervisor may not write the phone (field-catalogue.ts).
+      await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { notes: '111' }, base }, newer)]))
+      const res = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { notes: '222', careLevel: 3 }, base }, older)]))).json<PushReply>()
       expect(res.results[0]).toMatchObject({ status: 'merged' })
       expect(res.results[0]?.conflictIds).toHaveLength(1)
-      const stored = (await t.store.getRecord('household', hh.id))?.data as { phone: string; notes: string }
-      expect(stored).toMatchObject({ phone: '13911111111', notes: 'x' })
+      const stored = (await t.store.getRecord('household', hh.id))?.data as { notes: string; careLevel: number }
+      expect(stored).toMatchObject({ notes: '111', careLevel: 3 })
       const inbox = await t.app.inject({ method: 'GET', url: '/api/conflicts', headers: t.auth.sa })
-      expect(inbox.json()).toEqual([expect.objectContaining({ field: 'phone', winnerValue: '13911111111', loserValue: '13922222222', loserUserId: t.world.users.wa1.id })])
+      expect(inbox.json()).toEqual([expect.objectContaining({ field: 'notes', winnerValue: '111', loserValue: '222', loserUserId: t.world.users.wa1.id })])
     })
 
     it('answers 426 to an old schema version and writes nothing', async () => {

@@ -11,7 +11,7 @@ describe.each(BACKENDS)('supervisor routes on $name', (backend) => {
   const resolve = (who: keyof World['users'] | null, id: string, choice = 'loser') =>
     t.app.inject({ method: 'POST', url: `/api/conflicts/${id}/resolve`, headers: who ? t.auth[who] : {}, payload: { choice } })
 
-  /** Makes a real conflict in grid a1: two devices change the household's phone concurrently. */
+  /** Makes a real conflict in grid a1: two devices change the household's notes concurrently (a supervisor may not change its phone). */
   async function makeConflict(): Promise<Conflict> {
     const hh = householdPut(t.world.grids.a1.id)
     const d1 = new TestDevice()
@@ -20,8 +20,8 @@ describe.each(BACKENDS)('supervisor routes on $name', (backend) => {
     const base = Object.fromEntries(Object.keys(hh.patch).map((k) => [k, created]))
     const d2 = new TestDevice()
     const older = nextHlc('a')
-    await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { phone: '13911111111' }, base }, nextHlc('b'))]))
-    const reply = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { phone: '13922222222' }, base }, older)]))).json<PushReply>()
+    await push('sa', d2.push([d2.m('household.put', { ...hh, patch: { notes: '111' }, base }, nextHlc('b'))]))
+    const reply = (await push('wa1', d1.push([d1.m('household.put', { ...hh, patch: { notes: '222' }, base }, older)]))).json<PushReply>()
     const id = reply.results[0]?.conflictIds?.[0]
     if (!id) throw new Error('no conflict made')
     return (await t.store.getConflict(id))!

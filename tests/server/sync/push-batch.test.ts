@@ -117,8 +117,9 @@ describe.each(BACKENDS)('POST /api/sync/push, one batch, on $name', (backend) =>
     const hhs = [householdPut(t.world.grids.a1.id), householdPut(t.world.grids.a1.id)]
     await push('wa1', first.push(hhs.map((h) => first.m('household.put', h))))
     const stale = new TestDevice()
-    // Edits that never saw the stored phones: each one is a concurrent edit.
-    const res = await push('sa', stale.push(hhs.map((h) => stale.m('household.put', householdPut(h.gridId, h.id, { phone: '13900000001' }, { phone: null })))))
+    // Edits that never saw the stored notes: each one is a concurrent edit (notes: a
+    // supervisor may not change a household's phone).
+    const res = await push('sa', stale.push(hhs.map((h) => stale.m('household.put', householdPut(h.gridId, h.id, { notes: '1' }, { notes: null })))))
     expect(statuses(res)).toEqual(['merged', 'merged'])
     const conflicts = await t.store.listConflicts(t.world.communityA)
     expect(conflicts.map((c) => c.id).sort()).toEqual(res.results.flatMap((r) => r.conflictIds ?? []).sort())

@@ -21,20 +21,19 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Builds one export file of the report. */
 export async function buildExportFile(kind: ExportKind, r: MonthlyReport, o: ExportOptions): Promise<ExportFile> {
   const base = `${o.communityName}-${r.month}`
-  const suffix = o.full ? `-${o.t('supervisor.export.fullSuffix')}` : ''
   switch (kind) {
     case 'monthly-xlsx': {
       const bytes = await sheetsToXlsx(monthlyReportSheets(r, o), o.communityName)
-      return { name: `${base}-${o.t('supervisor.export.fileMonthly')}${suffix}.xlsx`, blob: new Blob([bytes], { type: XLSX }) }
+      return { name: `${base}-${o.t('supervisor.export.fileMonthly')}.xlsx`, blob: new Blob([bytes], { type: XLSX }) }
     }
     case 'ledger-xlsx': {
       const bytes = await sheetsToXlsx([ledgerSheet(r, o)], o.communityName)
-      return { name: `${base}-${o.t('supervisor.export.fileLedger')}${suffix}.xlsx`, blob: new Blob([bytes], { type: XLSX }) }
+      return { name: `${base}-${o.t('supervisor.export.fileLedger')}.xlsx`, blob: new Blob([bytes], { type: XLSX }) }
     }
     case 'ledger-csv':
-      return { name: `${base}-${o.t('supervisor.export.fileLedger')}${suffix}.csv`, blob: new Blob([sheetToCsv(ledgerSheet(r, o))], { type: 'text/csv;charset=utf-8' }) }
+      return { name: `${base}-${o.t('supervisor.export.fileLedger')}.csv`, blob: new Blob([sheetToCsv(ledgerSheet(r, o))], { type: 'text/csv;charset=utf-8' }) }
     case 'coverage-csv':
-      return { name: `${base}-${o.t('supervisor.export.fileCoverage')}${suffix}.csv`, blob: new Blob([sheetToCsv(coverageSheet(r, o))], { type: 'text/csv;charset=utf-8' }) }
+      return { name: `${base}-${o.t('supervisor.export.fileCoverage')}.csv`, blob: new Blob([sheetToCsv(coverageSheet(r, o))], { type: 'text/csv;charset=utf-8' }) }
   }
 }
 

@@ -30,6 +30,7 @@ const en: typeof zhCN = {
       unemployed: 'Unemployed', 'migrant-family': 'Migrant family',
     },
     review: {
+      reveal: 'Show full numbers', revealHint: 'Needs a network; every look is recorded', revealFailed: 'Could not show them: {message}', revealed: '{label}: {value}',
       filter: { grid: 'Grid', worker: 'Worker', kind: 'Kind', keyGroup: 'Key group', state: 'State' },
       count: '{n} items', selectAll: 'Select all', batchApprove: 'Approve selected ({n})', approve: 'Approve', return: 'Return',
       returnTitle: 'Return with a comment', commentPlaceholder: 'What should be added or corrected', commentRequired: 'A return needs a comment',
@@ -49,7 +50,7 @@ const en: typeof zhCN = {
     conflicts: {
       title: 'Conflict inbox', hint: 'Two phones changed the same field; the later one was kept. Confirm which value to keep.',
       kept: 'Kept', other: 'Overwritten', by: '{name} · {at}', keepCurrent: 'Keep current', useOther: 'Use this value',
-      resolved: 'Resolved', none: 'No open conflicts', unknownUser: 'Unknown user', record: '{kind}: {name}',
+      resolved: 'Resolved', masked: 'Number masked: the grid worker checks it with the household and corrects it', none: 'No open conflicts', unknownUser: 'Unknown user', record: '{kind}: {name}',
     },
     coverage: {
       title: 'Visit coverage', byGrid: 'By grid', byWorker: 'By worker', overdue: 'Overdue key households', trend: 'Visits, last 12 months',
@@ -86,9 +87,9 @@ const en: typeof zhCN = {
     },
     export: {
       title: 'Exports', month: 'Month', monthly: 'Monthly report (Excel)', ledgerXlsx: 'Ledger (Excel)', ledgerCsv: 'Ledger (CSV)',
-      coverageCsv: 'Coverage (CSV)', print: 'Printable monthly report', full: 'Full export (phone and ID unmasked; admins only; audited)',
+      coverageCsv: 'Coverage (CSV)', print: 'Printable monthly report',
       masked: 'Phone and ID numbers masked', done: 'Exported {file}',
-      fullSuffix: 'full', fileMonthly: 'monthly-report', fileLedger: 'ledger', fileCoverage: 'coverage', asOf: 'Data as of {at}',
+      fileMonthly: 'monthly-report', fileLedger: 'ledger', fileCoverage: 'coverage', asOf: 'Data as of {at}',
       sheet: { coverage: 'Coverage', ledger: 'Ledger', categories: 'Categories', needs: 'Needs', overdue: 'Overdue' },
       reportTitle: '{community} monthly report {month}', total: 'Total', yes: 'yes',
       ledgerTitle: '{community} livelihood ledger (to {month})', categoriesTitle: 'Wishes by category, {month}',

@@ -26,6 +26,7 @@ export default {
       'elderly-alone': '孤寡老人', 'lost-only-child': '失独', unemployed: '待业', 'migrant-family': '进城务工',
     },
     review: {
+      reveal: '查看完整号码', revealHint: '需要联网；每次查看都会记录', revealFailed: '没能查看：{message}', revealed: '{label}：{value}',
       filter: { grid: '网格', worker: '网格员', kind: '类型', keyGroup: '重点人群', state: '状态' },
       count: '共 {n} 条', selectAll: '全选', batchApprove: '批量通过（{n}）', approve: '通过', return: '退回',
       returnTitle: '退回并说明原因', commentPlaceholder: '请写明需要补充或更正的内容', commentRequired: '退回时必须填写意见',
@@ -45,7 +46,7 @@ export default {
     conflicts: {
       title: '冲突收件箱', hint: '两部手机同时改了同一项，系统按时间先后保留了一个值；请确认保留哪一个。',
       kept: '当前保留', other: '被覆盖的值', by: '{name} · {at}', keepCurrent: '保留当前值', useOther: '改用此值',
-      resolved: '已处理', none: '没有待处理的冲突', unknownUser: '未知用户', record: '{kind}：{name}',
+      resolved: '已处理', masked: '号码已遮挡：请负责的网格员向住户核实后修改', none: '没有待处理的冲突', unknownUser: '未知用户', record: '{kind}：{name}',
     },
     coverage: {
       title: '走访覆盖', byGrid: '按网格', byWorker: '按网格员', overdue: '逾期未访的重点户', trend: '近 12 个月走访',
@@ -82,9 +83,9 @@ export default {
     },
     export: {
       title: '导出报表', month: '月份', monthly: '月报（Excel）', ledgerXlsx: '台账（Excel）', ledgerCsv: '台账（CSV）',
-      coverageCsv: '覆盖表（CSV）', print: '打印版月报', full: '完整导出（不遮挡电话和身份证号，仅管理员，记入审计）',
+      coverageCsv: '覆盖表（CSV）', print: '打印版月报',
       masked: '电话、身份证号已遮挡', done: '已导出 {file}',
-      fullSuffix: '完整', fileMonthly: '月报', fileLedger: '民生台账', fileCoverage: '走访覆盖', asOf: '数据截至 {at}',
+      fileMonthly: '月报', fileLedger: '民生台账', fileCoverage: '走访覆盖', asOf: '数据截至 {at}',
       sheet: { coverage: '走访覆盖', ledger: '民生台账', categories: '分类统计', needs: '需求画像', overdue: '逾期重点户' },
       reportTitle: '{community}{month}月报', total: '合计', yes: '是',
       ledgerTitle: '{community}民生实事小账本（截至{month}）', categoriesTitle: '{month} 心愿分类统计',

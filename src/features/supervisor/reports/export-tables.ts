@@ -1,11 +1,11 @@
-import { NEEDS_TEMPLATE, VISIT_METHODS } from '@/shared'
+import { maskIdNumber, maskPhone, NEEDS_TEMPLATE, VISIT_METHODS } from '@/shared'
 import type { MonthlyReport } from './monthly-report'
-import { maskIdNumber, maskPhone } from './mask'
 
 /**
  * Turns a monthly report into plain tables (one per spreadsheet sheet or CSV file).
- * Names are kept; phone and ID numbers are masked unless `full` (an admin's full
- * export, which the caller audits). Totals rows are the dashboard's own figures.
+ * Names are kept; phone and ID numbers are always masked, as the field catalogue masks
+ * them (src/shared/field-catalogue.ts): a full number is only ever revealed online, one
+ * record at a time, audited. Totals rows are the dashboard's own figures.
  */
 
 export type Cell = string | number
@@ -23,8 +23,6 @@ export type Translate = (key: string, named?: Record<string, unknown>) => string
 export interface ExportOptions {
   t: Translate
   locale: 'zh-CN' | 'en'
-  /** Unmasked phone and ID numbers (admins only). */
-  full: boolean
   communityName: string
 }
 
@@ -49,7 +47,7 @@ export function coverageSheet(r: MonthlyReport, o: ExportOptions): ExportSheet {
 /** The ledger sheet: every wish, newest first. */
 export function ledgerSheet(r: MonthlyReport, o: ExportOptions): ExportSheet {
   const { t } = o
-  const phone = (p: string | null) => (p ? (o.full ? p : maskPhone(p)) : '')
+  const phone = (p: string | null) => (p ? maskPhone(p) : '')
   const gridName = new Map(r.coverage.grids.map((g) => [g.key, g.label]))
   return {
     name: t('supervisor.export.sheet.ledger'),
@@ -109,7 +107,7 @@ export function overdueSheet(r: MonthlyReport, o: ExportOptions): ExportSheet {
       const h = r.households.get(x.householdId)
       const id = r.heads.get(x.householdId)?.idNumber ?? ''
       const ph = h?.phone ?? ''
-      return [gridName.get(x.gridId) ?? '', x.headName, o.full ? id : maskIdNumber(id), o.full ? ph : maskPhone(ph), x.address,
+      return [gridName.get(x.gridId) ?? '', x.headName, maskIdNumber(id), maskPhone(ph), x.address,
         x.keyGroups.map((g) => t(`supervisor.keyGroup.${g}`)).join('、'), x.cadenceDays, day(x.lastVisitAt), x.daysOverdue ?? t('supervisor.overdue.never')]
     }),
     totals: [t('supervisor.export.total'), r.coverage.overdue.length, '', '', '', '', '', '', ''],

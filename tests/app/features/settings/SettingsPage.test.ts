@@ -1,10 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import SettingsPage from '@/features/settings/SettingsPage.vue'
 import { useSettingsStore } from '@/features/settings/settings-store'
 import { useAuthStore } from '@/features/auth/auth-store'
 import { i18n } from '@/i18n'
+import { setTransport } from '@/sync/transport'
+import { seedHousehold } from '../../../helpers/app/factories'
 import { setupApp, until, type TestApp } from '../../../helpers/app/mount-page'
+import { json, pullReply, pushAnswering, scriptedServer } from '../../sync/sync-test-kit'
 
 describe('SettingsPage', () => {
   let app: TestApp
@@ -40,17 +42,54 @@ describe('SettingsPage', () => {
     w.unmount()
   })
 
-  it('signs out after confirmation and goes to the login page', async () => {
-    const auth = useAuthStore()
-    const w = await app.mountPage(SettingsPage, { path: '/settings' })
-    await w.find('[data-testid="logout"]').trigger('click')
-    await flushPromises()
-    const confirm = document.querySelector<HTMLButtonElement>('.van-dialog__confirm')
-    expect(confirm).not.toBeNull()
-    confirm!.click()
-    await until(() => expect(app.router.currentRoute.value.path).toBe('/login'))
-    expect(auth.user).toBeNull()
-    expect(auth.state).toBe('signed-out')
-    w.unmount()
+  describe('signing out of a shared phone', () => {
+    const click = (testid: string) => document.querySelector<HTMLButtonElement>(`[data-testid="${testid}"]`)?.click()
+    const dialogText = () => document.querySelector('[data-testid="logout-dialog"]')?.textContent ?? ''
+    afterEach(() => setTransport())
+
+    it('names what is not uploaded, and deletes it only when she says so', async () => {
+      setTransport({ baseUrl: 'http://sync.test', fetch: () => Promise.reject(new TypeError('Failed to fetch')) })
+      const auth = useAuthStore()
+      auth.token = 'tok_offline'
+      await seedHousehold(app.db)
+      await seedHousehold(app.db)
+      const name = app.db.name
+      const w = await app.mountPage(SettingsPage, { path: '/settings' })
+      await w.find('[data-testid="logout"]').trigger('click')
+      await until(() => expect(dialogText()).toContain('2 户住户信息'))
+      expect(dialogText()).toContain('没有网络')
+      click('logout-cancel')
+      await until(() => expect(auth.state).toBe('signed-in'))
+      expect((await indexedDB.databases()).map((d) => d.name)).toContain(name)
+
+      await w.find('[data-testid="logout"]').trigger('click')
+      await until(() => expect(document.querySelector('[data-testid="logout-anyway"]')).not.toBeNull())
+      click('logout-anyway')
+      await until(() => expect(app.router.currentRoute.value.path).toBe('/login'))
+      expect(auth.user).toBeNull()
+      expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name)
+      w.unmount()
+    })
+
+    it('uploads first; with everything uploaded it only asks to confirm, then wipes', async () => {
+      const server = scriptedServer()
+      server.on('POST', '/api/sync/push', pushAnswering())
+      server.on('POST', '/api/sync/pull', () => json(pullReply()))
+      server.on('POST', '/api/auth/logout', () => json({ ok: true }))
+      setTransport({ baseUrl: 'http://sync.test', fetch: server.fetch })
+      const auth = useAuthStore()
+      auth.token = 'tok_online'
+      await seedHousehold(app.db)
+      const name = app.db.name
+      const w = await app.mountPage(SettingsPage, { path: '/settings' })
+      await w.find('[data-testid="logout"]').trigger('click')
+      await until(() => expect(document.querySelector('[data-testid="logout-wipe"]')).not.toBeNull())
+      expect(server.requests.some((r) => r.path === '/api/sync/push')).toBe(true)
+      expect(dialogText()).toContain('记录都已上传')
+      click('logout-wipe')
+      await until(() => expect(app.router.currentRoute.value.path).toBe('/login'))
+      expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name)
+      w.unmount()
+    })
   })
 })

@@ -26,8 +26,8 @@ describe('ConflictsPage', { timeout: 30_000 }, () => {
     const h = kit.demo.households[0]!
     const worker = kit.demo.users.find((u) => u.role === 'worker')!
     const conflict: Conflict = {
-      id: '0190a000-0000-7000-8000-0000000000c1', kind: 'household', recordId: h.id, gridId: h.gridId, field: 'phone',
-      winnerValue: h.phone, winnerHlc: '001773000000000-00000-aa', loserValue: '13911112222', loserHlc: '001772000000000-00000-bb',
+      id: '0190a000-0000-7000-8000-0000000000c1', kind: 'household', recordId: h.id, gridId: h.gridId, field: 'notes',
+      winnerValue: '独居', winnerHlc: '001773000000000-00000-aa', loserValue: '老人耳背，要大声说话', loserHlc: '001772000000000-00000-bb',
       loserUserId: worker.id, createdAt: '2026-03-01T00:00:00.000Z', resolvedAt: null,
     }
     server = fakeServer([conflict, { ...conflict, id: '0190a000-0000-7000-8000-0000000000c2', resolvedAt: '2026-03-02T00:00:00.000Z' }])
@@ -35,15 +35,30 @@ describe('ConflictsPage', { timeout: 30_000 }, () => {
     await until(() => expect(w.findAll('article.conflict')).toHaveLength(1))
     const text = w.get(`[data-testid="conflict-${conflict.id}"]`).text()
     expect(text).toContain(h.headName)
-    expect(text).toContain(h.phone)
-    expect(text).toContain('13911112222')
+    expect(text).toContain('独居')
+    expect(text).toContain('老人耳背，要大声说话')
     expect(text).toContain(worker.displayName)
     await w.get('[data-testid="conflict-use-other"]').trigger('click')
     await until(() => expect(server.calls.some((c) => c.url.endsWith(`/api/conflicts/${conflict.id}/resolve`))).toBe(true))
     expect(JSON.parse(server.calls.find((c) => c.url.includes('/resolve'))!.body!)).toEqual({ choice: 'loser' })
     const [row] = await kit.db.outbox.toArray()
-    expect(row?.mutation).toMatchObject({ name: 'household.put', args: { id: h.id, patch: { phone: '13911112222' } } })
+    expect(row?.mutation).toMatchObject({ name: 'household.put', args: { id: h.id, patch: { notes: '老人耳背，要大声说话' } } })
     await until(() => expect(w.find('[data-testid="conflicts-empty"]').exists()).toBe(true))
+  })
+
+  it('offers no choice on a number she holds masked: the grid worker checks it', async () => {
+    let server = fakeServer([])
+    const kit = await setupSupervisor({ households: 10, fetch: (i, o) => server.fetch(i, o) })
+    const h = kit.demo.households[0]!
+    server = fakeServer([{
+      id: '0190a000-0000-7000-8000-0000000000c3', kind: 'household', recordId: h.id, gridId: h.gridId, field: 'phone',
+      winnerValue: '139****5678', winnerHlc: '001773000000000-00000-aa', loserValue: '138****1234', loserHlc: '001772000000000-00000-bb',
+      loserUserId: null, createdAt: '2026-03-01T00:00:00.000Z', resolvedAt: null,
+    }])
+    const w = await kit.mountAt(ConflictsPage, '/supervisor/conflicts')
+    await until(() => expect(w.findAll('article.conflict')).toHaveLength(1))
+    expect(w.find('[data-testid="conflict-use-other"]').exists()).toBe(false)
+    expect(w.get('[data-testid="conflict-masked"]').text()).toContain('网格员')
   })
 
   it('says it needs a connection when the server cannot be reached', async () => {

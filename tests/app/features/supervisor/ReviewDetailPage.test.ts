@@ -32,6 +32,26 @@ describe('ReviewDetailPage', { timeout: 30_000 }, () => {
     for (const p of kit.demo.persons.filter((x) => x.householdId === h.id)) expect(w.text()).toContain(p.name)
   })
 
+  it('shows the numbers masked, and in full only through an online reveal', async () => {
+    const h = kit.demo.households.find((x) => x.phone.length >= 11)!
+    const asked: string[] = []
+    kit = await setupSupervisor({
+      households: 60,
+      fetch: async (input) => {
+        asked.push(String(input))
+        return new Response(JSON.stringify({ fields: { phone: h.phone } }), { headers: { 'content-type': 'application/json' } })
+      },
+    })
+    const w = await kit.mountAt(ReviewDetailPage, `/supervisor/review/household/${h.id}`)
+    await until(() => expect(w.text()).toContain(h.headName))
+    expect(w.text()).not.toContain(h.phone)
+    expect(w.text()).toContain(`${h.phone.slice(0, 3)}****${h.phone.slice(-4)}`)
+    await w.get('[data-testid="reveal"] [data-testid="reveal-button"]').trigger('click')
+    await until(() => expect(w.text()).toContain(h.phone))
+    expect(asked.filter((u) => u.includes('/reveal'))).toEqual([expect.stringContaining(`/api/records/household/${h.id}/reveal`)])
+    expect((await kit.db.households.get(h.id))?.phone).not.toBe(h.phone)
+  })
+
   it('refuses to return without a comment, then returns with one', async () => {
     const v = kit.demo.visits.filter((x) => !x.correctsId).at(-1)!
     const w = await kit.mountAt(ReviewDetailPage, `/supervisor/review/visit/${v.id}`)

@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { vi } from 'vitest'
 import type { Component } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import type { PublicUser } from '@/shared'
+import { projectRecord, type PublicUser, type Role } from '@/shared'
 import { closeDb, openUserDb, type GridSisterDb } from '@/db/db'
 import { toLocalHousehold, toLocalPerson } from '@/db/derive'
 import { i18n } from '@/i18n'
@@ -27,12 +27,12 @@ export interface SupervisorKit {
   mountAt(page: Component, path: string): Promise<VueWrapper>
 }
 
-/** Stores demo records in the device database the way a pull would. */
-export async function storeDemo(db: GridSisterDb, demo: DemoData): Promise<void> {
+/** Stores demo records in the device database the way a pull for `role` would (field-catalogue.ts). */
+export async function storeDemo(db: GridSisterDb, demo: DemoData, role: Role = 'supervisor'): Promise<void> {
   await db.transaction('rw', [db.grids, db.households, db.persons, db.visits, db.wishes, db.assessments, db.reviews], async () => {
     await db.grids.bulkPut(demo.grids)
-    await db.households.bulkPut(demo.households.map((h) => toLocalHousehold(h)))
-    await db.persons.bulkPut(demo.persons.map(toLocalPerson))
+    await db.households.bulkPut(demo.households.map((h) => toLocalHousehold(projectRecord('household', h, role))))
+    await db.persons.bulkPut(demo.persons.map((p) => toLocalPerson(projectRecord('person', p, role))))
     await db.visits.bulkPut(demo.visits)
     await db.wishes.bulkPut(demo.wishes)
     await db.assessments.bulkPut(demo.assessments)
@@ -46,7 +46,7 @@ export async function setupSupervisor(opts: { households?: number; role?: 'super
   const sup = demo.users.find((u) => u.role === (opts.role ?? 'supervisor'))!
   const user: PublicUser = { id: sup.id, username: sup.username, displayName: sup.displayName, role: sup.role, communityId: sup.communityId, gridIds: sup.gridIds }
   const db = openUserDb(`${user.id}-${Math.random().toString(36).slice(2)}`)
-  await storeDemo(db, demo)
+  await storeDemo(db, demo, user.role)
   const pinia = createPinia()
   setActivePinia(pinia)
   i18n.global.locale.value = 'zh-CN'
