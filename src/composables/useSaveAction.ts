@@ -28,7 +28,8 @@ export function useSaveAction(): UseSaveAction {
 
   // The message names the field ('validation.phone') whatever object it sits in, so
   // `address.door` and `claimedBy.phone` get the same clear wording as top-level fields.
-  const messageFor = (path: string) => {
+  const messageFor = (path: string, code: string | undefined) => {
+    if (code && te(`validation.rule.${code}`)) return t(`validation.rule.${code}`)
     const leaf = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? ''
     return te(`validation.${leaf}`) ? t(`validation.${leaf}`) : t('validation.invalid')
   }
@@ -44,7 +45,7 @@ export function useSaveAction(): UseSaveAction {
     } catch (e) {
       if (e instanceof RecordValidationError) {
         const errors: Record<string, string> = {}
-        for (const issue of e.issues) errors[issue.path] ??= messageFor(issue.path)
+        for (const issue of e.issues) errors[issue.path] ??= messageFor(issue.path, issue.code)
         fieldErrors.value = errors
         state.value = 'invalid'
       } else {

@@ -62,6 +62,28 @@ export interface PhotoRow {
   usedAt: number
 }
 
+/**
+ * A form's unsaved input, kept while she types so that back, a reload, an app update or
+ * a killed browser never loses it. Lives in the user's own database, so it goes with her
+ * data when that is wiped at logout.
+ */
+export interface DraftRow {
+  /** `${userId}|${formKey}`: one draft per form and record, per user. */
+  key: string
+  userId: string
+  /** Which form: visit, correction, wish, wish-transition, assessment, household, person. */
+  form: DraftForm
+  /** Where to resume it (the form's route). */
+  route: string
+  /** What it is about, for the list on Today (a household's head, say). */
+  title: string
+  /** The form's own state (structured-cloneable: photos stay Blobs). */
+  value: unknown
+  updatedAt: string
+}
+
+export type DraftForm = 'visit' | 'correction' | 'wish' | 'wish-transition' | 'assessment' | 'household' | 'person'
+
 export interface MetaRow {
   key: string
   value: unknown
@@ -87,6 +109,7 @@ export class GridSisterDb extends Dexie {
   rejections!: Table<RejectionRow, string>
   photos!: Table<PhotoRow, string>
   meta!: Table<MetaRow, string>
+  drafts!: Table<DraftRow, string>
 
   constructor(name: string) {
     super(name)
@@ -133,6 +156,8 @@ export class GridSisterDb extends Dexie {
           p.usedAt ??= Date.now()
         })
       })
+    // v5: drafts of forms being typed (issue 19), listed on Today newest first.
+    this.version(5).stores({ drafts: 'key, userId, updatedAt' })
   }
 }
 

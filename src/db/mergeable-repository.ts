@@ -2,7 +2,8 @@ import type { Table } from 'dexie'
 import type { z } from 'zod'
 import type { ArgsOf } from '@/shared'
 import type { GridSisterDb } from './db'
-import { RecordValidationError, commitMutation, type WriteContext } from './outbox-repository'
+import { checkPutWrite } from '@/shared/rules'
+import { RecordValidationError, commitMutation, throwIfIssues, type WriteContext } from './outbox-repository'
 
 /**
  * Writes of mergeable records (household, person, assessment) as per-field patches.
@@ -96,11 +97,12 @@ export async function putMergeable<R extends MergeableRecord, L extends R>(o: Pu
       }
       const parsed = o.schema.safeParse(candidate)
       if (!parsed.success) throw validationError(parsed.error)
+      const data = parsed.data as unknown as Record<string, unknown>
+      const patch = Object.fromEntries(changed.map((k) => [k, data[k]]))
+      throwIfIssues(checkPutWrite(o.name, patch, previous ?? null, ctx.clock))
       saved = parsed.data
       await o.table.put(o.toLocal(parsed.data, previous))
       if (o.after) await o.after(parsed.data, ctx)
-      const data = parsed.data as unknown as Record<string, unknown>
-      const patch = Object.fromEntries(changed.map((k) => [k, data[k]]))
       const base = Object.fromEntries(changed.map((k) => [k, previous?.hlc[k] ?? null]))
       return { id: o.id, gridId: saved.gridId, patch, base } as ArgsOf<typeof o.name>
     })

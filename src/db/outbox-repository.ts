@@ -13,6 +13,7 @@ import {
   type MutationName,
 } from '@/shared'
 import { recordTooLarge } from '@/shared/rules/bounds'
+import type { FieldIssue, FieldIssueCode, WriteClock } from '@/shared/rules'
 import type { GridSisterDb } from './db'
 import { getMeta, getMetas, setMeta, setMetas, type MetaValues } from './meta-repository'
 
@@ -24,8 +25,15 @@ import { getMeta, getMetas, setMeta, setMetas, type MetaValues } from './meta-re
  * transaction is rolled back, so nothing is saved.
  */
 
+/** One refused field; `code` names a shared write check (field-checks.ts) when one refused it. */
+export interface ValidationIssue {
+  path: string
+  message: string
+  code?: FieldIssueCode
+}
+
 export class RecordValidationError extends Error {
-  constructor(readonly issues: { path: string; message: string }[]) {
+  constructor(readonly issues: ValidationIssue[]) {
     super(issues.map((i) => `${i.path}: ${i.message}`).join('; '))
   }
 }
@@ -35,6 +43,13 @@ export interface WriteContext {
   hlc: string
   /** Wall-clock time of the write, ISO. */
   now: string
+  /** The same time and the phone's time zone, for the shared write checks. */
+  clock: WriteClock
+}
+
+/** Throws the form-readable error when a shared write check refused a value. */
+export function throwIfIssues(issues: FieldIssue[]): void {
+  if (issues.length) throw new RecordValidationError(issues.map((i) => ({ path: i.path, message: i.message, code: i.code })))
 }
 
 /** Ensures the device has a client id and returns it. */
@@ -65,8 +80,9 @@ export async function commitMutation<N extends MutationName>(
     const clientId = meta.clientId ?? uuidv7()
     const last = meta.hlc ? decodeHlc(meta.hlc) : initialHlc(nodeIdFrom(clientId))
     const hlc = encodeHlc(tick(last, clock()))
-    const now = new Date(clock()).toISOString()
-    const args = await write({ hlc, now })
+    const at = clock()
+    const now = new Date(at).toISOString()
+    const args = await write({ hlc, now, clock: { now: at, offsetMinutes: -new Date(at).getTimezoneOffset() } })
     const parsed = MutationArgs[name].safeParse(args)
     if (!parsed.success) {
       throw new RecordValidationError(

@@ -7,10 +7,17 @@ import { newestFirst } from '@/db/order'
  * them (a supervisor's decision is written by the supervisor's own mutation).
  */
 
-/** Records the supervisor returned for correction, newest decision first. */
+/**
+ * Records the supervisor returned for correction and not yet corrected, newest decision
+ * first. A visit she corrected on this phone is done from her side at once, offline too:
+ * the server marks its review resubmitted only when the correction arrives.
+ */
 export async function returnedReviews(db: GridSisterDb): Promise<Review[]> {
   const rows = await db.reviews.where('state').equals('returned').toArray()
-  return rows.sort(newestFirst((r) => r.reviewedAt))
+  const visitIds = rows.filter((r) => r.recordKind === 'visit').map((r) => r.recordId)
+  const fixes = visitIds.length ? await db.visits.where('correctsId').anyOf(visitIds).toArray() : []
+  const corrected = new Set(fixes.map((v) => v.correctsId))
+  return rows.filter((r) => !corrected.has(r.recordId)).sort(newestFirst((r) => r.reviewedAt))
 }
 
 /** Review states of the given records, keyed by record id. */

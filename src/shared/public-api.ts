@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'stale-state',
   'hash-mismatch',
   'clock-drift',
+  /** A value the shared write checks refuse (a visit in the future, a malformed phone). */
+  'invalid-value',
   'internal',
 ] as const
 export const ErrorCode = z.enum(ERROR_CODES)

@@ -43,7 +43,9 @@ export const MutationResult = lazySchema(() =>
     seq: z.number().int(),
     /** duplicate: seq already processed; skipped: after a gap, resend later. */
     status: MutationStatus,
-    code: ErrorCode.optional(),
+    // A code this app version does not know yet reads as bad-request: a newer server's
+    // reply must never make the whole push unreadable (and the outbox stuck).
+    code: ErrorCode.catch('bad-request').optional(),
     message: z.string().optional(),
     conflictIds: z.array(Id).optional(),
   }),

@@ -15,6 +15,7 @@ import type { ApplyStore } from './batch-view'
 import { applyMergeable, applyRecordDelete, applyRecordRestore } from './apply-mergeable'
 import { applyReview, applyVisit, applyWish, applyWishMove } from './apply-events'
 import { applyAudit } from '../supervisor/apply-audit'
+import { invalidValue } from './check-write'
 import { guardMutation } from './apply-guards'
 import { fieldNames } from './field-names'
 
@@ -35,6 +36,8 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   const effect = await dispatch(ctx, m)
   const { outcome } = effect
   if (!outcome.ok) return refused(m, outcome.code, outcome.message)
+  const invalid = outcome.status === 'duplicate' ? null : await invalidValue(ctx, m)
+  if (invalid) return refused(m, 'invalid-value', invalid)
   const writes = writesOf(m, outcome, effect.writes)
   const checked = checkWrites(m, writes)
   if ('status' in checked) return checked

@@ -42,3 +42,34 @@ export async function listGrids(db: GridSisterDb): Promise<Grid[]> {
   const grids = await db.grids.toArray()
   return grids.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
+
+/** Estates of a grid, and the buildings known in each, for the address pickers. */
+export interface KnownPlaces {
+  estates: string[]
+  buildings: Record<string, string[]>
+}
+
+const natural = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true })
+
+/**
+ * The estates of a grid (its own list first, then any its households name) and, per
+ * estate, the buildings the grid lists and those its households live in.
+ */
+export async function knownPlaces(db: GridSisterDb, gridId: string): Promise<KnownPlaces> {
+  const [grid, rows] = await Promise.all([db.grids.get(gridId), db.households.where('gridId').equals(gridId).toArray()])
+  const buildings = new Map<string, Set<string>>()
+  // The grid's own buildings per estate (set in the admin's console) come first.
+  for (const [estate, list] of Object.entries(grid?.buildings ?? {})) buildings.set(estate, new Set(list))
+  for (const h of rows) {
+    if (h.deleted || !h.address.estate) continue
+    const set = buildings.get(h.address.estate) ?? new Set<string>()
+    if (h.address.building) set.add(h.address.building)
+    buildings.set(h.address.estate, set)
+  }
+  const listed = grid?.estates ?? []
+  const extra = [...buildings.keys()].filter((e) => !listed.includes(e)).sort(natural)
+  return {
+    estates: [...listed, ...extra],
+    buildings: Object.fromEntries([...buildings].map(([e, set]) => [e, [...set].sort(natural)])),
+  }
+}

@@ -3,6 +3,7 @@ import { Household, KEY_GROUPS, type HouseholdFields, type KeyGroup } from '@/sh
 import type { GridSisterDb, LocalHousehold } from '@/db/db'
 import { toLocalHousehold } from '@/db/derive'
 import { deleteMergeable, putMergeable } from '@/db/mergeable-repository'
+import { normalizePhone } from '@/shared/rules'
 
 /** Households of the device: writes through the outbox (derived columns: src/db/households-derived-repository.ts). */
 
@@ -29,7 +30,9 @@ export function emptyHouseholdFields(): HouseholdFields {
 /** Creates or edits a household; throws RecordValidationError and saves nothing when invalid. */
 export function saveHousehold(db: GridSisterDb, input: SaveHouseholdInput): Promise<Household> {
   const isNew = !input.id
-  const fields = isNew ? { ...emptyHouseholdFields(), ...input.fields } : input.fields
+  const given = isNew ? { ...emptyHouseholdFields(), ...input.fields } : input.fields
+  // Stored in one spelling, so search and dialling see the same number however it was typed.
+  const fields = given.phone === undefined ? given : { ...given, phone: normalizePhone(given.phone) }
   return putMergeable<Household, LocalHousehold>({
     db,
     name: 'household.put',

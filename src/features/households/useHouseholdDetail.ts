@@ -6,13 +6,13 @@ import { newestFirst } from '@/db/order'
 import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
 import { assessmentsOfHousehold } from '@/features/assessments/assessments-repository'
 import { personsOfHousehold } from '@/features/persons/persons-read-repository'
-import { visitsOfHousehold } from '@/features/visits/visits-read-repository'
+import { correctionStates, visitsOfHousehold, type CorrectionState } from '@/features/visits/visits-read-repository'
 import { wishesOfHousehold } from '@/features/wishes/wishes-repository'
 import { getHousehold } from './households-read-repository'
 
 /** One entry of a household's timeline, newest first. */
 export type TimelineItem =
-  | { kind: 'visit'; at: string; record: Visit; review: Review | undefined }
+  | { kind: 'visit'; at: string; record: Visit; review: Review | undefined; corrected?: CorrectionState }
   | { kind: 'wish'; at: string; record: Wish; review: Review | undefined }
   | { kind: 'assessment'; at: string; record: Assessment; review: Review | undefined }
 
@@ -44,9 +44,14 @@ export function useHouseholdDetail(id: () => string): UseHouseholdDetail {
         wishesOfHousehold(db, hid),
         assessmentsOfHousehold(db, hid),
       ])
-      const reviews = await reviewsFor(db, [...visits, ...wishes, ...assessments].map((r) => r.id))
+      // A correction belongs to the household of the entry it corrects: none here, nothing to look up.
+      const corrected = visits.some((v) => v.correctsId) ? visits.map((v) => v.id) : []
+      const [reviews, fixes] = await Promise.all([
+        reviewsFor(db, [...visits, ...wishes, ...assessments].map((r) => r.id)),
+        correctionStates(db, corrected),
+      ])
       const timeline: TimelineItem[] = [
-        ...visits.map((record) => ({ kind: 'visit' as const, at: record.visitedAt, record, review: reviews.get(record.id) })),
+        ...visits.map((record) => ({ kind: 'visit' as const, at: record.visitedAt, record, review: reviews.get(record.id), corrected: fixes.get(record.id) })),
         ...wishes.map((record) => ({ kind: 'wish' as const, at: record.createdAt, record, review: reviews.get(record.id) })),
         ...assessments.map((record) => ({ kind: 'assessment' as const, at: record.assessedAt, record, review: reviews.get(record.id) })),
       ].sort(newestFirst((e) => e.at))

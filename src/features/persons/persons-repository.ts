@@ -5,6 +5,7 @@ import { ensurePinyin, toLocalPerson } from '@/db/derive'
 import { RecordValidationError } from '@/db/outbox-repository'
 import { deleteMergeable, putMergeable, whenOpen } from '@/db/mergeable-repository'
 import { syncHouseholdKeyGroups } from '@/features/households/households-repository'
+import { normalizePhone } from '@/shared/rules'
 
 /** Members of households. A member's key-group flags also flag the household. */
 
@@ -29,6 +30,14 @@ export function emptyPersonFields(householdId: string): PersonFields {
   }
 }
 
+/** One spelling of phone and ID number (an X typed as x), whatever was typed. */
+function normalizedPerson<T extends Partial<Pick<PersonFields, 'phone' | 'idNumber'>>>(f: T): T {
+  const out = { ...f }
+  if (out.phone !== undefined) out.phone = normalizePhone(out.phone)
+  if (out.idNumber !== undefined) out.idNumber = out.idNumber.trim().toUpperCase()
+  return out
+}
+
 /**
  * Creates or edits a member and, in the same transaction, updates the household's
  * key groups (union of its members' flags). Invalid input saves nothing.
@@ -42,7 +51,8 @@ export async function savePerson(db: GridSisterDb, input: SavePersonInput): Prom
     if (!household || household.deleted) {
       throw new RecordValidationError([{ path: 'householdId', message: 'household not found' }])
     }
-    const fields = input.id ? input.fields : { ...emptyPersonFields(input.householdId), ...input.fields }
+    const given = input.id ? input.fields : { ...emptyPersonFields(input.householdId), ...input.fields }
+    const fields = normalizedPerson(given)
     const saved = await putMergeable<Person, LocalPerson>({
       db,
       name: 'person.put',

@@ -1,4 +1,4 @@
-import { householdCadenceDays, type KeyGroup, type Policy, type Visit, type VisitMethod } from '@/shared'
+import { householdCadenceDays, type KeyGroup, type PhotoRef, type Policy, type Visit, type VisitMethod } from '@/shared'
 import { isoDay } from '@/features/today/today-rules'
 import type { PreparedPhoto } from '@/db/photos-repository'
 import type { VisitInput } from './visits-repository'
@@ -15,6 +15,8 @@ export interface VisitDraft {
   /** `date` value or ''. */
   nextVisitOn: string
   photos: PreparedPhoto[]
+  /** Photos of the entry being corrected, kept unless she removes them. */
+  keptPhotos: PhotoRef[]
 }
 
 export function toLocalInput(d: Date): string {
@@ -43,9 +45,10 @@ export function newVisitDraft(
       policies: [...corrects.policies],
       nextVisitOn: corrects.nextVisitOn ?? '',
       photos: [],
+      keptPhotos: [...corrects.photos],
     }
   }
-  return { visitedAt: toLocalInput(now), method: 'in-person', seen: '', asked: '', done: '', policies: [], nextVisitOn: next, photos: [] }
+  return { visitedAt: toLocalInput(now), method: 'in-person', seen: '', asked: '', done: '', policies: [], nextVisitOn: next, photos: [], keptPhotos: [] }
 }
 
 /** Repository input from a draft ('' dates become null or an invalid value the schema names). */
@@ -61,6 +64,7 @@ export function draftToInput(householdId: string, d: VisitDraft, correctsId: str
     policies: d.policies,
     nextVisitOn: d.nextVisitOn || null,
     photos: d.photos,
+    keptPhotos: d.keptPhotos,
     correctsId,
   }
 }

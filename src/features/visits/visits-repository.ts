@@ -1,8 +1,9 @@
 import { v7 as uuidv7 } from 'uuid'
-import { Visit } from '@/shared'
+import { Visit, type PhotoRef } from '@/shared'
 import type { Actor } from '@/db/actor'
 import type { GridSisterDb } from '@/db/db'
-import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
+import { checkVisitWrite } from '@/shared/rules'
+import { RecordValidationError, commitMutation, throwIfIssues } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { latestOf } from '@/db/derive'
 import { recomputeLastVisit, withLastVisit } from '@/db/households-derived-repository'
@@ -16,7 +17,12 @@ import { storePhotos, type PreparedPhoto } from '@/db/photos-repository'
 export type VisitInput = Pick<
   Visit,
   'householdId' | 'visitedAt' | 'method' | 'seen' | 'asked' | 'done' | 'policies' | 'nextVisitOn'
-> & { correctsId?: string | null; photos?: PreparedPhoto[] }
+> & {
+  correctsId?: string | null
+  photos?: PreparedPhoto[]
+  /** Photos already stored elsewhere (those of the entry a correction corrects). */
+  keptPhotos?: PhotoRef[]
+}
 
 /**
  * Records a visit (or a correction) with its photos, the outbox mutation and the
@@ -49,11 +55,12 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
         done: input.done,
         policies: input.policies,
         nextVisitOn: input.nextVisitOn,
-        photos: (input.photos ?? []).map((p) => p.ref),
+        photos: uniquePhotos([...(input.keptPhotos ?? []), ...(input.photos ?? []).map((p) => p.ref)]),
         correctsId: input.correctsId ?? null,
         createdAt: ctx.now,
       })
       if (!parsed.success) throw validationError(parsed.error)
+      throwIfIssues(checkVisitWrite(parsed.data, ctx.clock))
       if (!parsed.data.seen && !parsed.data.asked && !parsed.data.done) {
         throw new RecordValidationError([{ path: 'seen', message: 'write what was seen, asked or done' }])
       }
@@ -72,3 +79,9 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
   return visit
 }
 
+
+/** The same picture attached twice is one photo (photos are keyed by their hash). */
+function uniquePhotos(refs: PhotoRef[]): PhotoRef[] {
+  const seen = new Set<string>()
+  return refs.filter((r) => !seen.has(r.sha256) && seen.add(r.sha256))
+}

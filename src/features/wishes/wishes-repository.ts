@@ -2,7 +2,8 @@ import { v7 as uuidv7 } from 'uuid'
 import { Wish, type ArgsOf, type WishCategory, type WishState } from '@/shared'
 import { OPEN_WISH_STATES, wishAfter, wishTransitionProblem, type WishProblem } from '@/shared/rules/wish'
 import type { GridSisterDb } from '@/db/db'
-import { RecordValidationError, commitMutation } from '@/db/outbox-repository'
+import { checkWishWrite, normalizePhone } from '@/shared/rules'
+import { RecordValidationError, commitMutation, throwIfIssues } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { newestFirst } from '@/db/order'
 import { refreshHouseholdDerived } from '@/db/households-derived-repository'
@@ -79,6 +80,8 @@ export async function transitionWish(db: GridSisterDb, input: TransitionInput, a
   const moved = await db.transaction('rw', [...wishTables(db), db.outbox, db.meta], async () => {
     const wish = await db.wishes.get(input.id)
     if (!wish) throw new RecordValidationError([{ path: 'id', message: 'wish not found' }])
+    // Stored in one spelling, as the household's phones are.
+    if (input.claimedBy) input = { ...input, claimedBy: { ...input.claimedBy, phone: normalizePhone(input.claimedBy.phone) } }
     const cmd = transitionCommand(wish, input)
     const problem = wishTransitionProblem(wish, cmd, actor)
     if (problem) throw new RecordValidationError([problemIssue(problem, wish.state, input.to)])
@@ -86,6 +89,7 @@ export async function transitionWish(db: GridSisterDb, input: TransitionInput, a
     await commitMutation(db, 'wish.transition', wishTables(db), async (ctx) => {
       const parsed = Wish.safeParse(wishAfter(wish, cmd, actor.name, ctx.now))
       if (!parsed.success) throw validationError(parsed.error)
+      throwIfIssues(checkWishWrite(cmd, ctx.clock))
       saved = parsed.data
       await db.wishes.put(saved)
       await refreshHouseholdDerived(db, wish.householdId)

@@ -16,9 +16,21 @@ describe('useSaveAction', () => {
     expect(out).toBeUndefined()
     expect(save.state.value).toBe('invalid')
     expect(save.errorOf('headName')).toBe('请填写户主姓名')
-    expect(save.errorOf('claimedBy.phone')).toContain('电话号码')
+    expect(save.errorOf('claimedBy.phone')).toContain('11 位手机号')
     expect(save.errorOf('answers.health.level')).toBe('请选择需求程度')
     expect(save.message.value).toMatch(/^有 3 处需要修改：请填写户主姓名；/)
+  })
+
+  it("words a shared write check's refusal by its code, whatever field it names", async () => {
+    const save = withI18n(useSaveAction)
+    await save.run(async () => {
+      throw new RecordValidationError([
+        { path: 'idNumber', message: 'the check digit of the ID number is wrong', code: 'id-check-digit' },
+        { path: 'visitedAt', message: 'the time is in the future', code: 'time-in-future' },
+      ])
+    })
+    expect(save.errorOf('idNumber')).toBe('身份证号校验位不对，请逐位核对')
+    expect(save.errorOf('visitedAt')).toBe('时间不能晚于现在')
   })
 
   it('reports other failures as a save failure and clears them on the next success', async () => {

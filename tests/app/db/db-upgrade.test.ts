@@ -45,8 +45,8 @@ async function appRows(): Promise<Snapshot> {
   const h1 = await seedHousehold(scratch, { keyGroups: ['elderly-alone'] }, [{ name: '王秀英', keyGroups: ['elderly-alone'] }])
   const h2 = await seedHousehold(scratch, { headName: '李建国' })
   const photo = await preparePhoto(photoBlob('stairwell'))
-  const due = await createVisit(scratch, { ...visitInput(h1.id, { nextVisitOn: '2026-06-01' }), photos: [photo] }, actor)
-  await createVisit(scratch, { ...visitInput(h2.id, { nextVisitOn: '2026-09-01' }), photos: [] }, actor)
+  const due = await createVisit(scratch, { ...visitInput(h1.id, { visitedAt: '2026-05-20T08:00:00.000Z', nextVisitOn: '2026-06-01' }), photos: [photo] }, actor)
+  await createVisit(scratch, { ...visitInput(h2.id, { visitedAt: '2026-05-21T08:00:00.000Z', nextVisitOn: '2026-09-01' }), photos: [] }, actor)
   await createVisit(scratch, { ...visitInput(h2.id), photos: [] }, actor)
   await createWish(scratch, wishInput(h1.id), actor)
   await createAssessment(
@@ -105,6 +105,8 @@ describe('GridSisterDb schema upgrade', () => {
     opened.push(db)
     await db.open()
     expect(db.verno).toBe(4)
+    // v5 adds the drafts table, empty after an upgrade.
+    expect(await db.drafts.count()).toBe(0)
 
     // Equal to the rows the current app writes, `promisedOn` included.
     // Compared as objects: the upgrade adds `promisedOn` last, the app elsewhere.
@@ -141,7 +143,7 @@ describe('GridSisterDb schema upgrade', () => {
     const before = rows.outbox!.length
     const nextSeq = await getMeta(db, 'nextSeq')
     const householdId = (rows.households![0] as { id: string }).id
-    await createVisit(db, { ...visitInput(householdId, { nextVisitOn: '2026-07-01' }), photos: [] }, actor)
+    await createVisit(db, { ...visitInput(householdId, { visitedAt: '2026-06-20T08:00:00.000Z', nextVisitOn: '2026-07-01' }), photos: [] }, actor)
     const seqs = (await db.outbox.orderBy('seq').toArray()).map((r) => r.seq)
     expect(seqs).toHaveLength(before + 1)
     expect(seqs.at(-1)).toBe(nextSeq)

@@ -5,7 +5,8 @@ import { BACKENDS } from '../../helpers/server/backends'
 import { householdFields, householdPut, TestDevice } from '../../helpers/server/factories'
 import { useWorldApp, type World } from '../../helpers/server/world'
 
-const ID_NUMBER = '430102198001011234'
+// A valid number (GB 11643) of the member below: born 1980-01-01, a woman.
+const ID_NUMBER = '430102198001011241'
 const PHONE = '13912345678'
 
 function personFields(householdId: string): PersonFields {
@@ -48,13 +49,13 @@ describe.each(BACKENDS)('data minimisation by role on $name', (backend) => {
       expect(res.body).not.toContain(ID_NUMBER)
       expect(res.body).not.toContain(PHONE)
       const reply = PullReply.parse(res.json())
-      expect(personIn(reply, personId)).toMatchObject({ idNumber: '4301**********1234', phone: '139****5678', name: '张秀兰', keyGroups: ['disabled'] })
+      expect(personIn(reply, personId)).toMatchObject({ idNumber: '4301**********1241', phone: '139****5678', name: '张秀兰', keyGroups: ['disabled'] })
       expect(reply.changes.find((c) => c.kind === 'household' && c.record.id === householdId)?.record).toMatchObject({ phone: '139****5678' })
     })
 
     it('masks for a community admin too, and sends an admin of no community no record at all', async () => {
       const { personId } = await seedPerson()
-      expect(personIn(await pullAs('aa'), personId)).toMatchObject({ idNumber: '4301**********1234' })
+      expect(personIn(await pullAs('aa'), personId)).toMatchObject({ idNumber: '4301**********1241' })
       const district = await pullAs('district')
       expect(district.changes).toEqual([])
       expect(district.grids.length).toBeGreaterThan(0)
@@ -89,7 +90,7 @@ describe.each(BACKENDS)('data minimisation by role on $name', (backend) => {
       const { personId, gridId } = await seedPerson()
       const d = new TestDevice()
       const res = await post('wa1', '/api/sync/push', d.push([
-        d.m('person.put', { id: personId, gridId, patch: { idNumber: '4301**********1234' }, base: {} }),
+        d.m('person.put', { id: personId, gridId, patch: { idNumber: '4301**********1241' }, base: {} }),
       ]))
       expect(res.statusCode).toBe(400)
       expect(((await t.store.getRecord('person', personId))?.data as Person).idNumber).toBe(ID_NUMBER)

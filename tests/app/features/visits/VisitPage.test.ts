@@ -63,7 +63,9 @@ describe('VisitPage', () => {
     await createVisit(app.db, visitInput(h.id, { seen: '补充：血压偏高', correctsId: v.id }), actor)
     await app.db.reviews.put(review(v.id, { comment: '请补充血压情况' }))
     const w = await app.mountPage(VisitPage, { props: { id: v.id } })
-    await until(() => expect(w.find('[data-testid="returned-note"]').text()).toContain('请补充血压情况'))
+    // Corrected on this phone: the note says so, with the comment it answered.
+    await until(() => expect(w.find('[data-testid="corrected-note"]').text()).toContain('请补充血压情况'))
+    expect(w.find('[data-testid="corrected-note"]').text()).toContain('已更正，待上传')
     expect(w.text()).toContain('屋内整洁')
     expect(w.text()).toContain('养老保险')
     expect(w.text()).toContain('此记录已被更正')

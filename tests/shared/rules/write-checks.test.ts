@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { checkHouseholdWrite, checkPersonWrite, checkPutWrite, checkVisitWrite, checkWishWrite } from '../../../src/shared/rules/write-checks'
+
+const clock = { now: Date.parse('2026-12-07T01:30:00Z'), offsetMinutes: null }
+const address = { estate: '幸福小区', building: '3栋', unit: '1单元', door: '302' }
+
+describe('checkHouseholdWrite', () => {
+  it('needs an estate and a building', () => {
+    expect(checkHouseholdWrite({ address, phone: '' }, 'all')).toEqual([])
+    const codes = checkHouseholdWrite({ address: { ...address, estate: ' ', building: '' }, phone: '' }, 'all')
+    expect(codes.map((i) => [i.path, i.code])).toEqual([
+      ['address.estate', 'address-required'],
+      ['address.building', 'address-required'],
+    ])
+  })
+
+  it('refuses a malformed phone', () => {
+    expect(checkHouseholdWrite({ address, phone: '123' }, 'all')).toMatchObject([{ path: 'phone', code: 'phone-format' }])
+  })
+})
+
+describe('checkPutWrite', () => {
+  const oldRow = { address: { estate: '', building: '', unit: '', door: '' }, phone: '123', notes: '' }
+
+  it('checks only what the patch changes: an old row with a bad phone still takes a note', () => {
+    expect(checkPutWrite('household.put', { notes: '老人住院' }, oldRow, clock)).toEqual([])
+    expect(checkPutWrite('household.put', { phone: '8888' }, oldRow, clock)).toMatchObject([{ code: 'phone-format' }])
+  })
+
+  it('checks the ID number against the stored birth date when only the number changes', () => {
+    const person = { name: '王', sex: 'F', birthDate: '1950-01-01', idNumber: '', phone: '' }
+    expect(checkPutWrite('person.put', { idNumber: '11010519491231002X' }, person, clock)).toMatchObject([{ code: 'id-birth-mismatch' }])
+  })
+
+  it('checks every field of a new record', () => {
+    expect(checkPutWrite('household.put', { headName: '王', address: oldRow.address, phone: '' }, null, clock)).toHaveLength(2)
+  })
+})
+
+describe('checkPersonWrite', () => {
+  it('refuses a birth date in the future', () => {
+    expect(checkPersonWrite({ birthDate: '2030-01-01', sex: 'F', idNumber: '', phone: '' }, 'all', clock)).toMatchObject([
+      { path: 'birthDate', code: 'birth-in-future' },
+    ])
+  })
+})
+
+describe('checkVisitWrite and checkWishWrite', () => {
+  it('refuses a visit next year and a next visit before it', () => {
+    const issues = checkVisitWrite({ visitedAt: '2027-06-01T02:00:00.000Z', nextVisitOn: '2020-01-01' }, clock)
+    expect(issues.map((i) => i.code)).toEqual(['time-in-future', 'next-before-visit'])
+  })
+
+  it("refuses a claimant's bad phone and a fulfilment dated next month", () => {
+    const issues = checkWishWrite({ claimedBy: { phone: '12' }, fulfilment: { date: '2027-01-08' } }, clock)
+    expect(issues.map((i) => i.path)).toEqual(['claimedBy.phone', 'fulfilment.date'])
+  })
+})
