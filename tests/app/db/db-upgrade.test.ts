@@ -104,7 +104,7 @@ describe('GridSisterDb schema upgrade', () => {
     const db = new GridSisterDb(name)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     // v5 adds the drafts table, empty after an upgrade.
     expect(await db.drafts.count()).toBe(0)
 
@@ -155,7 +155,7 @@ describe('GridSisterDb schema upgrade', () => {
     const db = new GridSisterDb(`fresh-${Date.now()}`)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     expect(await db.households.where('promisedOn').above('').count()).toBe(0)
   })
 })

@@ -19,7 +19,14 @@ import { seedWorld } from '../../helpers/server/world'
  */
 
 const VERSION = MIGRATIONS.findIndex((m) => typeof m !== 'string' && m.sqlite.includes('CREATE TABLE photo_grids')) + 1
-const REWIND = [`DROP TABLE photo_grids`, `DELETE FROM schema_migrations WHERE version >= ${VERSION}`]
+// Rewinding replays every later migration too: undo those that cannot run twice.
+const REWIND = [
+  `DROP TABLE photo_grids`,
+  `ALTER TABLE community_seq DROP COLUMN hlc`,
+  `DROP TABLE grid_assignments`,
+  `DROP TABLE grid_loss_notices`,
+  `DELETE FROM schema_migrations WHERE version >= ${VERSION}`,
+]
 const sha = (c: string) => c.repeat(64)
 
 /** Photos and records as an older server stored them, then the grants table dropped. */

@@ -1,3 +1,4 @@
+import { setMeta } from '@/db/meta-repository'
 import { beforeEach, describe, expect, it } from 'vitest'
 import TodayPage from '@/features/today/TodayPage.vue'
 import VisitPage from '@/features/visits/VisitPage.vue'
@@ -48,6 +49,8 @@ describe('the correction loop on the phone', () => {
     expect(hh.find('[data-testid="is-correction"]').text()).toBe('更正')
     hh.unmount()
 
+    // Today speaks of her lists only once the first sync is done (issue 19).
+    await setMeta(app.db, 'firstSync', { done: 0, total: 0, complete: true })
     const today = await app.mountPage(TodayPage, { props: { now: () => NOW } })
     await until(() => expect(today.find('[data-testid="due-row"]').exists() || today.text().includes('该走访了')).toBe(true))
     expect(today.find('[data-testid="returned-row"]').exists()).toBe(false)
