@@ -101,9 +101,13 @@ export function projectFieldValue(kind: string, field: string, value: unknown, r
   return access === 'none' || !style ? '' : maskValue(style, value)
 }
 
-/** Whether a role receives a kind's records at all (an admin of no community: none). */
+/**
+ * Whether a user receives residents' records at all. An admin, of a community or of a
+ * district, does not: the console works online against the server's endpoints, so the
+ * admin's device never holds residents' personal data (issue 17).
+ */
 export function receivesRecords(user: { role: Role; communityId: string | null }): boolean {
-  return !(user.role === 'admin' && user.communityId === null)
+  return user.role !== 'admin'
 }
 
 /**

@@ -86,9 +86,11 @@ describe('who writes and reveals what', () => {
     expect(revealableFields('person', 'worker')).toEqual([])
   })
 
-  it('sends an admin of no community no record, and one of a community hers', () => {
+  it('sends no admin any record, of a community or of none; workers and supervisors theirs', () => {
     expect(receivesRecords({ role: 'admin', communityId: null })).toBe(false)
-    expect(receivesRecords({ role: 'admin', communityId: 'c' })).toBe(true)
+    expect(receivesRecords({ role: 'admin', communityId: 'c' })).toBe(false)
+    expect(receivesRecords({ role: 'supervisor', communityId: 'c' })).toBe(true)
+    expect(receivesRecords({ role: 'worker', communityId: 'c' })).toBe(true)
     expect(receivesRecords({ role: 'worker', communityId: null })).toBe(true)
   })
 })
