@@ -67,13 +67,12 @@ describe('a worker is told when her edit lost to a concurrent one', () => {
     await expect.poll(async () => (await readStore<{ id: string; notes: string }>(page, wdb, 'households')).find((h) => h.id === target.id)?.notes, { timeout: 30_000 }).toBe(THEIRS)
 
     await page.goto(`${server.url}/sync`)
-    const row = page.locator('[data-testid="sync-rejection"]')
+    const row = page.locator('[data-testid="rejection"]')
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1)
-    expect(await row.innerText()).toContain(MINE)
-    expect(await row.innerText()).toContain('与别人的修改冲突')
+    // The server's own reason names the field that lost.
     expect(await row.innerText()).toContain('别人同时改了同一项（备注）')
     await screenshot(page, 'conflict-told')
-    await row.locator('.sync-page__dismiss').click()
+    await row.locator('[data-testid="rejection-dismiss"]').click()
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(0)
     expect(phone.errors.filter((e) => !/favicon|Failed to load resource/.test(e))).toEqual([])
   }, 240_000)

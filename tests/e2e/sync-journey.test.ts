@@ -98,7 +98,8 @@ describe('sync journey', () => {
     await page.locator('[data-testid="review-return"]').click()
     await page.locator('[data-testid="review-comment"] textarea').fill(COMMENT)
     await page.locator('.van-dialog__confirm').click()
-    await page.waitForURL(/\/supervisor\/review$/)
+    // After a decision the next record of her queue opens (issue 20).
+    await page.waitForURL((u) => !u.pathname.endsWith(visit.id))
     const before = await metaValue(page, sdb, 'lastSyncAt')
     await page.locator('[data-testid="sync-bar"]').click()
     await expect.poll(async () => (await outboxMutations<Mutation>(page, sdb)).length === 0 && (await metaValue(page, sdb, 'lastSyncAt')) !== before, { timeout: 60_000 }).toBe(true)

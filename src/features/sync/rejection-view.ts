@@ -52,5 +52,16 @@ export function rejectionView(row: RejectionRow, ctx: RejectionContext, t: Trans
     const kind = wish.claimedBy ? t(`claimantKind.${wish.claimedBy.kind}`) : ''
     return { ...base, why: t(`rejection.wishNow.${wish.state}`, { claimant, kind, by, at }), action: t('rejection.wishAction', { by }) }
   }
-  return { ...base, why: t(`rejection.why.${code}`), action: t(`rejection.action.${code}`) }
+  return { ...base, why: specificWhy(t(`rejection.why.${code}`), row.message), action: t(`rejection.action.${code}`) }
+}
+
+const CJK = /[\u4e00-\u9fff]/
+
+/**
+ * The server's own reason when it wrote one in Chinese for the worker (a grid that moved
+ * away, naming the grid and the day; the fields of an edit that lost) and the screen
+ * speaks Chinese; otherwise the generic text for the code (never the server's English).
+ */
+function specificWhy(generic: string, serverMessage: string | undefined): string {
+  return serverMessage && CJK.test(generic) && CJK.test(serverMessage) ? serverMessage : generic
 }
