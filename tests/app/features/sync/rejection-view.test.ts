@@ -9,7 +9,7 @@ function translate(locale: 'zh-CN' | 'en') {
   return (key: string, params: Record<string, unknown> = {}) => {
     const text = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], rejectionMessages[locale])
     // The dictionaries are compiled to message functions that keep their source text.
-    const source = typeof text === 'function' ? (text as { source: string }).source : String(text ?? key)
+    const source = typeof text === 'function' ? (text as unknown as { source: string }).source : String(text ?? key)
     return source.replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? ''))
   }
 }
