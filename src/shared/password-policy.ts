@@ -11,7 +11,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-limits'
  * - the product's name or demo password, or contains the product's name: both are
  *   printed in the README and on the demo login screen.
  * Nothing else is demanded (no composition rules: ASVS and NIST 800-63B advise against).
- * Not exported from the shared barrel: the list weighs ~30 kB, and only the password
+ * Not exported from the shared barrel: the list is large, and only the password
  * screens and the server need it.
  */
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH }

@@ -3,7 +3,7 @@ import type { LunarToSolar } from './today-rules'
 /**
  * The lunar care festivals (春节 1/1, 元宵 1/15, 端午 5/5, 中秋 8/15, 重阳 9/9) as solar
  * dates, from a table for 2000–2100 computed with lunar-javascript (the test checks every
- * entry against it), so the Today screen draws them without the library (~100 KB gzip).
+ * entry against it), so the Today screen draws them without loading the library (it is large; its size is in BENCHMARKS.md).
  * Outside those years the library is loaded on demand.
  */
 
