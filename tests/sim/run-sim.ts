@@ -16,6 +16,7 @@ const env: NodeJS.ProcessEnv = {
   SIM_SEEDS: arg('seeds') ?? '50',
   SIM_STEPS: arg('steps') ?? process.env.SIM_STEPS ?? '120',
   NO_COLOR: '1',
+  SIM_PROGRESS: process.env.SIM_PROGRESS ?? '500',
 }
 if (arg('seed')) env.SIM_SEED = arg('seed')
 if (process.argv.includes('--shrink')) env.SIM_SHRINK = '1'

@@ -17,6 +17,8 @@ const SEED = Number(process.env.SIM_SEED ?? 20250301)
 const MAX_STEPS = Number(process.env.SIM_STEPS ?? 120)
 /** Generous: a scenario takes about a second here, several on a busy machine. */
 const TIMEOUT_MS = Math.max(600_000, RUNS * 15_000)
+/** A long hunt prints how far it has got (run-sim sets it), so a four-hour run is not silent. */
+const PROGRESS_EVERY = Number(process.env.SIM_PROGRESS ?? 0)
 
 export function simulationSuite(name: 'sqlite' | 'postgres'): void {
   const backend = BACKENDS.find((b) => b.name === name)!
@@ -27,12 +29,18 @@ export function simulationSuite(name: 'sqlite' | 'postgres'): void {
     it.skipIf(!backend.available)(
       'keeps every guarantee of docs/sync.md through drops, duplicates, delays, partitions, kills, skew, reassignment, restarts and a second server',
       async () => {
+        let done = 0
+        const started = Date.now()
         await fc.assert(
           fc.asyncProperty(scenarioArb(MAX_STEPS), async (scenario) => {
             const store = await backend.open()
             const violations = await runScenario(store, scenario, secondPool(backend))
             if (backend.name === 'sqlite') await store.close()
             expect(violations).toEqual([])
+            done++
+            if (PROGRESS_EVERY > 0 && done % PROGRESS_EVERY === 0) {
+              console.info(`simulation on ${name}: ${done}/${RUNS} scenarios passed in ${Math.round((Date.now() - started) / 1000)} s`)
+            }
           }),
           { seed: SEED, numRuns: RUNS, endOnFailure: process.env.SIM_SHRINK !== '1', verbose: 1 },
         )
