@@ -13,6 +13,7 @@ import {
   WishCategory,
   WishState,
 } from './vocab'
+import { CommunitySettings } from './community-settings'
 
 /**
  * One zod schema per stored record. Both the app (Dexie) and the sync server import
@@ -258,7 +259,7 @@ export type Assessment = z.infer<typeof Assessment>
 export const Review = lazySchema(() =>
   z.object({
     id: Id,
-    recordKind: RecordKind.exclude(['review']),
+    recordKind: RecordKind.exclude(['review', 'communitySettings']),
     recordId: Id,
     gridId: Id,
     state: ReviewState,
@@ -279,6 +280,7 @@ export const RECORD_SCHEMAS = {
   wish: Wish,
   assessment: Assessment,
   review: Review,
+  communitySettings: CommunitySettings,
 } as const
 export interface RecordByKind {
   household: Household
@@ -287,4 +289,5 @@ export interface RecordByKind {
   wish: Wish
   assessment: Assessment
   review: Review
+  communitySettings: CommunitySettings
 }

@@ -75,6 +75,7 @@ export function applyPullPage(db: GridSisterDb, reply: PullReply, now: number, f
     const cursors = { ...((await getMeta(db, 'cursors')) ?? {}), ...reply.cursors }
     for (const id of lost) delete cursors[id]
     await setMeta(db, 'cursors', cursors)
+    if (reply.communityCursor !== undefined) await setMeta(db, 'communityCursor', reply.communityCursor)
     await db.grids.clear()
     await db.grids.bulkPut(reply.grids.filter((g) => !lost.has(g.id)))
     await advanceClock(db, reply.serverHlc, now)
