@@ -10,7 +10,7 @@ const en: typeof zhCN = {
       all: 'All', loading: 'Loading…', empty: 'Nothing here', error: 'Error: {message}', back: 'Back', cancel: 'Cancel', confirm: 'OK',
       days: '{n} days', never: 'Never visited', grid: 'Grid', worker: 'Worker', offline: 'Needs a connection', retry: 'Retry', save: 'Save',
     },
-    kind: { ...glossaryEn.recordKind, communitySettings: 'Community settings' },
+    kind: glossaryEn.recordKind,
     state: { ...glossaryEn.reviewState, open: 'To do' },
     method: glossaryEn.visitMethod,
     wishState: glossaryEn.wishState,

@@ -9,7 +9,7 @@ export default {
       all: '全部', loading: '加载中…', empty: '暂无数据', error: '出错了：{message}', back: '返回', cancel: '取消', confirm: '确定',
       days: '{n} 天', never: '从未走访', grid: '网格', worker: '网格员', offline: '需要联网', retry: '重试', save: '保存',
     },
-    kind: { ...glossaryZh.recordKind, communitySettings: '社区设置' },
+    kind: glossaryZh.recordKind,
     state: { ...glossaryZh.reviewState, open: '待处理' },
     method: glossaryZh.visitMethod,
     wishState: glossaryZh.wishState,
