@@ -63,6 +63,10 @@ describe('community settings journey', () => {
     await screenshot(page, 'supervisor-community-desktop')
     await page.setViewportSize({ width: 390, height: 844 })
     await screenshot(page, 'supervisor-community')
+    // The date form as she fills it on a phone.
+    await page.locator('[data-testid="date-new"]').click()
+    await page.locator('[data-testid="date-form"]').scrollIntoViewIfNeeded()
+    await screenshot(page, 'supervisor-community-date-form')
     expect(supervisor.errors).toEqual([])
   }, 180_000)
 
