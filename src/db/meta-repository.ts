@@ -25,6 +25,11 @@ export interface MetaValues {
   householdsToSettle: Record<string, LatestVisit | null>
   /** Bytes the phone may spend on photos (see photos-repository.ts). */
   photoBudget: number
+  /**
+   * Grids this phone heard it lost: the highest seq it had handed out then, and when
+   * (epoch ms). Sent with every push for a month (src/sync/push.ts).
+   */
+  heardLosses: Record<string, { seq: number; at: number }>
 }
 
 export interface FirstSyncProgress {
