@@ -5,7 +5,7 @@ import { applyVisitCreate, checkCorrection } from '../../../src/shared/rules/vis
 const visit = (over: Partial<Visit> = {}): Visit => ({
   id: '0190a000-0000-7000-8000-00000000000a', householdId: '0190a000-0000-7000-8000-00000000000b',
   gridId: '0190a000-0000-7000-8000-00000000000c', visitedAt: '2024-05-01T08:00:00.000Z',
-  visitorId: '0190a000-0000-7000-8000-00000000000d', visitorName: '王', method: 'in-person', seen: '', asked: '', done: '',
+  visitorId: '0190a000-0000-7000-8000-00000000000d', visitorName: '王', method: 'in-person', outcome: 'met', seen: '', asked: '', done: '',
   policies: [], nextVisitOn: null, photos: [], correctsId: null, createdAt: '2024-05-01T08:00:00.000Z', ...over,
 })
 
