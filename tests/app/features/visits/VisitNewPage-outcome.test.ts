@@ -35,6 +35,15 @@ describe('VisitNewPage outcome, phrases and context', () => {
     w.unmount()
   })
 
+  it('records one attempt when 家中无人 is tapped twice in a row', async () => {
+    const { h, w } = await openForm()
+    const button = w.find('[data-testid="outcome-not-home"]')
+    await Promise.all([button.trigger('click'), button.trigger('click')])
+    await until(() => expect(app.router.currentRoute.value.path).toBe(`/households/${h.id}`))
+    expect(await app.db.visits.count()).toBe(1)
+    w.unmount()
+  })
+
   it('marks 电话未接通 as a phone call', async () => {
     const { w } = await openForm()
     await w.find('[data-testid="outcome-no-answer"]').trigger('click')
