@@ -94,6 +94,11 @@ describe('a visit in half a minute', () => {
     expect(attempt).toMatchObject({ seen: '', asked: '', done: '', nextVisitOn: null })
     const lastVisitAfter = (await households()).find((h) => h.id === householdId)?.lastVisitAt
     expect(lastVisitAfter).toBe(lastVisitBefore)
+    await page.locator('[data-testid="timeline-item"]').filter({ has: page.locator('[data-outcome="not-home"]') }).click()
+    await page.waitForURL(`**/visits/${attempt!.id}`)
+    await expect.poll(() => page.locator('[data-testid="visit-outcome"]').innerText()).toContain('家中无人')
+    expect(await page.locator('[data-testid="visit-outcome"]').innerText()).toContain('只算尝试，不算完成走访')
+    await screenshot(page, 'visit-attempt-page')
 
     await page.goto(`${server.url}/`)
     await expect.poll(async () => (await dueRows(page).allInnerTexts()).some((t) => t.includes(name)), { timeout: 15_000 }).toBe(true)
