@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie'
 import type { pinyin as pinyinOf } from 'pinyin-pro'
 import type { Household, Person, Visit } from '@/shared'
+import { isCompletedVisit } from '@/shared/rules/visits'
 import type { LocalHousehold, LocalPerson } from './db'
 
 /**
@@ -100,9 +101,17 @@ export interface LatestVisit {
 
 export const latestOf = (v: Pick<Visit, 'id' | 'visitedAt' | 'nextVisitOn'>): LatestVisit => ({ id: v.id, at: v.visitedAt, next: v.nextVisitOn })
 
-/** A household's latest visit, as the [householdId+visitedAt] index orders them (ties by id). */
+/**
+ * A household's latest completed visit, as the [householdId+visitedAt] index orders them
+ * (ties by id). Attempts (nobody home) are skipped: they restart no count (rules/visits.ts).
+ */
 export function latestVisitOf(visits: Table<Visit, string>, householdId: string): Promise<Visit | undefined> {
-  return visits.where('[householdId+visitedAt]').between([householdId, Dexie.minKey], [householdId, Dexie.maxKey]).last()
+  return visits
+    .where('[householdId+visitedAt]')
+    .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
+    .reverse()
+    .filter(isCompletedVisit)
+    .first()
 }
 
 /** A household's columns derived from its latest visit (none: never visited). */
