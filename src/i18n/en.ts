@@ -173,6 +173,7 @@ const en: typeof zhCN = {
     memberMatch: 'Member: {name}',
     jump: 'Go to building',
     jumpTitle: 'Go to which building',
+    closeIndex: 'Close',
     orderTitle: 'Order',
     order: { address: 'By building', name: 'By name', unvisited: 'Longest unvisited' },
   },

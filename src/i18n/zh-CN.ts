@@ -173,6 +173,7 @@ export default {
     memberMatch: '成员：{name}',
     jump: '跳到楼栋',
     jumpTitle: '跳到哪栋楼',
+    closeIndex: '关闭',
     orderTitle: '排序方式',
     order: { address: '按楼栋', name: '按姓名', unvisited: '最久未走访' },
   },
