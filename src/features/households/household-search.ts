@@ -87,7 +87,16 @@ function keeps(h: Searchable, f: HouseholdFilter, now: Date): boolean {
 
 const byName = (a: Searchable, b: Searchable) => a.headName.localeCompare(b.headName, 'zh-CN')
 
-/** The households that pass `f`, in its order, each with the member that matched (if any). */
+/** Households in walking order (same address: by name). */
+export function sortByWalkingOrder<H extends Searchable>(rows: readonly H[]): H[] {
+  return sortByAddress(rows, (h) => h.address, byName)
+}
+
+/**
+ * The households that pass `f`, each with the member that matched (if any), in its
+ * order. For 'address' that is the order of `rows`: pass them through
+ * `sortByWalkingOrder` once per change of data, not once per keystroke.
+ */
 export function filterHouseholds<H extends Searchable>(
   rows: readonly H[],
   f: HouseholdFilter,
@@ -102,5 +111,5 @@ export function filterHouseholds<H extends Searchable>(
   }
   if (f.order === 'unvisited') return out.sort((a, b) => compareText(a.household.lastVisitAt, b.household.lastVisitAt))
   if (f.order === 'name') return out.sort((a, b) => byName(a.household, b.household))
-  return sortByAddress(out, (m) => m.household.address, (a, b) => byName(a.household, b.household))
+  return out
 }

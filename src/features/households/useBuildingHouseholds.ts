@@ -1,9 +1,9 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
-import { sortByAddress } from '@/shared/rules/address-order'
 import type { LocalHousehold } from '@/db/db'
 import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
 import { dueHouseholds, type DueItem } from '@/features/today/today-rules'
 import { buildingIndex, type IndexedBuilding, type IndexedEstate } from './household-order'
+import { sortByWalkingOrder } from './household-search'
 import { listHouseholds } from './households-read-repository'
 
 /**
@@ -36,7 +36,7 @@ export interface UseBuildingHouseholds {
 export function useBuildingHouseholds(options: UseBuildingHouseholdsOptions): UseBuildingHouseholds {
   const now = options.now ?? (() => new Date())
   const all = useLiveQuery({ query: listHouseholds, initial: [] as LocalHousehold[] })
-  const sorted = computed(() => sortByAddress(all.data.value, (h) => h.address))
+  const sorted = computed(() => sortByWalkingOrder(all.data.value))
   const index = computed(() => buildingIndex(sorted.value, (h) => h.address))
   const buildings = computed(() => index.value.flatMap((e) => e.buildings))
   const building = computed(() => buildings.value.find((b) => b.key === options.buildingKey()))

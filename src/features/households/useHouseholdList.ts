@@ -4,7 +4,7 @@ import { isDegraded } from '@/db/derive'
 import { useLiveQuery, type LiveQueryState } from '@/composables/useLiveQuery'
 import { listHouseholds, listMembers } from './households-read-repository'
 import { buildingIndex, firstRows, placesOf, sectionsOf, type HouseholdSection, type IndexedEstate } from './household-order'
-import { emptyFilter, filterHouseholds, membersByHousehold, type HouseholdFilter, type HouseholdMatch } from './household-search'
+import { emptyFilter, filterHouseholds, membersByHousehold, sortByWalkingOrder, type HouseholdFilter, type HouseholdMatch } from './household-search'
 import { personNeedsSearchText, repairSearchText } from './search-text-repository'
 
 /** Rows drawn per page as the list scrolls, so 600+ households stay smooth on a cheap phone. */
@@ -47,7 +47,8 @@ export function useHouseholdList(options: UseHouseholdListOptions = {}): UseHous
   const shown = shallowRef(PAGE)
 
   const members = computed(() => membersByHousehold(persons.data.value))
-  const matches = computed(() => filterHouseholds(all.data.value, filter.value, now(), members.value))
+  const walkingOrder = computed(() => sortByWalkingOrder(all.data.value))
+  const matches = computed(() => filterHouseholds(walkingOrder.value, filter.value, now(), members.value))
   const visible = computed(() => matches.value.slice(0, shown.value))
   const walking = computed(() => filter.value.order === 'address')
   const allSections = computed(() => (walking.value ? sectionsOf(matches.value, (m) => m.household.address) : []))
