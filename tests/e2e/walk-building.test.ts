@@ -120,6 +120,11 @@ describe('walking the grid building by building', () => {
     expect(sections).toEqual([keyOf(some.address)])
     await page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(page, 'households-filtered')
+    // In and out of a household of the building: back lands on the same building.
+    await byTest(page, 'household-row').first().click()
+    await page.waitForURL((u) => /^\/households\/[^/]+$/.test(u.pathname))
+    await page.goBack()
+    await expect.poll(() => byTest(page, 'household-count').innerText()).toBe(`共 ${count} 户`)
   }, 120_000)
 
   it('finds a household by the name of a member who is not its head, and says who matched', async () => {

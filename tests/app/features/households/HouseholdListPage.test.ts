@@ -150,4 +150,17 @@ describe('HouseholdListPage in walking order', () => {
     await until(() => expect(w.find('[data-building="幸福小区|6栋"]').exists()).toBe(true))
     w.unmount()
   })
+
+  it('keeps its filter in the address, so back from a household lands on the same building', async () => {
+    await seedHousehold(app.db, { headName: '甲', ...at('幸福小区', '10栋', '1单元', '101') })
+    await seedHousehold(app.db, { headName: '乙', ...at('幸福小区', '2栋', '1单元', '101') })
+    const w = await app.mountPage(HouseholdListPage, { props: { now }, path: `/households?estate=${encodeURIComponent('幸福小区')}&building=${encodeURIComponent('2栋')}` })
+    await until(() => expect(names(w)).toEqual(['乙']))
+    set(w, 'order', 'name')
+    await until(() => expect(app.router.currentRoute.value.query).toEqual({ estate: '幸福小区', building: '2栋', order: 'name' }))
+    set(w, 'estate', '')
+    await until(() => expect(app.router.currentRoute.value.query).toEqual({ order: 'name' }))
+    expect(names(w)).toEqual(['甲', '乙'])
+    w.unmount()
+  })
 })
