@@ -73,6 +73,14 @@ export function householdSearchText(h: Pick<Household, 'headName' | 'address' | 
   return searchTextOf([h.headName, a.estate, a.building, a.unit, a.door, h.phone])
 }
 
+/**
+ * The search text of a member: name and phone. Members are searchable so that a household
+ * is found by whoever opens the door, not only by the head registered for it.
+ */
+export function personSearchText(p: Pick<Person, 'name' | 'phone'>): string {
+  return searchTextOf([p.name, p.phone])
+}
+
 /** Builds the stored row of a household, keeping derived columns already known. */
 export function toLocalHousehold(
   h: Household,
@@ -87,9 +95,14 @@ export function toLocalHousehold(
   }
 }
 
-/** Builds the stored row of a person ('MM-DD' of birth for the birthday index). */
+/**
+ * Builds the stored row of a person ('MM-DD' of birth for the birthday index, and its
+ * search text). Every write of a person (a local save, a pull, a restore) goes through
+ * here, so a rename or a new member is searchable at once; a removed member is a
+ * tombstone, which the search skips.
+ */
 export function toLocalPerson(p: Person): LocalPerson {
-  return { ...p, birthMonthDay: p.birthDate ? p.birthDate.slice(5, 10) : null }
+  return { ...p, birthMonthDay: p.birthDate ? p.birthDate.slice(5, 10) : null, searchText: personSearchText(p) }
 }
 
 /** What a household's derived columns need of a visit to know whether it is the latest. */
