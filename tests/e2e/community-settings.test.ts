@@ -87,6 +87,12 @@ describe('community settings journey', () => {
     await expect.poll(async () => metaValue(page, await deviceDb(page), 'lastSyncAt'), { timeout: 90_000 }).toBeTruthy()
     await rows.first().scrollIntoViewIfNeeded()
     await screenshot(page, 'today-community-date')
+    // The supervisor's phrase is among the chips of her visit form, offline-ready.
+    const [household] = await readStore<{ id: string; deleted: boolean }>(page, await deviceDb(page), 'households')
+    await page.goto(`${server.url}/households/${household!.id}/visits/new`)
+    const chips = page.locator('[data-testid="phrases-seen"] [data-testid="phrase-chip"]')
+    await expect.poll(() => chips.allInnerTexts(), { timeout: 30_000 }).toContain('老人精神很好，家中整洁')
+    await page.goto(`${server.url}/`)
     // And in 长辈版 (larger text and targets): the same two days.
     await page.evaluate(() => localStorage.setItem('gridsister.elderMode', '1'))
     await page.reload()
