@@ -16,6 +16,7 @@ export default {
     category: glossaryZh.wishCategory,
     policy: glossaryZh.policy,
     level: glossaryZh.careLevel,
+    careLevelChange: '{from} → {to}',
     sex: { F: '女', M: '男' },
     keyGroup: glossaryZh.keyGroup,
     review: {
@@ -29,6 +30,7 @@ export default {
       field: '项目', more: '还有 {n} 条，点此显示更多', photos: '照片', history: '经过', open: '查看', notFound: '记录不存在或已不在本社区',
     },
     field: {
+      careLevelChange: '关怀等级变化',
       visitedAt: '走访时间', visitorName: '走访人', method: '方式', seen: '看到的情况', asked: '群众诉求', done: '办理或承诺',
       policies: '宣传政策', nextVisitOn: '下次走访', photos: '照片', headName: '户主', address: '地址', phone: '电话',
       keyGroups: '重点人群', careLevel: '关注等级', visitCadenceDays: '走访周期（天）', notes: '备注', title: '心愿',
