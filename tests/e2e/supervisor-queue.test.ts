@@ -144,10 +144,10 @@ describe('supervisor review queue at scale', () => {
     await pickKind(page, '需求评估')
     const changed = page.locator('li.review-item', { hasText: '→' })
     await changed.first().waitFor({ timeout: 20_000 })
-    expect(await changed.first().innerText()).toMatch(/关[注怀]等级：\S+ → \S+/)
+    expect(await changed.first().innerText()).toMatch(/关怀等级：\S+ → \S+/)
     await changed.first().locator('.review-item__body').click()
     await page.locator('[data-testid="review-approve"]').waitFor()
-    expect(await page.locator('.review-split__detail').innerText()).toMatch(/关[注怀]等级\s+\S+ → \S+/)
+    expect(await page.locator('.review-split__detail').innerText()).toMatch(/关怀等级\s+\S+ → \S+/)
     await screenshot(page, 'supervisor-queue-assessment-desktop')
     // No household is pending because of an assessment: the demo's households that an
     // assessment changed keep the time they were registered.
@@ -230,6 +230,7 @@ describe('supervisor review queue at scale', () => {
     }
     await expect.poll(() => batch.isDisabled()).toBe(false)
     await batch.scrollIntoViewIfNeeded()
+    await page.locator('.van-toast').waitFor({ state: 'hidden' }).catch(() => undefined)
     await screenshot(page, 'supervisor-queue-sampled-phone')
     const rest = Number(/(\d+)/.exec(await batch.innerText())![1])
     expect(rest).toBeGreaterThan(0)
