@@ -57,6 +57,17 @@ describe.each(BACKENDS)('assessment care-level write on $name', (backend) => {
     expect((record('assessment', assessment.id) as Assessment).careLevelChange).toEqual({ from: 2, to: 3 })
   })
 
+  it('refuses an assessment whose care-level change does not end at its level, and stores nothing', async () => {
+    const d = new TestDevice()
+    const { assessment } = await householdAndAssessment(d)
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/sync/push', headers: t.auth.wa1,
+      payload: d.push([d.m('assessment.put', { ...assessment, patch: { ...assessment.patch, careLevelChange: { from: 2, to: 1 } } })]),
+    })
+    expect(res.json<PushReply>().results[0]).toMatchObject({ status: 'rejected', code: 'invalid-value' })
+    expect(await t.store.getRecord('assessment', assessment.id)).toBeNull()
+  })
+
   it('moves the household\'s time for a write from an older app, which names no assessment', async () => {
     const d = new TestDevice()
     const { hh, assessment, write, before } = await householdAndAssessment(d)
