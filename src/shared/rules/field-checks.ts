@@ -30,6 +30,7 @@ export type FieldIssueCode =
   | 'next-before-visit'
   | 'address-required'
   | 'care-level-mismatch'
+  | 'refusal-note-required'
 
 /** One refused field: its path in the record, why, and a plain (English) message for logs. */
 export interface FieldIssue {
