@@ -220,13 +220,16 @@ describe('supervisor review queue at scale', () => {
     const openSample = page.locator('[data-testid="review-sample"] li.review-item:has([data-state="pending"]), [data-testid="review-sample"] li.review-item:has([data-state="resubmitted"])')
     expect(await openSample.count()).toBeGreaterThan(0)
     expect(await batch.isDisabled()).toBe(true)
-    for (let n = 0; n < 40 && (await openSample.count()) > 0; n++) {
+    // Until the batch button stops asking for the sample (the list is drawn again after each return).
+    for (let n = 0; n < 60 && (await batch.innerText()).includes('请先看完抽查'); n++) {
       await openSample.first().locator('.review-item__body').click()
+      await page.locator('[data-testid="review-approve"]').waitFor()
       const opened = idOf(page.url())
       await page.locator('[data-testid="review-approve"]').click()
       await expect.poll(() => idOf(page.url()), { timeout: 10_000 }).not.toBe(opened)
       await page.locator('[data-testid="review-back"]').click()
       await page.waitForURL(/\/supervisor\/review$/)
+      await batch.waitFor()
     }
     await expect.poll(() => batch.isDisabled()).toBe(false)
     await batch.scrollIntoViewIfNeeded()
