@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { launchPhone, type Phone } from '../helpers/e2e/browser'
@@ -14,6 +16,19 @@ import { startServer, type RunningServer } from '../helpers/e2e/server'
  */
 
 const DECEMBER = new Date(2026, 11, 7, 9, 0)
+
+/** axe-core's critical and serious findings on the page as it is (rule id: where). */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the app's CSP refuses an injected <script>.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'))
+  const found = await page.evaluate(async () => {
+    type Found = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }
+    const axe = (window as unknown as { axe: { run: (context: object) => Promise<Found> } }).axe
+    // The demo server's 演示 badge is not part of this screen (nor of a production server).
+    return (await axe.run({ exclude: [['.demo-badge']] })).violations.map((v) => ({ id: v.id, impact: v.impact, at: v.nodes.map((n) => n.target.join(' ')) }))
+  })
+  return found.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.at.join(', ')}`)
+}
 
 async function outboxEmpty(page: Page): Promise<boolean> {
   return (await readStore(page, await deviceDb(page), 'outbox')).length === 0
@@ -63,10 +78,12 @@ describe('community settings journey', () => {
     await screenshot(page, 'supervisor-community-desktop')
     await page.setViewportSize({ width: 390, height: 844 })
     await screenshot(page, 'supervisor-community')
+    expect(await seriousAxeViolations(page)).toEqual([])
     // The date form as she fills it on a phone.
     await page.locator('[data-testid="date-new"]').click()
     await page.locator('[data-testid="date-form"]').scrollIntoViewIfNeeded()
     await screenshot(page, 'supervisor-community-date-form')
+    expect(await seriousAxeViolations(page)).toEqual([])
     expect(supervisor.errors).toEqual([])
   }, 180_000)
 
