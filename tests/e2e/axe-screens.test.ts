@@ -4,6 +4,7 @@ import { axeFindings, formatFindings, type AxeFinding } from '../helpers/e2e/axe
 import { launchPhone, type Phone } from '../helpers/e2e/browser'
 import { deviceDb, metaValue, readStore } from '../helpers/e2e/idb'
 import { login } from '../helpers/e2e/login'
+import { screenshot } from '../helpers/e2e/screenshot'
 import { startServer, type RunningServer } from '../helpers/e2e/server'
 
 /**
@@ -16,6 +17,8 @@ import { startServer, type RunningServer } from '../helpers/e2e/server'
 type Mode = 'normal' | 'elder'
 const MODES: Mode[] = ['normal', 'elder']
 const SUPERVISOR_SCREENS = ['review', 'coverage', 'map', 'ledger', 'needs', 'conflicts', 'export', 'audit', 'settings'] as const
+/** Screens also kept as pictures (.tmp/e2e-screenshots/a11y-*), for a person to look at in both modes. */
+const SHOTS = new Set(['today', 'households', 'visit form', 'review', 'coverage', 'detail'])
 
 /** Waits until the page has drawn its data (no loading spinner), then lets transitions end. */
 async function settled(page: Page): Promise<void> {
@@ -38,6 +41,7 @@ async function audit(page: Page, base: string, paths: Record<string, string>, su
     await settled(page)
     const found = await axeFindings(page)
     if (found.length) out[`${name} ${suffix} ${path}`] = found
+    if (SHOTS.has(name)) await screenshot(page, `a11y-${name.replace(' ', '-')}-${suffix.replace(' ', '-')}`)
   }
 }
 
@@ -90,7 +94,7 @@ describe('axe-core on every screen', () => {
   }, 600_000)
 
   it('finds nothing critical or serious on the supervisor screens, phone and desktop, normal and elder mode', async () => {
-    // A phone of her own: the worker's stays signed in to hers.
+    // A phone of her own, as a supervisor has.
     await phone.close()
     phone = await launchPhone({ bypassCSP: true })
     const page = phone.page
