@@ -57,7 +57,8 @@ export function elderOffenders(page: Page, limits: ElderLimits = MIIT): Promise<
         // 'normal' is about 1.2 × the size in Chinese fonts: below the limit, so it counts as an offence.
         const line = s.lineHeight === 'normal' ? size * 1.2 : parseFloat(s.lineHeight)
         if (size < limits.minFont) out.push(`font ${size}px < ${limits.minFont}px: ${selector(el)} "${el.textContent!.trim().slice(0, 20)}"`)
-        else if (line < size * limits.minLineRatio - 0.01) out.push(`line-height ${s.lineHeight} < ${limits.minLineRatio} × ${size}px: ${selector(el)}`)
+        // Chromium draws a <select> on one line whatever its line-height (it stays 'normal'): its height is the target's.
+        else if (line < size * limits.minLineRatio - 0.01 && el.tagName !== 'SELECT') out.push(`line-height ${s.lineHeight} < ${limits.minLineRatio} × ${size}px: ${selector(el)}`)
       }
       if (el.matches(INTERACTIVE) && !(el as HTMLInputElement).disabled) {
         const { w, h } = tapArea(el)
