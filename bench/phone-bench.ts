@@ -232,7 +232,7 @@ async function saveTimings(r: ReturnType<typeof newResult>, server: Awaited<Retu
     await device.page.waitForFunction(() => Boolean(window.gsBench))
     const sync = await device.page.evaluate((s) => window.gsBench.ourSync(s), session)
     if (sync.state !== 'idle') r.note(`save bench: the device sync ended ${sync.state}`)
-    const actor = { id: ds.worker.id, name: ds.worker.displayName }
+    const actor = { id: ds.worker.id, name: ds.worker.displayName, role: 'worker' as const }
     const inputs = newVisits(ds, SAVES, 11).inputs
     const t = await device.page.evaluate((a) => window.gsBench.saveTimings(a), { userId: session.userId, inputs, actor, batch: SAVE_BATCH })
     // The first batch includes Dexie's table warm-up; every kind pays it, medians ignore it.

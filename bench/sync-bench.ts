@@ -50,7 +50,7 @@ export async function syncBench(): Promise<BenchResult> {
   const pageDir = await buildBenchPage()
   const pouch = await startPouchServer(pageDir)
   const docs = scopeDocs(ds.scope)
-  const actor = { id: ds.worker.id, name: ds.worker.displayName }
+  const actor = { id: ds.worker.id, name: ds.worker.displayName, role: 'worker' as const }
   const visits = newVisits(ds, PUSH_VISITS)
   const floorJson = JSON.stringify(ds.scope)
   try {

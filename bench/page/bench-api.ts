@@ -1,3 +1,4 @@
+import type { Actor as DeviceActor } from '@/db/actor'
 import type { Visit } from '@/shared'
 import type { VisitInput } from '@/features/visits/visits-repository'
 import type { IdbCounts } from './idb-counter'
@@ -12,10 +13,8 @@ export interface Session {
   userId: string
 }
 
-export interface Actor {
-  id: string
-  name: string
-}
+/** Who writes the benchmark's visits (the app's own `Actor`: a worker). */
+export type Actor = DeviceActor
 
 export interface SyncRun {
   ms: number

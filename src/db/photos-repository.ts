@@ -55,6 +55,19 @@ export async function storedPhotos(db: GridSisterDb): Promise<StoredPhoto[]> {
     .sort((a, b) => a.usedAt - b.usedAt)
 }
 
+/**
+ * Notes that the server holds a photo taken here. A photo of a grid the phone no longer
+ * holds (kept only to be uploaded after the grid moved) goes: it is no longer hers to keep.
+ */
+export async function markPhotoUploaded(db: GridSisterDb, sha256: string): Promise<void> {
+  await db.transaction('rw', [db.photos, db.grids], async () => {
+    const photo = await db.photos.get(sha256)
+    if (!photo) return
+    if (await db.grids.get(photo.gridId)) await db.photos.update(sha256, { uploaded: 1 })
+    else await db.photos.delete(sha256)
+  })
+}
+
 /** Removes photos to make room; a photo not yet uploaded is kept whatever is asked. */
 export async function evictPhotos(db: GridSisterDb, sha256s: string[]): Promise<void> {
   if (sha256s.length === 0) return

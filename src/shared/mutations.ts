@@ -20,7 +20,8 @@ import { AuditRecordArgs } from './audit'
  * `seq` order per client and remembers the last `seq` it processed, so a replay is a no-op.
  */
 
-export const SCHEMA_VERSION = 1
+/** Bumped when a reply gains something an installed app could not read (see compat.ts). */
+export const SCHEMA_VERSION = 2
 /** The server accepts this version and the one before it (docs/sync.md, guarantee 8). */
 export const MIN_SCHEMA_VERSION = 1
 

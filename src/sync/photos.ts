@@ -1,10 +1,12 @@
+import { markPhotoUploaded } from '@/db/photos-repository'
 import type { EngineContext, StepResult } from './sync-types'
 
 /**
  * Photo upload queue: blobs go up after their records, one at a time, by content hash,
  * so a visit reaches the supervisor even when its photo is still waiting for signal.
  * A photo the server refuses (hash mismatch, out of scope) stays on the device and is
- * tried again next run; only a transport failure stops the queue.
+ * tried again next run; only a transport failure stops the queue. A photo of a grid that
+ * moved away is still sent (its visit was made while the grid was hers), then let go.
  */
 
 export type PhotoResult = StepResult<{ uploaded: number }>
@@ -22,7 +24,7 @@ export async function uploadPhotos(ctx: EngineContext): Promise<PhotoResult> {
       if (res.failure.kind === 'refused') continue
       return res
     }
-    await db.photos.update(sha256, { uploaded: 1 })
+    await markPhotoUploaded(db, sha256)
     uploaded += 1
     ctx.progress({ phase: 'photos', done: uploaded, total: keys.length })
   }

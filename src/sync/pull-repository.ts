@@ -120,13 +120,16 @@ export function settlePulledHouseholds(db: GridSisterDb): Promise<void> {
 
 /**
  * Removes everything of grids the user lost (reassigned to another worker): records,
- * photos and cursors. Outbox rows stay: they are pushed and answered like any other.
+ * photos and cursors. Outbox rows stay: they are pushed and answered like any other; so
+ * do photos not yet uploaded (a visit made before the move still needs its photo; the
+ * upload queue removes them once the server has them).
  */
 export function dropGrids(db: GridSisterDb, gridIds: string[]): Promise<void> {
   return db.transaction('rw', [...recordTables(db), db.grids, db.photos, db.meta], async () => {
-    for (const table of [...recordTables(db), db.photos]) {
+    for (const table of recordTables(db)) {
       await table.where('gridId').anyOf(gridIds).delete()
     }
+    await db.photos.where('gridId').anyOf(gridIds).filter((p) => p.uploaded === 1).delete()
     await dropShadows(db, gridIds)
     await db.grids.bulkDelete(gridIds)
     const cursors = { ...((await getMeta(db, 'cursors')) ?? {}) }

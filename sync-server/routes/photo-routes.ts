@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Id, PhotoRef, PhotoReply } from '../../src/shared'
-import { canRead, canWrite } from '../../src/shared/rules'
+import { canRead, canUploadPhoto, canWrite } from '../../src/shared/rules'
 import type { AppContext } from '../context'
 import { ApiError, badRequest, notFound } from '../errors'
 import { requireUser, userOf } from '../plugins/auth'
@@ -14,7 +14,8 @@ import { requireUser, userOf } from '../plugins/auth'
  * the scope of the grid it was uploaded for and of every grid holding a visit or wish that
  * names it (granted when the record is written), so uploading the same bytes first from
  * one grid cannot take them from another. To anyone else it does not exist (404, not
- * 403: nothing about it leaks).
+ * 403: nothing about it leaks). Bytes are taken from whoever may write in the grid, and
+ * from the grid's former holder once a record of the grid names them (`canUploadPhoto`).
  */
 export const PHOTO_LIMIT = PhotoRef.shape.size.maxValue ?? 5_000_000
 const MIMES = PhotoRef.shape.mime.options
@@ -37,7 +38,10 @@ export function photoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const mime = (request.headers['content-type'] ?? '').split(';')[0]?.trim() as (typeof MIMES)[number]
         if (!Buffer.isBuffer(body) || body.length === 0 || !MIMES.includes(mime)) throw badRequest(`send the image bytes as ${MIMES.join(', ')}`)
         const grid = await ctx.store.getGrid(request.headers['x-grid-id'])
-        if (!grid || !canWrite(user, grid)) throw new ApiError(403, 'out-of-scope', 'this grid is not in your scope')
+        const named = async (gridId: string) => (await ctx.store.photoGrids(request.params.sha256)).includes(gridId)
+        if (!grid || !(canWrite(user, grid) || canUploadPhoto(user, grid, await named(grid.id)))) {
+          throw new ApiError(403, 'out-of-scope', 'this grid is not in your scope')
+        }
         const actual = createHash('sha256').update(body).digest('hex')
         if (actual !== request.params.sha256) throw new ApiError(400, 'hash-mismatch', 'the bytes do not match the SHA-256 in the URL')
         const existing = await ctx.store.getPhoto(actual)

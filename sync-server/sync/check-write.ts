@@ -1,4 +1,4 @@
-import { hlcMillis, type Mutation, type RecordKind } from '../../src/shared'
+import { hlcMillis, mutationTarget, type Mutation } from '../../src/shared'
 import { checkMutationWrite } from '../../src/shared/rules'
 import type { ApplyCtx } from './effect'
 
@@ -14,16 +14,13 @@ import type { ApplyCtx } from './effect'
  * to the drift limit (MAX_DRIFT_MS), so a clock set to next year is refused there.
  */
 
-const PUT_KINDS: Partial<Record<Mutation['name'], RecordKind>> = {
-  'household.put': 'household',
-  'person.put': 'person',
-  'assessment.put': 'assessment',
-}
+/** Mutations that patch a stored record: their check reads the value they would produce. */
+const PATCHES = new Set<Mutation['name']>(['household.put', 'person.put', 'assessment.put'])
 
 /** A readable reason when the mutation writes a refused value, else null. */
 export async function invalidValue(ctx: ApplyCtx, m: Mutation): Promise<string | null> {
-  const kind = PUT_KINDS[m.name]
-  const stored = kind && 'id' in m.args ? ((await ctx.tx.getRecord(kind, m.args.id))?.data ?? null) : null
+  const target = PATCHES.has(m.name) ? mutationTarget(m) : null
+  const stored = target ? ((await ctx.tx.getRecord(target.kind, target.id))?.data ?? null) : null
   const now = Math.max(ctx.now, hlcMillis(m.hlc))
   const issues = checkMutationWrite(m, stored as object | null, { now, offsetMinutes: null })
   if (issues.length === 0) return null

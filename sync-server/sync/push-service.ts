@@ -1,4 +1,4 @@
-import { ErrorCode, MIN_SCHEMA_VERSION, type Mutation, type MutationResult, type PushReply, type PushRequest } from '../../src/shared'
+import { codeForVersion, ErrorCode, MIN_SCHEMA_VERSION, type Mutation, type MutationResult, type PushReply, type PushRequest } from '../../src/shared'
 import { upgradeRequired } from '../errors'
 import type { Store, StoreOps, UserRow } from '../storage/store'
 import { applyMutation } from './apply-mutation'
@@ -49,7 +49,8 @@ export async function pushMutations(store: Store, user: UserRow, req: PushReques
     })
     await rememberRejections(tx, req.clientId, user.id, [...applied.values()])
     if (lastSeq !== startSeq) await tx.setClientSeq(req.clientId, user.id, lastSeq)
-    return { results: await replayRejections(tx, req.clientId, user.id, results), lastSeq, newestHlc: view.newestHlc() }
+    const replies = await replayRejections(tx, req.clientId, user.id, results)
+    return { results: replies.map((r) => readableBy(r, req.schemaVersion)), lastSeq, newestHlc: view.newestHlc() }
   })
 }
 
@@ -89,4 +90,9 @@ async function replayRejections(tx: StoreOps, clientId: string, userId: string, 
     if (!k || k.mutationId !== r.mutationId) return r
     return { ...r, status: 'rejected', code: ErrorCode.catch('bad-request').parse(k.code), message: k.message }
   })
+}
+
+/** A result an installed app of this version can parse (docs/sync.md, guarantee 8). */
+function readableBy(r: MutationResult, schemaVersion: number): MutationResult {
+  return r.code ? { ...r, code: codeForVersion(r.code, schemaVersion) } : r
 }

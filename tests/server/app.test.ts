@@ -27,7 +27,7 @@ describe('buildApp', () => {
 
   it('GET /api/health reports demo mode and the schema version', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' })
-    expect(res.json()).toEqual({ ok: true, demo: true, schemaVersion: 1, minSchemaVersion: 1 })
+    expect(res.json()).toEqual({ ok: true, demo: true, schemaVersion: 2, minSchemaVersion: 1 })
     expect(res.headers['cache-control']).toBe('no-store')
     expect(res.headers['content-security-policy']).toContain("worker-src 'self' blob:")
     expect(res.headers['x-content-type-options']).toBe('nosniff')

@@ -61,7 +61,9 @@ async function checkDevice(world: SimWorld, net: SimNetwork, dev: SimDevice, vie
   if (diff) out.push(`G4 convergence, device ${dev.name}: ${diff}`)
   for (const m of await derivedMismatches(dev.db)) out.push(`derived columns, device ${dev.name}: ${m}`)
   const scope = await gridsOf(world, dev.user)
-  const stray = [...(await dev.db.households.toArray()), ...(await dev.db.visits.toArray()), ...(await dev.db.photos.toArray())].filter((r) => !scope.has(r.gridId))
+  // A photo not yet uploaded stays like an outbox row (its upload may still be refused).
+  const photos = (await dev.db.photos.toArray()).filter((p) => p.uploaded === 1)
+  const stray = [...(await dev.db.households.toArray()), ...(await dev.db.visits.toArray()), ...photos].filter((r) => !scope.has(r.gridId))
   if (stray.length) out.push(`G6 scope, device ${dev.name}: ${stray.length} rows of grids out of scope`)
 }
 
@@ -180,6 +182,28 @@ async function checkMovedGrids(world: SimWorld, devices: SimDevice[], processed:
   }
 }
 
+/**
+ * Photos (guarantee 8): every photo of an accepted visit reached the server, and every
+ * phone holds the photos of the visits it holds (the queue fetched them after healing).
+ */
+async function checkPhotos(world: SimWorld, devices: SimDevice[], accepted: Processed[], out: string[]) {
+  for (const { mutation: m } of accepted) {
+    if (m.name !== 'visit.create') continue
+    for (const ref of m.args.photos) {
+      if (!(await world.store.getPhoto(ref.sha256))) out.push(`G8 photo ${ref.sha256.slice(0, 8)} of accepted visit ${m.args.id} never reached the server`)
+    }
+  }
+  for (const dev of devices) {
+    for (const visit of await dev.db.visits.toArray()) {
+      // The queue leaves the photos of a deleted household for when someone opens them.
+      if ((await dev.db.households.get(visit.householdId))?.deleted !== false) continue
+      for (const ref of visit.photos) {
+        if (!(await dev.db.photos.get(ref.sha256))) out.push(`G8 device ${dev.name}: photo ${ref.sha256.slice(0, 8)} of visit ${visit.id} not on the phone`)
+      }
+    }
+  }
+}
+
 /** Returns every violated guarantee (empty when all hold). */
 export async function checkGuarantees(world: SimWorld, net: SimNetwork, devices: SimDevice[]): Promise<string[]> {
   const out: string[] = []
@@ -196,5 +220,6 @@ export async function checkGuarantees(world: SimWorld, net: SimNetwork, devices:
   const community = views.get('sup')!
   checkHouseholds(await storedHouseholds(world, community), accepted, await conflictsOf(world), out)
   checkEvents(community, accepted, out)
+  await checkPhotos(world, devices, accepted, out)
   return out
 }

@@ -3,9 +3,11 @@ import { RecordValidationError } from '../../src/db/outbox-repository'
 import { deleteHousehold, saveHousehold } from '../../src/features/households/households-repository'
 import { writeReview } from '../../src/features/supervisor/supervisor-repository'
 import { createVisit } from '../../src/features/visits/visits-repository'
+import { preparePhoto, type PreparedPhoto } from '../../src/db/photos-repository'
 import { createWish, transitionWish } from '../../src/features/wishes/wishes-repository'
-import type { HouseholdFields, WishState } from '../../src/shared'
+import type { HouseholdFields, PhotoRef, WishState } from '../../src/shared'
 import { createSyncClient, type SyncClient, type SyncOutcome } from '../../src/sync/sync-client'
+import { createPhotoDownloader, type PhotoDownloader } from '../../src/sync/photo-downloader'
 import type { DeviceLink, SimNetwork } from './sim-network'
 import type { SimWorld, UserKey } from './sim-world'
 
@@ -22,6 +24,8 @@ export interface SimDevice {
   dbName: string
   db: GridSisterDb
   client: SyncClient
+  /** The background photo download queue, as the app runs it. */
+  photos: PhotoDownloader
   link: DeviceLink
   skewMs: number
   runs: Set<Promise<SyncOutcome | null>>
@@ -30,19 +34,17 @@ export interface SimDevice {
 const realNow = Date.now.bind(Date)
 let dbCounter = 0
 
-function boot(world: SimWorld, net: SimNetwork, dev: Omit<SimDevice, 'db' | 'client' | 'link' | 'runs'>): SimDevice {
+function boot(world: SimWorld, net: SimNetwork, dev: Omit<SimDevice, 'db' | 'client' | 'photos' | 'link' | 'runs'>): SimDevice {
   const db = new GridSisterDb(dev.dbName)
   const link = net.link()
-  const client = createSyncClient({
-    db,
-    baseUrl: 'http://sim.test',
-    fetch: net.fetchFor(link),
-    getToken: () => world.tokens[dev.user],
-    now: () => realNow() + dev.skewMs,
-    locks: null,
-    backoff: { baseMs: 1, maxMs: 2 },
-  })
-  return { ...dev, db, client, link, runs: new Set() }
+  const connection = { db, baseUrl: 'http://sim.test', fetch: net.fetchFor(link), getToken: () => world.tokens[dev.user], now: () => realNow() + dev.skewMs, locks: null }
+  const client = createSyncClient({ ...connection, backoff: { baseMs: 1, maxMs: 2 } })
+  return { ...dev, db, client, photos: createPhotoDownloader(connection), link, runs: new Set() }
+}
+
+/** The app started again (its photo queue's memory of misses is gone): for the final pass. */
+export function freshPhotoQueue(world: SimWorld, net: SimNetwork, dev: SimDevice): PhotoDownloader {
+  return createPhotoDownloader({ db: dev.db, baseUrl: 'http://sim.test', fetch: net.fetchFor(dev.link), getToken: () => world.tokens[dev.user], locks: null })
 }
 
 export function createDevice(world: SimWorld, net: SimNetwork, name: string, user: UserKey): SimDevice {
@@ -55,6 +57,13 @@ export function restart(world: SimWorld, net: SimNetwork, dev: SimDevice): SimDe
   dev.link.dead = true
   dev.db.close()
   return boot(world, net, { name: dev.name, user: dev.user, dbName: dev.dbName, skewMs: dev.skewMs })
+}
+
+/** Starts a photo download pass in the background, as the app does after a sync. */
+export function startPhotoDownload(dev: SimDevice): void {
+  const run = dev.photos.run().then(() => null, () => null)
+  dev.runs.add(run)
+  void run.finally(() => dev.runs.delete(run))
 }
 
 /** Starts a sync in the background, as a timer or the online event would. */
@@ -87,7 +96,19 @@ async function withClock<T>(dev: SimDevice, fn: () => Promise<T>, world?: SimWor
   }
 }
 
-export type EditOp = 'household-new' | 'household-edit' | 'household-delete' | 'visit' | 'wish' | 'wish-move' | 'review'
+export type EditOp = 'household-new' | 'household-edit' | 'household-delete' | 'visit' | 'visit-photo' | 'wish' | 'wish-move' | 'review'
+
+/**
+ * A photo for a visit: new bytes, or (one time in three) bytes this phone already holds,
+ * as when a worker attaches a picture forwarded to her, possibly from another grid.
+ */
+async function photoFor(dev: SimDevice, r: () => number): Promise<PreparedPhoto> {
+  const held = await dev.db.photos.toArray()
+  const again = r() < 1 / 3 ? pick(held, r()) : undefined
+  if (again) return { ref: { sha256: again.sha256, mime: again.mime as PhotoRef['mime'], size: again.size }, blob: again.blob }
+  const bytes = new Uint8Array(24).map(() => Math.floor(r() * 256))
+  return preparePhoto(new Blob([bytes], { type: 'image/jpeg' }))
+}
 
 const pick = <T>(items: T[], r: number): T | undefined => items[Math.floor(r * items.length)]
 
@@ -124,9 +145,11 @@ export async function edit(world: SimWorld, dev: SimDevice, op: EditOp, r: () =>
     }
     case 'household-delete':
       return !!h && done(await withClock(dev, () => deleteHousehold(db, h.id), world))
-    case 'visit': {
+    case 'visit':
+    case 'visit-photo': {
       if (!h) return false
-      const input = { householdId: h.id, visitedAt: new Date(realNow() + dev.skewMs).toISOString(), method: 'in-person' as const, seen: `看望${Math.floor(r() * 100)}`, asked: '', done: '', policies: [], nextVisitOn: null }
+      const photos = op === 'visit-photo' ? [await photoFor(dev, r)] : []
+      const input = { householdId: h.id, visitedAt: new Date(realNow() + dev.skewMs).toISOString(), method: 'in-person' as const, seen: `看望${Math.floor(r() * 100)}`, asked: '', done: '', policies: [], nextVisitOn: null, photos }
       return done(await withClock(dev, () => createVisit(db, input, actor), world))
     }
     case 'wish':

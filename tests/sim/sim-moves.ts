@@ -11,7 +11,8 @@ export async function moveG2(world: SimWorld): Promise<void> {
 }
 
 /**
- * The holder of g2 is offline in a stairwell: her devices record visits and edits in g2;
+ * The holder of g2 is offline in a stairwell: her devices record visits (one with a photo)
+ * and edits in g2;
  * then the grid moves to the other worker. Her devices stay offline until a later step
  * (or the final heal) brings them back with those changes still to push.
  */
@@ -21,7 +22,7 @@ export async function reassignWithEditsInFlight(world: SimWorld, devices: SimDev
   const hers = devices.filter((d) => world.users[d.user].id === holder)
   for (const d of hers) {
     d.link.partitioned = true
-    for (const op of ['visit', 'household-edit', 'visit'] as const) await edit(world, d, op, r, g2.id)
+    for (const op of ['visit-photo', 'household-edit', 'visit'] as const) await edit(world, d, op, r, g2.id)
   }
   await moveG2(world)
 }

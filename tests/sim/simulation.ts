@@ -4,7 +4,7 @@ import { createPgStore } from '../../sync-server/storage/pg-store'
 import type { Store } from '../../sync-server/storage/store'
 import type { Backend } from '../helpers/server/backends'
 import { checkGuarantees } from './sim-check'
-import { createDevice, edit, restart, settle, startSync, type EditOp, type SimDevice } from './sim-device'
+import { createDevice, edit, freshPhotoQueue, restart, settle, startPhotoDownload, startSync, type EditOp, type SimDevice } from './sim-device'
 import { createSimNetwork, NO_FAULTS, prng, type SimNetwork } from './sim-network'
 import { addServerProcess, closeServers, restartServer, serverFor, skewThenRestart } from './sim-servers'
 import { moveG2, reassignWithEditsInFlight } from './sim-moves'
@@ -24,6 +24,7 @@ import { createWorld, type SimWorld } from './sim-world'
 export type Step =
   | { t: 'edit'; dev: number; op: EditOp; r: number }
   | { t: 'sync'; dev: number }
+  | { t: 'photos'; dev: number }
   | { t: 'settle' }
   | { t: 'partition'; dev: number; on: boolean }
   | { t: 'faults'; level: number }
@@ -41,13 +42,14 @@ export interface Scenario {
   steps: Step[]
 }
 
-const OPS: EditOp[] = ['household-new', 'household-edit', 'household-edit', 'household-delete', 'visit', 'visit', 'wish', 'wish-move', 'wish-move', 'review']
+const OPS: EditOp[] = ['household-new', 'household-edit', 'household-edit', 'household-delete', 'visit', 'visit', 'visit-photo', 'wish', 'wish-move', 'wish-move', 'review']
 const dev = fc.integer({ min: 0, max: 3 })
 
 export function scenarioArb(maxSteps: number): fc.Arbitrary<Scenario> {
   const step: fc.Arbitrary<Step> = fc.oneof(
     { weight: 8, arbitrary: fc.record({ t: fc.constant('edit' as const), dev, op: fc.constantFrom(...OPS), r: fc.integer() }) },
     { weight: 5, arbitrary: fc.record({ t: fc.constant('sync' as const), dev }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant('photos' as const), dev }) },
     { weight: 1, arbitrary: fc.constant({ t: 'settle' as const }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('partition' as const), dev, on: fc.boolean() }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('faults' as const), level: fc.integer({ min: 0, max: 3 }) }) },
@@ -76,8 +78,19 @@ interface Sim {
   devices: SimDevice[]
 }
 
-/** Heals the network and syncs every device until a whole round moves nothing. */
+/**
+ * Heals the network and syncs every device until a whole round moves nothing; then each
+ * device's photo queue, started afresh (as the app is, later), fetches what its records name.
+ */
 export async function healAndSync(sim: Sim, maxRounds = 40): Promise<void> {
+  await syncUntilIdle(sim, maxRounds)
+  for (const d of sim.devices) {
+    const pass = await freshPhotoQueue(sim.world, sim.net, d).run()
+    if (!pass.ok || pass.state !== 'done') throw new Error(`photo queue of ${d.name} ended ${pass.ok ? pass.state : pass.failure.kind} on a healed network`)
+  }
+}
+
+async function syncUntilIdle(sim: Sim, maxRounds: number): Promise<void> {
   sim.net.faults = { ...NO_FAULTS }
   for (const d of sim.devices) d.link.partitioned = false
   await settle(sim.devices)
@@ -117,6 +130,9 @@ async function runStep(sim: Sim, step: Step): Promise<void> {
       return
     case 'sync':
       startSync(d!)
+      return
+    case 'photos':
+      startPhotoDownload(d!)
       return
     case 'settle':
       await settle(sim.devices)

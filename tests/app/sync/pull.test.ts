@@ -86,7 +86,7 @@ describe('pull', () => {
     expect(await db.outbox.count()).toBe(2)
   })
 
-  it('pushes pending changes of a lost grid first, then drops its rows and photos', async () => {
+  it('pushes pending changes of a lost grid first, then drops its rows, keeping a photo the server does not have yet', async () => {
     const { db, server, client } = setup()
     const h = await seedHousehold(db)
     await storePhotos(db, [{ ref: { sha256: 'a'.repeat(64), mime: 'image/jpeg', size: 10 }, blob: photoBlob() }], GRID_ID)
@@ -124,7 +124,8 @@ describe('pull', () => {
     expect(order[0]).toBe('push')
     expect(pushedMutations.map((m) => m.name)).toEqual(['household.put'])
     expect(await db.households.count()).toBe(0)
-    expect(await db.photos.count()).toBe(0)
+    // Never uploaded (this server refuses photos): kept, to go up later (lost-grid-photos.test.ts).
+    expect((await db.photos.toArray()).map((p) => p.uploaded)).toEqual([0])
     expect(await getMeta(db, 'cursors')).toEqual({})
   })
 

@@ -109,4 +109,20 @@ describe.each(BACKENDS)('photo grants on $name', (backend) => {
     expect((await get('wa2', ref.sha256)).statusCode).toBe(404)
     expect((await get('wb1', ref.sha256)).statusCode).toBe(404)
   })
+
+  it('takes the photo of a visit accepted before the grid moved from its former holder, and grants her nothing', async () => {
+    const { bytes, ref } = image()
+    // Offline in a1: the visit arrives after the move (accepted: made while a1 was hers), its photo after that.
+    await pushVisit('wa1', t.world.grids.a1.id, [ref])
+    await t.store.assignGrid(t.world.grids.a1.id, t.world.users.wa2.id)
+    expect((await put('wa1', ref, bytes, t.world.grids.a1.id)).statusCode).toBe(201)
+    const res = await get('wa2', ref.sha256)
+    expect(res.statusCode).toBe(200)
+    expect(Buffer.compare(res.rawPayload, bytes)).toBe(0)
+    expect((await get('wa1', ref.sha256)).statusCode).toBe(404)
+    // Bytes no record of the grid names, and anyone from another community: refused.
+    const other = image()
+    expect((await put('wa1', other.ref, other.bytes, t.world.grids.a1.id)).statusCode).toBe(403)
+    expect((await put('wb1', ref, bytes, t.world.grids.a1.id)).statusCode).toBe(403)
+  })
 })

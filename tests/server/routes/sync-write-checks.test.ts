@@ -87,4 +87,19 @@ describe.each(BACKENDS)('POST /api/sync/push write checks on $name', (backend) =
     const res = await push('wa1', d.push([d.m('household.put', { ...hh, patch: { notes: '老人住院了' }, base: { notes: base.notes ?? null } })]))
     expect(res.results[0]).toMatchObject({ status: 'applied' })
   })
+
+  it('answers an installed first-release app a code it can read (it cannot parse invalid-value), with the reason kept', async () => {
+    const d = new TestDevice()
+    const { hh, base } = await storedHousehold(d)
+    const body = { ...d.push([d.m('household.put', { ...hh, patch: { phone: '123' }, base: { phone: base.phone ?? null } })]), schemaVersion: 1 }
+    const res = await push('wa1', body)
+    expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'bad-request' })
+    expect(res.results[0]?.message).toContain('phone')
+    expect(FIRST_RELEASE_CODES).toContain(res.results[0]?.code)
+    // Its retry (the first reply lost) is answered the same way.
+    expect((await push('wa1', body)).results[0]).toMatchObject({ status: 'rejected', code: 'bad-request' })
+  })
 })
+
+/** The rejection codes the first release's MutationResult schema accepted (a strict enum). */
+const FIRST_RELEASE_CODES = ['bad-request', 'unauthorized', 'forbidden', 'not-found', 'out-of-scope', 'upgrade-required', 'rate-limited', 'payload-too-large', 'conflict', 'invalid-transition', 'stale-state', 'hash-mismatch', 'clock-drift', 'internal']
