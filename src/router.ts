@@ -23,9 +23,17 @@ const query = (key: string) => (r: RouteLocationNormalized) => ({
   [key]: typeof r.query[key] === 'string' ? r.query[key] : undefined,
 })
 
+const queryText = (r: RouteLocationNormalized, key: string) => (typeof r.query[key] === 'string' ? r.query[key] : undefined)
+
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'today', component: () => import('./features/today/TodayPage.vue'), meta: { tab: true } },
   { path: '/households', component: () => import('./features/households/HouseholdListPage.vue'), meta: { tab: true } },
+  {
+    // 这栋楼: one building's households, due first (from Today, and from building to building).
+    path: '/building',
+    component: () => import('./features/households/HouseholdBuildingPage.vue'),
+    props: (r) => ({ estate: queryText(r, 'estate'), building: queryText(r, 'building') }),
+  },
   { path: '/households/new', component: () => import('./features/households/HouseholdEditPage.vue') },
   { path: '/households/:id', component: () => import('./features/households/HouseholdPage.vue'), props: true },
   { path: '/households/:id/edit', component: () => import('./features/households/HouseholdEditPage.vue'), props: true },

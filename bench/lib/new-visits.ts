@@ -37,6 +37,7 @@ export function newVisits(ds: WorkerDataset, n: number, offset = 0): NewVisits {
     inputs.push(input)
     records.push({
       ...input,
+      outcome: 'met',
       id: uuidv7(),
       gridId: h.gridId,
       visitorId: ds.worker.id,

@@ -28,6 +28,12 @@ export interface LocalHousehold extends Household {
 /** A person as stored on the device, with month-day of birth indexed for birthdays. */
 export interface LocalPerson extends Person {
   birthMonthDay: string | null
+  /**
+   * Derived: name and phone for the household search (like the household's, not
+   * indexed). Absent on rows stored before members were searchable, until
+   * `repairSearchText` fills it in.
+   */
+  searchText?: string
 }
 
 export interface OutboxRow {

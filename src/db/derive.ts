@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie'
 import type { pinyin as pinyinOf } from 'pinyin-pro'
 import type { Household, Person, Visit } from '@/shared'
+import { isCompletedVisit } from '@/shared/rules/visits'
 import type { LocalHousehold, LocalPerson } from './db'
 
 /**
@@ -72,6 +73,14 @@ export function householdSearchText(h: Pick<Household, 'headName' | 'address' | 
   return searchTextOf([h.headName, a.estate, a.building, a.unit, a.door, h.phone])
 }
 
+/**
+ * The search text of a member: name and phone. Members are searchable so that a household
+ * is found by whoever opens the door, not only by the head registered for it.
+ */
+export function personSearchText(p: Pick<Person, 'name' | 'phone'>): string {
+  return searchTextOf([p.name, p.phone])
+}
+
 /** Builds the stored row of a household, keeping derived columns already known. */
 export function toLocalHousehold(
   h: Household,
@@ -86,9 +95,14 @@ export function toLocalHousehold(
   }
 }
 
-/** Builds the stored row of a person ('MM-DD' of birth for the birthday index). */
+/**
+ * Builds the stored row of a person ('MM-DD' of birth for the birthday index, and its
+ * search text). Every write of a person (a local save, a pull, a restore) goes through
+ * here, so a rename or a new member is searchable at once; a removed member is a
+ * tombstone, which the search skips.
+ */
 export function toLocalPerson(p: Person): LocalPerson {
-  return { ...p, birthMonthDay: p.birthDate ? p.birthDate.slice(5, 10) : null }
+  return { ...p, birthMonthDay: p.birthDate ? p.birthDate.slice(5, 10) : null, searchText: personSearchText(p) }
 }
 
 /** What a household's derived columns need of a visit to know whether it is the latest. */
@@ -100,9 +114,17 @@ export interface LatestVisit {
 
 export const latestOf = (v: Pick<Visit, 'id' | 'visitedAt' | 'nextVisitOn'>): LatestVisit => ({ id: v.id, at: v.visitedAt, next: v.nextVisitOn })
 
-/** A household's latest visit, as the [householdId+visitedAt] index orders them (ties by id). */
+/**
+ * A household's latest completed visit, as the [householdId+visitedAt] index orders them
+ * (ties by id). Attempts (nobody home) are skipped: they restart no count (rules/visits.ts).
+ */
 export function latestVisitOf(visits: Table<Visit, string>, householdId: string): Promise<Visit | undefined> {
-  return visits.where('[householdId+visitedAt]').between([householdId, Dexie.minKey], [householdId, Dexie.maxKey]).last()
+  return visits
+    .where('[householdId+visitedAt]')
+    .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
+    .reverse()
+    .filter(isCompletedVisit)
+    .first()
 }
 
 /** A household's columns derived from its latest visit (none: never visited). */

@@ -25,6 +25,22 @@ export interface MetaValues {
   householdsToSettle: Record<string, LatestVisit | null>
   /** Bytes the phone may spend on photos (see photos-repository.ts). */
   photoBudget: number
+  /**
+   * Grids this phone heard it lost: the highest seq it had handed out then, and when
+   * (epoch ms). Sent with every push for a month (src/sync/push.ts).
+   */
+  heardLosses: Record<string, { seq: number; at: number }>
+  /**
+   * Her own 常用语 of the visit form and how often she used each, per text field
+   * (features/visits/phrases-repository.ts). Kept on this phone only.
+   */
+  visitPhrases: VisitPhrasePrefs
+}
+
+/** Per text field of the visit form: her phrases (absent: the built-in list) and their use. */
+export interface VisitPhrasePrefs {
+  own: Record<string, string[]>
+  usage: Record<string, Record<string, number>>
 }
 
 export interface FirstSyncProgress {

@@ -23,6 +23,8 @@ export const glossaryZh = {
     'migrant-family': '进城务工',
   },
   visitMethod: { 'in-person': '入户走访', phone: '电话询问', wechat: '微信了解' },
+  /** How a contact went; 家中无人 and 电话未接通 are attempts, not visits (shared/rules/visits.ts). */
+  visitOutcome: { met: '见到本人', 'not-home': '家中无人', 'no-answer': '电话未接通', refused: '拒绝访问' },
   policy: {
     'unemployment-subsidy': '失业补助',
     'pension-insurance': '养老保险',
@@ -65,6 +67,7 @@ export const glossaryEn: typeof glossaryZh = {
     'migrant-family': 'Migrant family',
   },
   visitMethod: { 'in-person': 'In person', phone: 'Phone', wechat: 'WeChat' },
+  visitOutcome: { met: 'Met them', 'not-home': 'Nobody home', 'no-answer': 'No answer', refused: 'Refused' },
   policy: {
     'unemployment-subsidy': 'Unemployment subsidy',
     'pension-insurance': 'Pension insurance',

@@ -10,6 +10,7 @@ import {
   ReviewState,
   Role,
   VisitMethod,
+  VisitOutcome,
   WishCategory,
   WishState,
 } from './vocab'
@@ -156,6 +157,11 @@ export const Visit = lazySchema(() =>
     visitorId: Id,
     visitorName: text(40),
     method: VisitMethod,
+    /**
+     * Defaults to 'met': apps installed before the outcome existed send none, and every
+     * visit they recorded was a contact. Their replays parse to the same record.
+     */
+    outcome: VisitOutcome.default('met'),
     seen: text(4000),
     asked: text(4000),
     done: text(4000),

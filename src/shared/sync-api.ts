@@ -22,6 +22,8 @@ export type LoginReply = z.infer<typeof LoginReply>
  * 150 ms link and a tenth more server time per mutation (BENCHMARKS.md, push).
  */
 export const MAX_PUSH_MUTATIONS = 1000
+/** How many lost grids a push may report having heard of (a phone keeps a month's). */
+export const MAX_HEARD_LOSSES = 200
 
 export const PushRequest = lazySchema(() =>
   z.object({
@@ -30,6 +32,15 @@ export const PushRequest = lazySchema(() =>
     mutations: z.array(Mutation).max(MAX_PUSH_MUTATIONS),
     /** Records this device has not uploaded yet (its outbox), shown to the admin as its watermark. */
     pending: z.number().int().min(0).optional(),
+    /**
+     * Grids this device heard it lost, each with the highest seq it had handed out when it
+     * heard: its changes up to that seq were made before (docs/sync.md, guarantee 6), even
+     * those made while the pull that told it was on the wire.
+     */
+    heard: z
+      .record(Id, z.number().int().min(0))
+      .refine((r) => Object.keys(r).length <= MAX_HEARD_LOSSES, `at most ${MAX_HEARD_LOSSES} grids`)
+      .optional(),
   }),
 )
 export type PushRequest = z.infer<typeof PushRequest>

@@ -33,6 +33,14 @@ export const VISIT_METHODS = ['in-person', 'phone', 'wechat'] as const
 export const VisitMethod = z.enum(VISIT_METHODS)
 export type VisitMethod = z.infer<typeof VisitMethod>
 
+/**
+ * How a contact went. 'not-home' and 'no-answer' are attempts: nobody was reached
+ * (rules/visits.ts says what an attempt does and does not count for).
+ */
+export const VISIT_OUTCOMES = ['met', 'not-home', 'no-answer', 'refused'] as const
+export const VisitOutcome = z.enum(VISIT_OUTCOMES)
+export type VisitOutcome = z.infer<typeof VisitOutcome>
+
 export const POLICIES = [
   'unemployment-subsidy',
   'pension-insurance',

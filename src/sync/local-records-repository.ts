@@ -1,4 +1,5 @@
 import type { GridSisterDb } from '@/db/db'
+import { isCompletedVisit } from '@/shared/rules/visits'
 import { isLaterVisit, latestOf, toLocalHousehold, toLocalPerson, type LatestVisit } from '@/db/derive'
 import type { Change, RecordByKind, RecordKind } from '@/shared'
 
@@ -90,6 +91,7 @@ export async function putLocalMany(db: GridSisterDb, changes: Change[]): Promise
   })
   const appended = new Map<string, LatestVisit>()
   by.visit.forEach((v) => {
+    if (!isCompletedVisit(v)) return // an attempt moves no derived column (rules/visits.ts)
     const newest = appended.get(v.householdId)
     const latest = latestOf(v)
     if (newest === undefined || isLaterVisit(latest, newest)) appended.set(v.householdId, latest)

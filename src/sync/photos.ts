@@ -21,7 +21,8 @@ export async function uploadPhotos(ctx: EngineContext): Promise<PhotoResult> {
     const headers = { 'content-type': photo.mime, 'x-grid-id': photo.gridId }
     const res = await ctx.http.send({ method: 'PUT', path: `/api/photos/${sha256}`, body: photo.blob, headers })
     if (!res.ok) {
-      if (res.failure.kind === 'refused') continue
+      // A disabled account is refused the photos of what it made after the disable only.
+      if (res.failure.kind === 'refused' || res.failure.kind === 'account-disabled') continue
       return res
     }
     await markPhotoUploaded(db, sha256)

@@ -2,7 +2,7 @@ import type { GridSisterDb } from '@/db/db'
 import { isLaterVisit, type LatestVisit } from '@/db/derive'
 import { advanceLastVisits, refreshHouseholdsDerived } from '@/db/households-derived-repository'
 import { getMeta, setMeta, type FirstSyncProgress } from '@/db/meta-repository'
-import { mutationTarget, type Change, type Mutation, type PullReply } from '@/shared'
+import { MAX_HEARD_LOSSES, mutationTarget, type Change, type Mutation, type PullReply } from '@/shared'
 import { advanceClock } from './clock-repository'
 import { putLocalMany, recordTables, type StoredMany } from './local-records-repository'
 import { rebase, refKey } from './rebase'
@@ -118,6 +118,21 @@ export function settlePulledHouseholds(db: GridSisterDb): Promise<void> {
   })
 }
 
+/** How long a phone keeps telling the server which grids it heard it lost. */
+export const HEARD_LOSS_DAYS = 30
+
+/**
+ * Notes, in the transaction that drops them, which grids this phone heard it lost and the
+ * highest seq it had handed out: its changes up to that seq were made before it heard.
+ */
+async function noteHeardLosses(db: GridSisterDb, gridIds: string[]): Promise<void> {
+  const now = Date.now()
+  const seq = ((await getMeta(db, 'nextSeq')) ?? 1) - 1
+  const kept = Object.entries((await getMeta(db, 'heardLosses')) ?? {}).filter(([, h]) => h.at > now - HEARD_LOSS_DAYS * 86_400_000)
+  const heard = Object.fromEntries([...kept, ...gridIds.map((id) => [id, { seq, at: now }] as const)].slice(-MAX_HEARD_LOSSES))
+  await setMeta(db, 'heardLosses', heard)
+}
+
 /**
  * Removes everything of grids the user lost (reassigned to another worker): records,
  * photos and cursors. Outbox rows stay: they are pushed and answered like any other; so
@@ -132,6 +147,7 @@ export function dropGrids(db: GridSisterDb, gridIds: string[]): Promise<void> {
     await db.photos.where('gridId').anyOf(gridIds).filter((p) => p.uploaded === 1).delete()
     await dropShadows(db, gridIds)
     await db.grids.bulkDelete(gridIds)
+    await noteHeardLosses(db, gridIds)
     const cursors = { ...((await getMeta(db, 'cursors')) ?? {}) }
     for (const id of gridIds) delete cursors[id]
     await setMeta(db, 'cursors', cursors)

@@ -3,6 +3,7 @@ import { advanceClock } from './clock-repository'
 import { encodeJson, type EncodedJson } from './http'
 import { applyPushResults, markAttempt, nextPushBatch } from './outbox-ack-repository'
 import type { OutboxRow } from '@/db/db'
+import { getMeta } from '@/db/meta-repository'
 import type { EngineContext, StepResult } from './sync-types'
 
 /**
@@ -39,7 +40,9 @@ export async function pushAll(ctx: EngineContext): Promise<PushResult> {
     const { rows, mutationsJson } = await nextPushBatch(db, MAX_PUSH_MUTATIONS, MAX_PUSH_CHARS, afterSeq)
     if (rows.length === 0) return { rows, body: null }
     const pending = await db.outbox.count()
-    const text = `{"clientId":${JSON.stringify(ctx.clientId)},"schemaVersion":${SCHEMA_VERSION},"pending":${pending},"mutations":${mutationsJson}}`
+    const heard = Object.entries((await getMeta(db, 'heardLosses')) ?? {}).map(([gridId, h]) => [gridId, h.seq])
+    const told = heard.length ? `"heard":${JSON.stringify(Object.fromEntries(heard))},` : ''
+    const text = `{"clientId":${JSON.stringify(ctx.clientId)},"schemaVersion":${SCHEMA_VERSION},"pending":${pending},${told}"mutations":${mutationsJson}}`
     return { rows, body: await encodeJson(text) }
   }
   const send = ({ body }: Prepared) => (body ? ctx.http.postEncoded('/api/sync/push', body, PushReply) : null)

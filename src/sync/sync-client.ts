@@ -107,7 +107,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const first = await push()
     if (!first.ok) return fail(out, first.failure)
     const pulled = await pullAll(ctx, push)
-    if (!pulled.ok) return fail(out, pulled.failure)
+    if (!pulled.ok) {
+      // A disabled account's phone is wiped next: the photos of what was accepted go up first.
+      if (pulled.failure.kind === 'account-disabled') {
+        const photos = await uploadPhotos(ctx)
+        if (photos.ok) out.photosUploaded = photos.uploaded
+      }
+      return fail(out, pulled.failure)
+    }
     out.pulled = pulled.pulled
     const second = await push()
     if (!second.ok) return fail(out, second.failure)

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Id, PhotoRef, PhotoReply } from '../../src/shared'
-import { canRead, canUploadPhoto, canWrite } from '../../src/shared/rules'
+import { canRead, canUploadPhoto } from '../../src/shared/rules'
 import type { AppContext } from '../context'
-import { ApiError, badRequest, notFound } from '../errors'
+import { accountDisabled, ApiError, badRequest, notFound } from '../errors'
 import { requireUser, userOf } from '../plugins/auth'
 
 /**
@@ -28,7 +28,8 @@ export function photoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/api/photos/:sha256',
       {
-        preHandler: requireUser(ctx),
+        // A disabled account still sends the photos of what it made before (canUploadPhoto).
+        preHandler: requireUser(ctx, undefined, { allowDisabled: true }),
         bodyLimit: PHOTO_LIMIT,
         schema: { params: Params, headers: z.object({ 'x-grid-id': Id }), response: { 200: PhotoReply, 201: PhotoReply } },
       },
@@ -38,8 +39,9 @@ export function photoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const mime = (request.headers['content-type'] ?? '').split(';')[0]?.trim() as (typeof MIMES)[number]
         if (!Buffer.isBuffer(body) || body.length === 0 || !MIMES.includes(mime)) throw badRequest(`send the image bytes as ${MIMES.join(', ')}`)
         const grid = await ctx.store.getGrid(request.headers['x-grid-id'])
-        const named = async (gridId: string) => (await ctx.store.photoGrids(request.params.sha256)).includes(gridId)
-        if (!grid || !(canWrite(user, grid) || canUploadPhoto(user, grid, await named(grid.id)))) {
+        const named = grid !== null && (await ctx.store.photoGrids(request.params.sha256)).includes(grid.id)
+        if (!grid || !canUploadPhoto(user, grid, named)) {
+          if (user.disabled) throw accountDisabled()
           throw new ApiError(403, 'out-of-scope', 'this grid is not in your scope')
         }
         const actual = createHash('sha256').update(body).digest('hex')

@@ -203,6 +203,15 @@ export const MIGRATIONS: readonly Migration[] = [
   // stored), so counting 1.6 million records reads small indexed columns instead of
   // parsing every record's JSON. SQLite, for one community, reads the JSON directly.
   { sqlite: 'SELECT 1;', postgres: PG_OVERVIEW_COLUMNS },
+  // A visit's outcome for the overview, which counts no attempt (nobody home) as a visit.
+  // The index the overview reads visits by gains it, so the count stays index-only.
+  {
+    sqlite: 'SELECT 1;',
+    postgres: `
+  ALTER TABLE records ADD COLUMN IF NOT EXISTS ov_outcome TEXT GENERATED ALWAYS AS (CASE WHEN kind = 'visit' THEN data::jsonb ->> 'outcome' END) STORED;
+  DROP INDEX IF EXISTS records_ov_visits;
+  CREATE INDEX IF NOT EXISTS records_ov_visits ON records (community_id, ov_household, ov_at) INCLUDE (ov_outcome) WHERE kind = 'visit';`,
+  },
 ]
 
 export const SCHEMA_DB_VERSION = MIGRATIONS.length

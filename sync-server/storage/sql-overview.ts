@@ -1,4 +1,5 @@
 import { KEY_GROUP_CADENCE_DAYS, WISH_STATES, type KeyGroup } from '../../src/shared'
+import { ATTEMPT_OUTCOMES } from '../../src/shared/rules/visits'
 import type { CommunityOverview } from '../../src/shared/console-api'
 import type { Queryer } from './sql-driver'
 
@@ -7,6 +8,7 @@ import type { Queryer } from './sql-driver'
  * households, households visited in the last 30 and 90 days, key households overdue
  * (no visit within their cadence: the household's own, else the tightest of its key
  * groups, KEY_GROUP_CADENCE_DAYS) and wishes by state. Only counts leave the database.
+ * Attempts (nobody home: ATTEMPT_OUTCOMES, rules/visits.ts) are no visits here either.
  * The records are JSON text: SQLite reads the JSON, PostgreSQL its generated columns.
  */
 
@@ -14,12 +16,15 @@ type Dialect = 'sqlite' | 'postgres'
 
 /** Each fact: read from the JSON on SQLite, from its generated column on PostgreSQL (migrations.ts). */
 const FACT_COLUMNS: Record<string, string> = {
-  householdId: 'r.ov_household', visitedAt: 'r.ov_at', keyGroups: 'r.ov_groups', visitCadenceDays: 'r.ov_own', state: 'r.ov_state',
+  householdId: 'r.ov_household', visitedAt: 'r.ov_at', keyGroups: 'r.ov_groups', visitCadenceDays: 'r.ov_own', state: 'r.ov_state', outcome: 'r.ov_outcome',
 }
 const field = (d: Dialect, name: string) => (d === 'sqlite' ? `json_extract(r.data, '$.${name}')` : (FACT_COLUMNS[name] as string))
 const notDeleted = (d: Dialect) => (d === 'sqlite' ? `json_extract(r.data, '$.deleted') = 0` : 'r.ov_live')
 /** Text compared byte by byte: ISO times in UTC order as text; PostgreSQL's locale collation is slower and needless. */
 const bytes = (d: Dialect, expr: string) => (d === 'postgres' ? `${expr} COLLATE "C"` : expr)
+
+/** A visit that is no attempt; a visit stored before the outcome existed has none: a contact. */
+const completed = (d: Dialect) => `COALESCE(${field(d, 'outcome')}, 'met') NOT IN (${ATTEMPT_OUTCOMES.map((o) => `'${o}'`).join(', ')})`
 
 /** `?` (the request's now) minus a household's own cadence in days, as an ISO text in UTC. */
 const ownCutoff = (d: Dialect) =>
@@ -51,7 +56,7 @@ function householdSql(d: Dialect, marks: string, nowMs: number): string {
       FROM records r WHERE r.kind = 'household' AND r.community_id IN (${marks}) AND ${notDeleted(d)}
     ), v AS (
       SELECT r.community_id AS cid, ${field(d, 'householdId')} AS hid, MAX(${bytes(d, field(d, 'visitedAt'))}) AS last
-      FROM records r WHERE r.kind = 'visit' AND r.community_id IN (${marks}) GROUP BY r.community_id, ${field(d, 'householdId')}
+      FROM records r WHERE r.kind = 'visit' AND r.community_id IN (${marks}) AND ${completed(d)} GROUP BY r.community_id, ${field(d, 'householdId')}
     ), hv AS (
       SELECT h.community_id, h.kg, v.last, ${dueSql(d, cutoff)} AS due
       FROM h LEFT JOIN v ON v.cid = h.community_id AND v.hid = h.id

@@ -63,7 +63,12 @@ interface Entry {
 
 const placeOf = ({ kind, id, gridId, communityId }: RecordPlace): RecordPlace => ({ kind, id, gridId, communityId })
 
-export function createBatchView(tx: StoreOps, clientId = ''): BatchView {
+/**
+ * `heard`: the grids the pushing device says it heard it lost, with the highest seq it had
+ * handed out then (PushRequest). Its word is trusted like its clock: for its own account,
+ * within the drift limit after the hold ended (madeWhileHeld).
+ */
+export function createBatchView(tx: StoreOps, clientId = '', heard: Record<string, number> = {}): BatchView {
   const grids = new Map<string, Grid | null>()
   // By kind, then id: a batch looks records up thousands of times, and a `kind:id` string
   // built per lookup (then hashed) cost more than the lookups.
@@ -148,7 +153,7 @@ export function createBatchView(tx: StoreOps, clientId = ''): BatchView {
       // Once per grid and batch: a week of visits to a grid that moved asks a thousand times.
       const key = `${gridId}:${userId}`
       let held = holdings.get(key)
-      if (!held) holdings.set(key, (held = tx.getHolding(gridId, userId, clientId)))
+      if (!held) holdings.set(key, (held = tx.getHolding(gridId, userId, clientId).then((h) => withHeard(h, heard[gridId]))))
       return held
     },
     async flush() {
@@ -161,4 +166,14 @@ export function createBatchView(tx: StoreOps, clientId = ''): BatchView {
     },
     newestHlc: () => locked,
   }
+}
+
+/**
+ * The server's notice of a loss knows the seq the device had handed out when it ASKED;
+ * the device knows the one it had when it HEARD (a change made while the reply was on
+ * the wire lies between). The later of the two decides.
+ */
+function withHeard(held: FormerHolding, heardSeq: number | undefined): FormerHolding {
+  if (heardSeq === undefined || held.toldHlc === null) return held
+  return { ...held, toldSeq: Math.max(held.toldSeq ?? heardSeq, heardSeq) }
 }

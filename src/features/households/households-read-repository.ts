@@ -1,5 +1,6 @@
 import { KEY_GROUPS, type Grid } from '@/shared'
-import type { GridSisterDb, LocalHousehold } from '@/db/db'
+import { naturalOrder } from '@/shared/rules/address-order'
+import type { GridSisterDb, LocalHousehold, LocalPerson } from '@/db/db'
 
 /**
  * Reads of households. Kept apart from the writes (households-repository.ts), which need
@@ -28,6 +29,19 @@ export async function householdsPromisedBy(db: GridSisterDb, isoDate: string): P
   return rows.filter((h) => !h.deleted)
 }
 
+/** Every member of the device's households (tombstones included: the search skips them). */
+export function listMembers(db: GridSisterDb): Promise<LocalPerson[]> {
+  return db.persons.toArray()
+}
+
+/**
+ * The live household visited last (the `lastVisitAt` index holds only visited ones):
+ * its building is where she most likely goes on walking.
+ */
+export async function lastVisitedHousehold(db: GridSisterDb): Promise<LocalHousehold | undefined> {
+  return db.households.orderBy('lastVisitAt').reverse().filter((h) => !h.deleted).first()
+}
+
 export function getHousehold(db: GridSisterDb, id: string): Promise<LocalHousehold | undefined> {
   return db.households.get(id)
 }
@@ -49,8 +63,6 @@ export interface KnownPlaces {
   buildings: Record<string, string[]>
 }
 
-const natural = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true })
-
 /**
  * The estates of a grid (its own list first, then any its households name) and, per
  * estate, the buildings the grid lists and those its households live in.
@@ -67,6 +79,7 @@ export async function knownPlaces(db: GridSisterDb, gridId: string): Promise<Kno
     buildings.set(h.address.estate, set)
   }
   const listed = grid?.estates ?? []
+  const natural = naturalOrder()
   const extra = [...buildings.keys()].filter((e) => !listed.includes(e)).sort(natural)
   return {
     estates: [...listed, ...extra],

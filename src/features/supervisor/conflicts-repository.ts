@@ -27,6 +27,7 @@ export async function restoreLosingValue(db: GridSisterDb, c: Conflict): Promise
     }
     case 'person': {
       if (!(await db.persons.get(c.recordId))) throw missing()
+      await ensurePinyin() // a member's row carries its search text too
       await putMergeable<Person, LocalPerson>({
         db, name: 'person.put', table: db.persons, schema: Person, id: c.recordId, gridId: c.gridId, fields, toLocal: (p) => toLocalPerson(p),
       })

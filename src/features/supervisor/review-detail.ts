@@ -30,6 +30,8 @@ export function formatField(field: string, value: unknown, c: FormatContext): st
       return formatDate(String(value), c.locale)
     case 'method':
       return t(`supervisor.method.${String(value)}`)
+    case 'outcome':
+      return t(`supervisor.outcome.${String(value)}`)
     case 'policies':
       return (value as string[]).map((p) => t(`supervisor.policy.${p}`)).join('、') || '—'
     case 'keyGroups':
@@ -64,7 +66,9 @@ const line = (field: string, value: unknown, c: FormatContext): DetailLine => ({
 })
 
 export function visitLines(v: Visit, c: FormatContext): DetailLine[] {
-  return (['visitedAt', 'visitorName', 'method', 'seen', 'asked', 'done', 'policies', 'nextVisitOn'] as const).map((f) => line(f, v[f], c))
+  // A visit stored before outcomes existed was a contact (rules/visits.ts): it shows as one.
+  const shown = { ...v, outcome: v.outcome ?? 'met' }
+  return (['visitedAt', 'visitorName', 'method', 'outcome', 'seen', 'asked', 'done', 'policies', 'nextVisitOn'] as const).map((f) => line(f, shown[f], c))
 }
 
 export function householdLines(h: Household, c: FormatContext): DetailLine[] {

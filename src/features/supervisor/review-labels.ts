@@ -19,8 +19,9 @@ export function kindLabel(i: Labelled, c: FormatContext): string {
 }
 
 /** The item's one-line summary. */
-export function itemSummary(i: Pick<ReviewItem, 'kind' | 'assessment' | 'summary'>, c: FormatContext): string {
+export function itemSummary(i: Pick<ReviewItem, 'kind' | 'assessment' | 'summary' | 'outcome'>, c: FormatContext): string {
   const a = i.assessment
+  if (i.outcome) return [c.t(`supervisor.outcome.${i.outcome}`), i.summary].filter(Boolean).join(' · ')
   if (i.kind !== 'assessment' || !a) return i.summary
   if (a.score !== null) return c.t('supervisor.courtyard.score', { n: a.score })
   return `${c.t('supervisor.field.careLevel')}：${c.t(`supervisor.level.${a.careLevel}`)}`

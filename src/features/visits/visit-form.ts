@@ -1,4 +1,5 @@
-import { householdCadenceDays, type KeyGroup, type PhotoRef, type Policy, type Visit, type VisitMethod } from '@/shared'
+import { householdCadenceDays, type KeyGroup, type PhotoRef, type Policy, type Visit, type VisitMethod, type VisitOutcome } from '@/shared'
+import { isAttempt } from '@/shared/rules/visits'
 import { isoDay } from '@/features/today/today-rules'
 import type { PreparedPhoto } from '@/db/photos-repository'
 import type { VisitInput } from './visits-repository'
@@ -8,6 +9,8 @@ export interface VisitDraft {
   /** `datetime-local` value, phone time: 'YYYY-MM-DDTHH:mm'. */
   visitedAt: string
   method: VisitMethod
+  /** How it went; null until she picks (saving then means she met them). */
+  outcome: VisitOutcome | null
   seen: string
   asked: string
   done: string
@@ -39,6 +42,7 @@ export function newVisitDraft(
     return {
       visitedAt: toLocalInput(new Date(corrects.visitedAt)),
       method: corrects.method,
+      outcome: corrects.outcome ?? 'met',
       seen: corrects.seen,
       asked: corrects.asked,
       done: corrects.done,
@@ -48,7 +52,23 @@ export function newVisitDraft(
       keptPhotos: [...corrects.photos],
     }
   }
-  return { visitedAt: toLocalInput(now), method: 'in-person', seen: '', asked: '', done: '', policies: [], nextVisitOn: next, photos: [], keptPhotos: [] }
+  return { visitedAt: toLocalInput(now), method: 'in-person', outcome: null, seen: '', asked: '', done: '', policies: [], nextVisitOn: next, photos: [], keptPhotos: [] }
+}
+
+/**
+ * The draft after she picks an outcome: an unanswered phone was a call. A draft from
+ * before outcomes existed (kept while she typed, restored after the update) has none.
+ */
+export function withOutcome(d: VisitDraft, outcome: VisitOutcome): VisitDraft {
+  return { ...d, outcome, method: outcome === 'no-answer' ? 'phone' : d.method }
+}
+
+/**
+ * Whether picking this outcome saves at once: an attempt on a form she has not written
+ * in (nobody home is one tap). With text or photos she saves it herself, as any visit.
+ */
+export function savesAtOnce(d: VisitDraft, outcome: VisitOutcome, correcting: boolean): boolean {
+  return isAttempt({ outcome }) && !correcting && !d.seen.trim() && !d.asked.trim() && !d.done.trim() && d.photos.length === 0
 }
 
 /** Repository input from a draft ('' dates become null or an invalid value the schema names). */
@@ -58,11 +78,13 @@ export function draftToInput(householdId: string, d: VisitDraft, correctsId: str
     householdId,
     visitedAt: at && !Number.isNaN(at.getTime()) ? at.toISOString() : '',
     method: d.method,
+    outcome: d.outcome ?? 'met',
     seen: d.seen,
     asked: d.asked,
     done: d.done,
     policies: d.policies,
-    nextVisitOn: d.nextVisitOn || null,
+    // An attempt promises nothing: the household stays due by its own rhythm.
+    nextVisitOn: isAttempt({ outcome: d.outcome ?? 'met' }) ? null : d.nextVisitOn || null,
     photos: d.photos,
     keptPhotos: d.keptPhotos,
     correctsId,

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { Visit, type PhotoRef } from '@/shared'
 import type { Actor } from '@/db/actor'
 import type { GridSisterDb } from '@/db/db'
-import { checkVisitWrite } from '@/shared/rules'
+import { checkVisitWrite, isCompletedVisit, outcomeNeedsText } from '@/shared/rules'
 import { RecordValidationError, commitMutation, throwIfIssues } from '@/db/outbox-repository'
 import { validationError, whenOpen } from '@/db/mergeable-repository'
 import { latestOf } from '@/db/derive'
@@ -18,6 +18,8 @@ export type VisitInput = Pick<
   Visit,
   'householdId' | 'visitedAt' | 'method' | 'seen' | 'asked' | 'done' | 'policies' | 'nextVisitOn'
 > & {
+  /** Absent: a contact ('met'), as the schema defaults it. */
+  outcome?: Visit['outcome']
   correctsId?: string | null
   photos?: PreparedPhoto[]
   /** Photos already stored elsewhere (those of the entry a correction corrects). */
@@ -50,6 +52,7 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
         visitorId: actor.id,
         visitorName: actor.name,
         method: input.method,
+        outcome: input.outcome,
         seen: input.seen,
         asked: input.asked,
         done: input.done,
@@ -61,13 +64,14 @@ export async function createVisit(db: GridSisterDb, input: VisitInput, actor: Ac
       })
       if (!parsed.success) throw validationError(parsed.error)
       throwIfIssues(checkVisitWrite(parsed.data, ctx.clock))
-      if (!parsed.data.seen && !parsed.data.asked && !parsed.data.done) {
+      if (outcomeNeedsText(parsed.data.outcome) && !parsed.data.seen && !parsed.data.asked && !parsed.data.done) {
         throw new RecordValidationError([{ path: 'seen', message: 'write what was seen, asked or done' }])
       }
       saved = parsed.data
       // Visits are append-only, so the household's derived columns follow from the row
-      // already read: its last visit (and promise) move up to this one, its open wishes stay.
-      const moved = withLastVisit(household, latestOf(saved))
+      // already read: its last visit (and promise) move up to this one, its open wishes
+      // stay. An attempt moves nothing (rules/visits.ts).
+      const moved = isCompletedVisit(saved) ? withLastVisit(household, latestOf(saved)) : null
       await Promise.all([db.visits.add(saved), moved && moved !== 'tie' ? db.households.put(moved) : undefined])
       if (moved === 'tie') await recomputeLastVisit(db, household.id)
       return saved

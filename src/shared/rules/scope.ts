@@ -42,12 +42,13 @@ export function canWrite(user: ScopeUser, grid: ScopeGrid): boolean {
 /**
  * True when the user may upload a photo's bytes for the grid: anyone who may write there,
  * and, once a record of the grid names the photo (`named`), anyone of the grid's
- * community. That is the worker whose visit from before the grid moved was accepted: its
- * photo must still arrive. The server checks that the bytes hash to the photo's name, so
- * this reveals nothing, and such an upload grants nobody new access.
+ * community. That is the worker whose visit from before the grid moved was accepted, or
+ * whose account was disabled after she made it: its photo must still arrive. The server
+ * checks that the bytes hash to the photo's name, so this reveals nothing, and such an
+ * upload grants nobody new access. A disabled account uploads only such photos.
  */
-export function canUploadPhoto(user: ScopeUser, grid: ScopeGrid, named: boolean): boolean {
-  return canWrite(user, grid) || (named && user.communityId === grid.communityId)
+export function canUploadPhoto(user: ScopeUser & { disabled?: boolean }, grid: ScopeGrid, named: boolean): boolean {
+  return (!user.disabled && canWrite(user, grid)) || (named && user.communityId === grid.communityId)
 }
 
 /** True when the user may approve or return records of the grid. */

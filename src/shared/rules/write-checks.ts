@@ -9,6 +9,8 @@ import {
   type FieldIssue,
   type WriteClock,
 } from './field-checks'
+import type { VisitOutcome } from '../vocab'
+import { outcomeNeedsNote } from './visits'
 
 /**
  * The checks a write must pass beyond its schema's shape, per record kind; the device
@@ -44,6 +46,10 @@ interface PersonLike {
 interface VisitLike {
   visitedAt: string
   nextVisitOn: string | null
+  outcome?: VisitOutcome
+  seen?: string
+  asked?: string
+  done?: string
 }
 interface WishLike {
   claimedBy?: { phone: string } | null
@@ -75,9 +81,21 @@ export function checkPersonWrite(p: PersonLike, changed: ChangedFields, clock: W
   ])
 }
 
-/** A visit happened, so not after now; the next one is not before it. */
+/**
+ * A visit happened, so not after now; the next one is not before it; a refusal says
+ * why in a short note (the supervisor reads it: a refused key household is hers to follow).
+ */
 export function checkVisitWrite(v: VisitLike, clock: WriteClock): FieldIssue[] {
-  return present([checkNotFuture('visitedAt', v.visitedAt, clock), checkNextVisit(v.visitedAt, v.nextVisitOn, clock)])
+  return present([
+    checkNotFuture('visitedAt', v.visitedAt, clock),
+    checkNextVisit(v.visitedAt, v.nextVisitOn, clock),
+    refusalNoteIssue(v),
+  ])
+}
+
+function refusalNoteIssue(v: VisitLike): FieldIssue | null {
+  if (!outcomeNeedsNote(v.outcome) || [v.seen, v.asked, v.done].some((x) => x && x.trim())) return null
+  return { path: 'seen', code: 'refusal-note-required', message: 'a refused visit needs a short note' }
 }
 
 /** An assessment is of something seen, so not after now. */

@@ -25,7 +25,7 @@ const photos = (seeds: string[]) => Promise.all(seeds.map((s) => photo(s)))
 
 function visit(householdId: string, visitedAt: string, photos: PhotoRef[]): Visit {
   return {
-    id: uuidv7(), householdId, gridId: GRID_ID, visitedAt, visitorId: actor.id, visitorName: actor.name, method: 'in-person',
+    id: uuidv7(), householdId, gridId: GRID_ID, visitedAt, visitorId: actor.id, visitorName: actor.name, method: 'in-person', outcome: 'met',
     seen: '屋内整洁', asked: '', done: '', policies: [], nextVisitOn: null, photos, correctsId: null, createdAt: visitedAt,
   }
 }

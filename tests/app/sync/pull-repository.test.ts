@@ -16,8 +16,8 @@ import { pullReply, serverHousehold, serverVisit, serverWish } from './sync-test
 
 interface Plan {
   households: number
-  /** Each item: household index, day of the visit, its promised next visit, whether it is pulled a second time later. */
-  visits: { h: number; day: number; next: number | null; again: boolean }[]
+  /** Each item: household index, day of the visit, its promised next visit, whether it is pulled a second time later, whether nobody was home. */
+  visits: { h: number; day: number; next: number | null; again: boolean; attempt: boolean }[]
   wishes: { h: number; state: Wish['state'] }[]
   /** Household index → page on which the household row arrives. */
   householdPage: number[]
@@ -32,7 +32,7 @@ const plan = fc
     fc.record({
       households: fc.constant(households),
       pages: fc.constant(pages),
-      visits: fc.array(fc.record({ h: fc.nat(households - 1), day: fc.integer({ min: 1, max: 28 }), next: fc.option(fc.integer({ min: 1, max: 28 }), { nil: null }), again: fc.boolean() }), { maxLength: 20 }),
+      visits: fc.array(fc.record({ h: fc.nat(households - 1), day: fc.integer({ min: 1, max: 28 }), next: fc.option(fc.integer({ min: 1, max: 28 }), { nil: null }), again: fc.boolean(), attempt: fc.boolean() }), { maxLength: 20 }),
       wishes: fc.array(fc.record({ h: fc.nat(households - 1), state: fc.constantFrom<Wish['state']>('registered', 'claimed', 'fulfilled', 'closed') }), { maxLength: 6 }),
       householdPage: fc.array(fc.nat(pages - 1), { minLength: households, maxLength: households }),
       pullEndsAfter: fc.array(fc.boolean(), { minLength: pages + 1, maxLength: pages + 1 }),
@@ -47,7 +47,7 @@ function pagesOf(p: Plan): { pages: Change[][]; households: Household[] } {
   households.forEach((h, i) => add(p.householdPage[i]!, { kind: 'household', record: h }))
   p.visits.forEach((v, i) => {
     const nextVisitOn = v.next === null ? null : `2025-04-${String(v.next).padStart(2, '0')}`
-    const record: Visit = serverVisit(households[v.h]!.id, { visitedAt: `2025-03-${String(v.day).padStart(2, '0')}T08:00:00.000Z`, nextVisitOn })
+    const record: Visit = serverVisit(households[v.h]!.id, { visitedAt: `2025-03-${String(v.day).padStart(2, '0')}T08:00:00.000Z`, nextVisitOn, outcome: v.attempt ? 'not-home' : 'met' })
     add(i % p.pages, { kind: 'visit', record })
     if (v.again) add(p.pages, { kind: 'visit', record })
   })
@@ -56,7 +56,7 @@ function pagesOf(p: Plan): { pages: Change[][]; households: Household[] } {
 }
 
 describe('applyPullPage', () => {
-  it('keeps lastVisitAt, promisedOn and openWishes equal to their definition, whatever order pages bring records in', async () => {
+  it('keeps lastVisitAt, promisedOn and openWishes equal to their definition (attempts skipped), whatever order pages bring records in', async () => {
     await fc.assert(
       fc.asyncProperty(plan, async (p) => {
         const db = makeDb()
@@ -69,8 +69,8 @@ describe('applyPullPage', () => {
         for (const h of households) {
           const stored = await db.households.get(h.id)
           const visits = await db.visits.where('[householdId+visitedAt]').between([h.id, ''], [h.id, '\uffff']).toArray()
-          // The index orders the household's visits by time, then by id.
-          const latest = visits.at(-1)
+          // The index orders the household's visits by time, then by id; an attempt is no visit.
+          const latest = visits.filter((v) => v.outcome !== 'not-home').at(-1)
           const open = (await db.wishes.where('householdId').equals(h.id).toArray()).filter((w) => w.state === 'registered' || w.state === 'claimed')
           expect(stored?.lastVisitAt).toBe(latest?.visitedAt ?? null)
           expect(stored?.promisedOn).toBe(latest?.nextVisitOn ?? null)

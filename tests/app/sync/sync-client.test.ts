@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createSyncClient, SYNC_LOCK_NAME } from '@/sync/sync-client'
 import { storePhotos } from '@/db/photos-repository'
 import { GRID_ID, makeDb, photoBlob, seedHousehold } from '../../helpers/app/factories'
-import { error, json, pullReply, pushAnswering, scriptedServer } from './sync-test-kit'
+import { error, grid, json, pullReply, pushAnswering, scriptedServer } from './sync-test-kit'
 
 /** A one-holder LockManager double with the `ifAvailable` semantics of Web Locks. */
 function fakeLocks(held = new Set<string>()) {
@@ -96,5 +96,20 @@ describe('createSyncClient', () => {
     expect(outcome).toMatchObject({ state: 'idle', pushed: 1, photosUploaded: 0 })
     expect(await db.outbox.count()).toBe(0)
     expect((await db.photos.get(sha))!.uploaded).toBe(0)
+  })
+
+  it("sends a disabled account's photos before the phone is wiped, past the ones refused", async () => {
+    const { client, server, db } = setup()
+    await seedHousehold(db)
+    await db.grids.put(grid())
+    const [after, before] = ['d'.repeat(64), 'e'.repeat(64)]
+    await storePhotos(db, [after, before].map((sha256) => ({ ref: { sha256, mime: 'image/jpeg' as const, size: 14 }, blob: photoBlob() })), GRID_ID)
+    server.on('POST', '/api/sync/pull', () => error(403, 'account-disabled'))
+    server.on('PUT', `/api/photos/${after}`, () => error(403, 'account-disabled'))
+    server.on('PUT', `/api/photos/${before}`, () => new Response(null, { status: 201 }))
+    const outcome = await client.syncOnce()
+    expect(outcome).toMatchObject({ state: 'account-disabled', pushed: 1, photosUploaded: 1 })
+    expect(server.requests.filter((r) => r.method === 'PUT')).toHaveLength(2)
+    expect((await db.photos.get(before))!.uploaded).toBe(1)
   })
 })

@@ -112,6 +112,7 @@ export function serverVisit(householdId: string, over: Partial<Visit> = {}): Vis
     visitorId: uuidv7(),
     visitorName: '李梅',
     method: 'in-person',
+    outcome: 'met',
     seen: '身体尚好',
     asked: '',
     done: '',

@@ -39,7 +39,7 @@ export function householdPut(gridId: string, id: string = randomUUID(), patch: P
 export function visitArgs(gridId: string, householdId: string, visitorId: string, over: Partial<Visit> = {}): Visit {
   const now = new Date().toISOString()
   return {
-    id: randomUUID(), householdId, gridId, visitedAt: now, visitorId, visitorName: '王', method: 'in-person',
+    id: randomUUID(), householdId, gridId, visitedAt: now, visitorId, visitorName: '王', method: 'in-person', outcome: 'met',
     seen: '身体还好', asked: '', done: '', policies: [], nextVisitOn: null, photos: [], correctsId: null, createdAt: now, ...over,
   }
 }

@@ -1,5 +1,6 @@
+import { createHash, randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import type { PushReply } from '../../../src/shared'
+import type { PhotoRef, PushReply } from '../../../src/shared'
 import { BACKENDS } from '../../helpers/server/backends'
 import { householdPut, mutation, TestDevice, visitArgs } from '../../helpers/server/factories'
 import { useWorldApp } from '../../helpers/server/world'
@@ -51,5 +52,29 @@ describe.each(BACKENDS)('a disabled account on $name', (backend) => {
     await disable(t.world.users.wa1.id)
     const res = await t.app.inject({ method: 'POST', url: '/api/sync/pull', headers: t.auth.wa2, payload: new TestDevice().pull() })
     expect(res.statusCode).toBe(200)
+  })
+
+  it('still takes the photo of a visit made before the disable, and no other', async () => {
+    const g = t.world.grids.a1.id
+    const photo = () => {
+      const bytes = randomBytes(512)
+      return { bytes, ref: { sha256: createHash('sha256').update(bytes).digest('hex'), mime: 'image/jpeg', size: bytes.length } as PhotoRef }
+    }
+    const kept = photo()
+    const other = photo()
+    const hh = householdPut(g)
+    const d = new TestDevice()
+    const mutations = [d.m('household.put', hh), d.m('visit.create', visitArgs(g, hh.id, t.world.users.wa1.id, { photos: [kept.ref] }))]
+    await disable(t.world.users.wa1.id)
+    await t.app.inject({ method: 'POST', url: '/api/sync/push', headers: t.auth.wa1, payload: d.push(mutations) })
+    const put = (p: { bytes: Buffer; ref: PhotoRef }) =>
+      t.app.inject({ method: 'PUT', url: `/api/photos/${p.ref.sha256}`, headers: { ...t.auth.wa1, 'content-type': 'image/jpeg', 'x-grid-id': g }, payload: p.bytes })
+    expect((await put(kept)).statusCode).toBe(201)
+    const refused = await put(other)
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json()).toMatchObject({ code: 'account-disabled' })
+    // The supervisor sees it; the disabled account still reads nothing.
+    expect((await t.app.inject({ method: 'GET', url: `/api/photos/${kept.ref.sha256}`, headers: t.auth.sa })).statusCode).toBe(200)
+    expect((await t.app.inject({ method: 'GET', url: `/api/photos/${kept.ref.sha256}`, headers: t.auth.wa1 })).statusCode).toBe(403)
   })
 })

@@ -78,6 +78,33 @@ describe.each(BACKENDS)('reassigning a grid with offline changes in flight on $n
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied', 'rejected'])
   })
 
+  it('takes what a fast phone made while the pull that told it was on the wire, by the seq it had when it heard', async () => {
+    const a1 = t.world.grids.a1.id
+    const phone = new TestDevice()
+    const fast = () => encodeHlc({ millis: Date.now() + 2 * 3_600_000, counter: 0, node: 'fast' })
+    const first = phone.m('household.put', householdPut(a1), fast())
+    await assign(a1, t.world.users.wa2.id)
+    // The pull leaves saying seq 1; seq 2 is made while it is on the wire; then the phone hears.
+    expect((await pull('wa1', { ...phone.pull({ [a1]: 0 }), outboxSeq: 1 })).gridsLost).toEqual([a1])
+    const inFlight = phone.m('household.put', householdPut(a1), fast())
+    const afterHearing = phone.m('household.put', householdPut(a1), fast())
+    const res = await push('wa1', { ...phone.push([first, inFlight, afterHearing]), heard: { [a1]: 2 } })
+    expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied', 'rejected'])
+  })
+
+  it('without the seq the phone heard at, refuses what it made while the telling pull was on the wire', async () => {
+    const a1 = t.world.grids.a1.id
+    const phone = new TestDevice()
+    const fast = () => encodeHlc({ millis: Date.now() + 2 * 3_600_000, counter: 0, node: 'fast' })
+    const first = phone.m('household.put', householdPut(a1), fast())
+    await assign(a1, t.world.users.wa2.id)
+    await pull('wa1', { ...phone.pull({ [a1]: 0 }), outboxSeq: 1 })
+    const inFlight = phone.m('household.put', householdPut(a1), fast())
+    // An app from before this protocol: the server can only go by what the pull said.
+    const res = await push('wa1', phone.push([first, inFlight]))
+    expect(res.results.map((r) => r.status)).toEqual(['applied', 'rejected'])
+  })
+
   it('still refuses a worker who never held the grid', async () => {
     const d = new TestDevice()
     const res = await push('wa2', d.push([d.m('household.put', householdPut(t.world.grids.a1.id))]))

@@ -38,4 +38,22 @@ describe.each(BACKENDS)('community overview on $name', (backend) => {
     })
     expect(b).toMatchObject({ communityId: communityB, households: 1, keyHouseholds: 0, overdueKey: 0 })
   })
+
+  it('counts no attempt (nobody home, no answer) as a visit; a refusal and an old visit without outcome count', async () => {
+    const { communityA, grids } = t.world
+    const put = (kind: 'household' | 'visit', data: Record<string, unknown>) =>
+      t.store.putRecord(kind, (data.id as string | undefined) ?? randomUUID(), grids.a1.id, communityA, { id: randomUUID(), ...data })
+    const household = async (visits: { daysAgo: number; outcome?: string }[]) => {
+      const id = randomUUID()
+      await put('household', { id, keyGroups: ['elderly-alone'], visitCadenceDays: null, deleted: false })
+      for (const v of visits) await put('visit', { householdId: id, visitedAt: new Date(NOW - v.daysAgo * DAY).toISOString(), ...(v.outcome ? { outcome: v.outcome } : {}) })
+    }
+    await household([{ daysAgo: 40 }, { daysAgo: 2, outcome: 'not-home' }]) // visited 90 only, overdue (30-day cadence)
+    await household([{ daysAgo: 1, outcome: 'no-answer' }]) // never visited: overdue
+    await household([{ daysAgo: 3, outcome: 'refused' }]) // a contact
+    await household([{ daysAgo: 5 }]) // stored before outcomes: a contact
+
+    const [a] = await t.store.communityOverview([communityA], new Date(NOW).toISOString())
+    expect(a).toMatchObject({ households: 4, keyHouseholds: 4, visited30: 2, visited90: 3, overdueKey: 2 })
+  })
 })

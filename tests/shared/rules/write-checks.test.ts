@@ -51,6 +51,13 @@ describe('checkVisitWrite and checkWishWrite', () => {
     expect(issues.map((i) => i.code)).toEqual(['time-in-future', 'next-before-visit'])
   })
 
+  it('refuses a refusal without a note, and takes one with a note or any attempt without text', () => {
+    const base = { visitedAt: '2026-12-01T02:00:00.000Z', nextVisitOn: null, seen: ' ', asked: '', done: '' }
+    expect(checkVisitWrite({ ...base, outcome: 'refused' }, clock).map((i) => [i.path, i.code])).toEqual([['seen', 'refusal-note-required']])
+    expect(checkVisitWrite({ ...base, outcome: 'refused', asked: '不让进门' }, clock)).toEqual([])
+    expect(checkVisitWrite({ ...base, outcome: 'not-home' }, clock)).toEqual([])
+  })
+
   it("refuses a claimant's bad phone and a fulfilment dated next month", () => {
     const issues = checkWishWrite({ claimedBy: { phone: '12' }, fulfilment: { date: '2027-01-08' } }, clock)
     expect(issues.map((i) => i.path)).toEqual(['claimedBy.phone', 'fulfilment.date'])

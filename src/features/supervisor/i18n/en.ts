@@ -13,6 +13,7 @@ const en: typeof zhCN = {
     kind: glossaryEn.recordKind,
     state: { ...glossaryEn.reviewState, open: 'To do' },
     method: glossaryEn.visitMethod,
+    outcome: glossaryEn.visitOutcome,
     wishState: glossaryEn.wishState,
     category: glossaryEn.wishCategory,
     policy: glossaryEn.policy,
@@ -30,7 +31,7 @@ const en: typeof zhCN = {
       field: 'Field', more: '{n} more, show more', photos: 'Photos', history: 'History', open: 'Open', notFound: 'Record not found or not in this community',
     },
     field: {
-      visitedAt: 'Visited at', visitorName: 'Visitor', method: 'Method', seen: 'Seen', asked: 'Asked for', done: 'Done or promised',
+      visitedAt: 'Visited at', visitorName: 'Visitor', method: 'Method', outcome: 'Outcome', seen: 'Seen', asked: 'Asked for', done: 'Done or promised',
       policies: 'Policies explained', nextVisitOn: 'Next visit', photos: 'Photos', headName: 'Head', address: 'Address', phone: 'Phone',
       keyGroups: 'Key groups', careLevel: 'Care level', visitCadenceDays: 'Visit cadence (days)', notes: 'Notes', title: 'Wish',
       detail: 'Detail', category: 'Category', state: 'State', claimedBy: 'Claimed by', fulfilment: 'Fulfilment', closedReason: 'Closed because',
@@ -56,6 +57,7 @@ const en: typeof zhCN = {
     coverage: {
       title: 'Visit coverage', byGrid: 'By grid', byWorker: 'By worker', overdue: 'Overdue key households', trend: 'Visits, last 12 months',
       methods: 'Visit methods, last 30 days', visitsSeries: 'Visits', householdsSeries: 'Households visited', overdueCount: '{n} overdue', monthToDate: 'month to date', showAll: 'Show all {n}',
+      attempts: '“Nobody home” and “No answer” are attempts: they count as no visit, nor against overdue. {n} attempts in the last 30 days.',
       col: {
         grid: 'Grid', worker: 'Worker', households: 'Households', keyHouseholds: 'Key households', visited30: 'Visited 30d',
         visited90: 'Visited 90d', overdue: 'Overdue',

@@ -12,6 +12,7 @@ export default {
     kind: glossaryZh.recordKind,
     state: { ...glossaryZh.reviewState, open: '待处理' },
     method: glossaryZh.visitMethod,
+    outcome: glossaryZh.visitOutcome,
     wishState: glossaryZh.wishState,
     category: glossaryZh.wishCategory,
     policy: glossaryZh.policy,
@@ -29,7 +30,7 @@ export default {
       field: '项目', more: '还有 {n} 条，点此显示更多', photos: '照片', history: '经过', open: '查看', notFound: '记录不存在或已不在本社区',
     },
     field: {
-      visitedAt: '走访时间', visitorName: '走访人', method: '方式', seen: '看到的情况', asked: '群众诉求', done: '办理或承诺',
+      visitedAt: '走访时间', visitorName: '走访人', method: '方式', outcome: '走访结果', seen: '看到的情况', asked: '群众诉求', done: '办理或承诺',
       policies: '宣传政策', nextVisitOn: '下次走访', photos: '照片', headName: '户主', address: '地址', phone: '电话',
       keyGroups: '重点人群', careLevel: '关注等级', visitCadenceDays: '走访周期（天）', notes: '备注', title: '心愿',
       detail: '详情', category: '类别', state: '状态', claimedBy: '认领人', fulfilment: '完成情况', closedReason: '关闭原因',
@@ -55,6 +56,7 @@ export default {
     coverage: {
       title: '走访覆盖', byGrid: '按网格', byWorker: '按网格员', overdue: '逾期未访的重点户', trend: '近 12 个月走访',
       methods: '近 30 天走访方式', visitsSeries: '走访次数', householdsSeries: '走访户数', overdueCount: '逾期 {n} 户', monthToDate: '本月至今', showAll: '显示全部 {n} 户',
+      attempts: '“家中无人”“电话未接通”只算尝试，不计入已访、逾期和走访次数。近 30 天尝试 {n} 次。',
       col: {
         grid: '网格', worker: '网格员', households: '户数', keyHouseholds: '重点户', visited30: '近30天已访',
         visited90: '近90天已访', overdue: '逾期重点户',

@@ -1,4 +1,5 @@
 import { VISIT_METHODS, householdCadenceDays, type Grid, type Household, type KeyGroup, type Visit, type VisitMethod } from '@/shared'
+import { isAttempt } from '@/shared/rules/visits'
 import { cnMonthKey, daysSince, lastMonths, monthEnd, withinDays } from './report-time'
 
 /**
@@ -14,6 +15,8 @@ import { cnMonthKey, daysSince, lastMonths, monthEnd, withinDays } from './repor
  *   the last one marked partial unless `now` is its final moment (a running month is
  *   not a drop in work).
  * - A worker's row is the sum of the grids assigned to her (grid.workerId).
+ * - Attempts (nobody home, the phone not answered: `isAttempt`) count in none of the
+ *   above; each row counts them apart, over the last 30 days (`attempts30`).
  */
 
 export type MethodCounts = Record<VisitMethod, number>
@@ -27,6 +30,8 @@ export interface CoverageRow {
   visited30: number
   visited90: number
   overdue: number
+  /** Attempts in the last 30 days (not visits: they count in nothing else). */
+  attempts30: number
   byMethod: MethodCounts
 }
 
@@ -76,11 +81,11 @@ export function effectiveVisits(visits: Visit[]): Visit[] {
 const emptyMethods = (): MethodCounts => Object.fromEntries(VISIT_METHODS.map((m) => [m, 0])) as MethodCounts
 
 function emptyRow(key: string, label: string): CoverageRow {
-  return { key, label, households: 0, keyHouseholds: 0, visited30: 0, visited90: 0, overdue: 0, byMethod: emptyMethods() }
+  return { key, label, households: 0, keyHouseholds: 0, visited30: 0, visited90: 0, overdue: 0, attempts30: 0, byMethod: emptyMethods() }
 }
 
 function addInto(target: CoverageRow, row: CoverageRow): void {
-  for (const k of ['households', 'keyHouseholds', 'visited30', 'visited90', 'overdue'] as const) target[k] += row[k]
+  for (const k of ['households', 'keyHouseholds', 'visited30', 'visited90', 'overdue', 'attempts30'] as const) target[k] += row[k]
   for (const m of VISIT_METHODS) target.byMethod[m] += row.byMethod[m]
 }
 
@@ -91,7 +96,8 @@ export function computeCoverage(input: CoverageInput): CoverageReport {
   const { now } = input
   const households = input.households.filter((h) => !h.deleted)
   const byId = new Map(households.map((h) => [h.id, h]))
-  const visits = effectiveVisits(input.visits).filter((v) => byId.has(v.householdId) && Date.parse(v.visitedAt) <= now.getTime())
+  const contacts = effectiveVisits(input.visits).filter((v) => byId.has(v.householdId) && Date.parse(v.visitedAt) <= now.getTime())
+  const visits = contacts.filter((v) => !isAttempt(v))
   const lastVisit = new Map<string, string>()
   for (const v of visits) {
     const prev = lastVisit.get(v.householdId)
@@ -117,9 +123,11 @@ export function computeCoverage(input: CoverageInput): CoverageReport {
       cadenceDays: cadence, lastVisitAt: last, daysOverdue: since === null ? null : since - cadence,
     })
   }
-  for (const v of visits) {
+  for (const v of contacts) {
     const row = rows.get(byId.get(v.householdId)!.gridId)
-    if (row && withinDays(v.visitedAt, now, 30)) row.byMethod[v.method]++
+    if (!row || !withinDays(v.visitedAt, now, 30)) continue
+    if (isAttempt(v)) row.attempts30++
+    else row.byMethod[v.method]++
   }
   const gridRows = [...rows.values()]
   return {

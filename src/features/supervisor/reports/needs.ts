@@ -1,4 +1,5 @@
 import { NEEDS_TEMPLATE, type Assessment, type Grid, type Household, type Visit } from '@/shared'
+import { isAttempt } from '@/shared/rules/visits'
 
 /**
  * The needs picture: households by assessed need level per domain, per grid, from each
@@ -8,7 +9,7 @@ import { NEEDS_TEMPLATE, type Assessment, type Grid, type Household, type Visit 
  * - A domain the assessment does not answer counts as level 0, as
  *   `evaluateAssessment` does.
  * - "High need, no visit since": some domain at level 3 and no visit of the household
- *   with `visitedAt` after the assessment's `assessedAt`.
+ *   (an attempt is no visit) with `visitedAt` after the assessment's `assessedAt`.
  */
 
 export const NEEDS_TEMPLATE_ID = NEEDS_TEMPLATE.id
@@ -69,6 +70,7 @@ export function computeNeeds(input: NeedsInput): NeedsReport {
   const latest = latestNeedsAssessments(input.assessments)
   const lastVisit = new Map<string, number>()
   for (const v of input.visits) {
+    if (isAttempt(v)) continue // nobody reached: the need is still unvisited
     const t = Date.parse(v.visitedAt)
     if (t > (lastVisit.get(v.householdId) ?? -Infinity)) lastVisit.set(v.householdId, t)
   }

@@ -1,4 +1,4 @@
-import type { Assessment, Grid, Household, KeyGroup, Review, ReviewState, Visit, Wish } from '@/shared'
+import type { Assessment, Grid, Household, KeyGroup, Review, ReviewState, Visit, VisitOutcome, Wish } from '@/shared'
 
 /**
  * The supervisor's review queue, derived purely from the device's records and review
@@ -34,6 +34,8 @@ export interface ReviewItem {
   resubmissionOf: string | null
   /** Assessments: the template (shown by its name, never its id), score and care level. */
   assessment: { templateId: string; score: number | null; careLevel: number } | null
+  /** Visits other than a meeting (nobody home, refused…): named before the summary. */
+  outcome?: Exclude<VisitOutcome, 'met'>
 }
 
 export interface ReviewSources {
@@ -85,7 +87,8 @@ export function buildReviewItems(src: ReviewSources): ReviewItem[] {
     const isResubmission = !!v.correctsId && !!corrected && (corrected.state === 'returned' || corrected.state === 'resubmitted')
     const state = own ? stateOf(own, null) : isResubmission ? 'resubmitted' : 'pending'
     items.push({ ...base('visit', v.id, v.householdId, v.gridId), authorId: v.visitorId, authorName: v.visitorName || name(v.visitorId),
-      at: v.createdAt, summary: v.seen || v.done || v.asked, state, resubmissionOf: isResubmission ? v.correctsId : null, assessment: null })
+      at: v.createdAt, summary: v.seen || v.done || v.asked, state, resubmissionOf: isResubmission ? v.correctsId : null, assessment: null,
+      ...(v.outcome && v.outcome !== 'met' ? { outcome: v.outcome } : {}) })
   }
   for (const h of src.households) {
     if (h.deleted) continue

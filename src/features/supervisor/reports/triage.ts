@@ -1,4 +1,5 @@
 import { householdCadenceDays, type Household, type Visit } from '@/shared'
+import { isAttempt } from '@/shared/rules/visits'
 import type { ReviewItem, ReviewSources } from './review-queue'
 import { DAY_MS } from './report-time'
 
@@ -72,7 +73,8 @@ function reasonsOf(i: ReviewItem, l: Lookup): TriageReason[] {
   // A visit to a 迫切 household matters when it carries an ask; its other records always.
   const urgentHousehold = h?.careLevel === 3 && (!v || v.asked.trim() !== '')
   if (urgentHousehold || l.urgentAssessments.has(i.id)) reasons.push('urgent-need')
-  if (v && (v.seen + v.asked + v.done).trim().length < l.thinChars) reasons.push('thin-text')
+  // An attempt (nobody home) needs no text: short is not thin.
+  if (v && !isAttempt(v) && (v.seen + v.asked + v.done).trim().length < l.thinChars) reasons.push('thin-text')
   if (i.kind === 'wish' && l.thinWishes.has(i.id)) reasons.push('thin-text')
   const gap = v ? l.gaps.get(v.id) : null
   if (h && gap != null && gap > LONG_GAP_FACTOR * (householdCadenceDays(h) ?? DEFAULT_CADENCE_DAYS)) reasons.push('long-gap')
@@ -88,7 +90,8 @@ export function triageQueue(open: ReviewItem[], src: ReviewSources, o: TriageOpt
     visits: new Map(src.visits.map((v) => [v.id, v])),
     urgentAssessments: new Set(src.assessments.filter((a) => Object.values(a.answers).some((x) => x.level === 3) && a.templateId.startsWith('needs')).map((a) => a.id)),
     thinWishes: new Set(src.wishes.filter((w) => !w.detail.trim()).map((w) => w.id)),
-    gaps: visitGaps(src.visits.filter((v) => !superseded.has(v.id))),
+    // Gaps between completed visits: an attempt in between does not shorten one.
+    gaps: visitGaps(src.visits.filter((v) => !superseded.has(v.id) && !isAttempt(v))),
     thinChars: o.thinChars ?? 10,
   }
   const at = new Map(open.map((i) => [i.id, Date.parse(i.at)]))

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { v7 as uuidv7 } from 'uuid'
 import { setMeta } from '@/db/meta-repository'
+import HouseholdListFilters from '@/features/households/HouseholdListFilters.vue'
 import HouseholdListPage from '@/features/households/HouseholdListPage.vue'
+import type { HouseholdFilter } from '@/features/households/household-search'
 import { saveHousehold } from '@/features/households/households-repository'
 import { createVisit } from '@/features/visits/visits-repository'
 import { createWish } from '@/features/wishes/wishes-repository'
@@ -9,8 +11,11 @@ import { GRID_ID, actor, householdFields, seedHousehold, visitInput, wishInput }
 import { setupApp, until, type TestApp } from '../../../helpers/app/mount-page'
 
 const now = () => new Date(2026, 4, 30, 10, 0)
-const names = (w: Awaited<ReturnType<TestApp['mountPage']>>) =>
-  w.findAll('[data-testid="household-row"]').map((r) => r.find('.hh-row__name').text())
+type Page = Awaited<ReturnType<TestApp['mountPage']>>
+const names = (w: Page) => w.findAll('[data-testid="household-row"]').map((r) => r.find('.hh-row__name').text())
+const heads = (w: Page) => w.findAll('[data-testid="section-head"]').map((h) => h.find('span').text())
+/** Sets a filter as the dropdowns do. */
+const set = (w: Page, key: keyof HouseholdFilter, value: unknown) => w.findComponent(HouseholdListFilters).vm.$emit('set', key, value)
 
 describe('HouseholdListPage', () => {
   let app: TestApp
@@ -80,14 +85,82 @@ describe('HouseholdListPage', () => {
     await seedHousehold(app.db, { headName: '丙' })
     const w = await app.mountPage(HouseholdListPage, { props: { now } })
     await until(() => expect(names(w)).toHaveLength(3))
-    const vm = w.vm as unknown as { set: (k: string, v: unknown) => void }
-    vm.set('group', 'disabled')
+    set(w, 'group', 'disabled')
     await until(() => expect(names(w)).toEqual(['甲']))
-    vm.set('group', 'any-key')
+    set(w, 'group', 'any-key')
     await until(() => expect(names(w).sort()).toEqual(['乙', '甲']))
-    vm.set('group', '')
-    vm.set('notVisitedDays', 30)
-    await until(() => expect(names(w)).toEqual(['丙', '甲']))
+    set(w, 'group', '')
+    set(w, 'notVisitedDays', 30)
+    await until(() => expect(names(w).sort()).toEqual(['丙', '甲']))
+    w.unmount()
+  })
+})
+
+describe('HouseholdListPage in walking order', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await setupApp()
+  })
+  const at = (estate: string, building: string, unit: string, door: string) => ({ address: { estate, building, unit, door } })
+
+  it('groups by 小区 › 楼栋 › 单元 in natural order with doors in order, and filters by estate and building', async () => {
+    await seedHousehold(app.db, { headName: '甲', ...at('幸福小区', '10栋', '1单元', '101') })
+    await seedHousehold(app.db, { headName: '乙', ...at('幸福小区', '2栋', '1单元', '1101') })
+    await seedHousehold(app.db, { headName: '丙', ...at('幸福小区', '2栋', '1单元', '201') })
+    await seedHousehold(app.db, { headName: '丁', ...at('和平里', '二栋', '', '3') })
+    const w = await app.mountPage(HouseholdListPage, { props: { now } })
+    await until(() => expect(names(w)).toEqual(['丁', '丙', '乙', '甲']))
+    expect(heads(w)).toEqual(['和平里 二栋', '幸福小区 2栋 1单元', '幸福小区 10栋 1单元'])
+
+    set(w, 'estate', '幸福小区')
+    await until(() => expect(names(w)).toEqual(['丙', '乙', '甲']))
+    set(w, 'building', '2栋')
+    await until(() => expect(names(w)).toEqual(['丙', '乙']))
+    expect(w.find('[data-testid="household-count"]').text()).toBe('共 2 户')
+    // Another estate: its building filter starts over.
+    set(w, 'estate', '和平里')
+    await until(() => expect(names(w)).toEqual(['丁']))
+    w.unmount()
+  })
+
+  it('keeps a flat order by name on request', async () => {
+    await seedHousehold(app.db, { headName: '赵', ...at('a', '1栋', '', '1') })
+    await seedHousehold(app.db, { headName: '李', ...at('b', '1栋', '', '1') })
+    const w = await app.mountPage(HouseholdListPage, { props: { now } })
+    await until(() => expect(names(w)).toEqual(['赵', '李']))
+    set(w, 'order', 'name')
+    await until(() => expect(names(w)).toEqual(['李', '赵']))
+    expect(heads(w)).toEqual([])
+    w.unmount()
+  })
+
+  it('jumps to a building past the drawn page by drawing up to it', async () => {
+    const one = await saveHousehold(app.db, { gridId: GRID_ID, fields: householdFields() })
+    const row = (await app.db.households.get(one.id))!
+    await app.db.households.bulkPut(
+      Array.from({ length: 120 }, (_, i) => ({ ...row, id: uuidv7(), address: { estate: '幸福小区', building: `${Math.floor(i / 20) + 1}栋`, unit: '', door: `${i}` } })),
+    )
+    const w = await app.mountPage(HouseholdListPage, { props: { now } })
+    await until(() => expect(w.find('[data-testid="household-count"]').text()).toBe('共 121 户'))
+    expect(w.find('[data-building="幸福小区|6栋"]').exists()).toBe(false)
+    await w.find('[data-testid="jump-button"]').trigger('click')
+    const six = w.findAll('[data-testid="index-building"]').find((b) => b.attributes('data-key') === '幸福小区|6栋')!
+    expect(six.text()).toContain('20 户')
+    await six.trigger('click')
+    await until(() => expect(w.find('[data-building="幸福小区|6栋"]').exists()).toBe(true))
+    w.unmount()
+  })
+
+  it('keeps its filter in the address, so back from a household lands on the same building', async () => {
+    await seedHousehold(app.db, { headName: '甲', ...at('幸福小区', '10栋', '1单元', '101') })
+    await seedHousehold(app.db, { headName: '乙', ...at('幸福小区', '2栋', '1单元', '101') })
+    const w = await app.mountPage(HouseholdListPage, { props: { now }, path: `/households?estate=${encodeURIComponent('幸福小区')}&building=${encodeURIComponent('2栋')}` })
+    await until(() => expect(names(w)).toEqual(['乙']))
+    set(w, 'order', 'name')
+    await until(() => expect(app.router.currentRoute.value.query).toEqual({ estate: '幸福小区', building: '2栋', order: 'name' }))
+    set(w, 'estate', '')
+    await until(() => expect(app.router.currentRoute.value.query).toEqual({ order: 'name' }))
+    expect(names(w)).toEqual(['甲', '乙'])
     w.unmount()
   })
 })

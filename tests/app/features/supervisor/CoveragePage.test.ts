@@ -16,6 +16,8 @@ describe('CoveragePage and the printed report', { timeout: 30_000 }, () => {
     expect(expected.length).toBeGreaterThan(30)
     const w = await kit.mountAt(CoveragePage, '/supervisor/coverage', { SupervisorChart: true })
     await until(() => expect(w.findAll('[data-testid="overdue-row"]').length).toBe(30))
+    // The short line that says attempts (nobody home) are not visits, with their count.
+    expect(w.get('[data-testid="coverage-attempts"]').text()).toMatch(/“家中无人”“电话未接通”只算尝试.*近 30 天尝试 \d+ 次/)
     await w.get('[data-testid="overdue-all"]').trigger('click')
     await until(() => expect(w.findAll('[data-testid="overdue-row"]').length).toBe(expected.length))
     const last = w.findAll('[data-testid="overdue-row"]').at(-1)!

@@ -20,7 +20,7 @@ export function household(over: Partial<Household> & { gridId: string }): Househ
 
 export function visit(over: Partial<Visit> & { householdId: string; gridId: string; visitedAt: string }): Visit {
   return {
-    id: uuidv7(), visitorId: uuidv7(), visitorName: '李娟', method: 'in-person', seen: '身体还好', asked: '', done: '',
+    id: uuidv7(), visitorId: uuidv7(), visitorName: '李娟', method: 'in-person', outcome: 'met', seen: '身体还好', asked: '', done: '',
     policies: [], nextVisitOn: null, photos: [], correctsId: null, createdAt: over.visitedAt, ...over,
   }
 }

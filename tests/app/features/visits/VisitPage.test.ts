@@ -28,7 +28,7 @@ describe('VisitPage', () => {
     server.on('GET', `/api/photos/${photo.ref.sha256}`, () => new Response(new Blob([bytes], { type: 'image/jpeg' })))
     setTransport({ baseUrl: 'http://sync.test', fetch: server.fetch })
     useAuthStore().token = 'token'
-    const v = { ...visitInput(h.id), id: uuidv7(), gridId: h.gridId, visitorId: actor.id, visitorName: actor.name, photos: [photo.ref], correctsId: null, createdAt: new Date().toISOString() }
+    const v = { ...visitInput(h.id), outcome: 'met' as const, id: uuidv7(), gridId: h.gridId, visitorId: actor.id, visitorName: actor.name, photos: [photo.ref], correctsId: null, createdAt: new Date().toISOString() }
     await app.db.visits.put(v)
     return { h, photo, server, v }
   }

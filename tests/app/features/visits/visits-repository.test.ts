@@ -40,6 +40,26 @@ describe('visits-repository', () => {
     expect(await db.photos.get(old.ref.sha256)).toBeUndefined()
   })
 
+  it('keeps an attempt (nobody home) without text and leaves the last visit and its promise where they were', async () => {
+    const h = await seedHousehold(db)
+    await createVisit(db, visitInput(h.id, { visitedAt: '2026-05-01T02:00:00.000Z', nextVisitOn: '2026-05-20' }), actor)
+    const attempt = await createVisit(db, visitInput(h.id, { visitedAt: '2026-05-10T02:00:00.000Z', outcome: 'not-home', seen: '', asked: '', done: '', policies: [] }), actor)
+    expect(await db.visits.get(attempt.id)).toMatchObject({ outcome: 'not-home', seen: '' })
+    expect(await db.households.get(h.id)).toMatchObject({ lastVisitAt: '2026-05-01T02:00:00.000Z', promisedOn: '2026-05-20' })
+    const outbox = await db.outbox.orderBy('seq').last()
+    expect(outbox?.mutation.args).toMatchObject({ id: attempt.id, outcome: 'not-home' })
+  })
+
+  it('refuses a met visit without text and a refusal without a note, saving nothing', async () => {
+    const h = await seedHousehold(db)
+    const before = await db.outbox.count()
+    const empty = { seen: '', asked: '', done: '' }
+    await expect(createVisit(db, visitInput(h.id, empty), actor)).rejects.toBeInstanceOf(RecordValidationError)
+    await expect(createVisit(db, visitInput(h.id, { ...empty, outcome: 'refused' }), actor)).rejects.toMatchObject({ issues: [{ path: 'seen', code: 'refusal-note-required' }] })
+    expect(await db.outbox.count()).toBe(before)
+    expect(await db.visits.count()).toBe(0)
+  })
+
   it('writes the visit, its photo blob, the outbox row and the last-visit column together', async () => {
     const h = await seedHousehold(db)
     const photo = await preparePhoto(photoBlob())

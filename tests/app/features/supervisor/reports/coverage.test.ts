@@ -24,6 +24,23 @@ describe('computeCoverage', () => {
     expect(r.workers).toEqual([{ ...r.grids[0], key: 'w1', label: '李娟' }])
   })
 
+  it('counts an attempt (nobody home, no answer) as no visit: not covered, still overdue, not in methods or the trend', () => {
+    const g = grid({ workerId: 'w1' })
+    const h = household({ gridId: g.id, keyGroups: ['elderly-alone'], headName: '孙' })
+    const refused = household({ gridId: g.id, keyGroups: ['elderly-alone'] })
+    const visits = [
+      visit({ householdId: h.id, gridId: g.id, visitedAt: daysBefore(now, 40) }),
+      visit({ householdId: h.id, gridId: g.id, visitedAt: daysBefore(now, 2), outcome: 'not-home', seen: '' }),
+      visit({ householdId: h.id, gridId: g.id, visitedAt: daysBefore(now, 1), outcome: 'no-answer', method: 'phone', seen: '' }),
+      visit({ householdId: refused.id, gridId: g.id, visitedAt: daysBefore(now, 1), outcome: 'refused', seen: '不让进门' }),
+    ]
+    const r = computeCoverage({ grids: [g], households: [h, refused], visits, now })
+    expect(r.total).toMatchObject({ visited30: 1, visited90: 2, overdue: 1, attempts30: 2 })
+    expect(r.total.byMethod).toEqual({ 'in-person': 1, phone: 0, wechat: 0 })
+    expect(r.overdue[0]).toMatchObject({ headName: '孙', daysOverdue: 10, lastVisitAt: daysBefore(now, 40) })
+    expect(r.trend.reduce((n, p) => n + p.visits, 0)).toBe(2)
+  })
+
   it('is not overdue on the cadence day itself, overdue the day after', () => {
     const g = grid()
     const h = household({ gridId: g.id, keyGroups: ['hardship'] })

@@ -20,6 +20,15 @@ describe('computeNeeds', () => {
     expect(r.highNoVisit).toEqual([])
   })
 
+  it('keeps a high-need household listed when only an attempt (nobody home) followed the assessment', () => {
+    const g = grid()
+    const h = household({ gridId: g.id, headName: '丙' })
+    const assessedAt = daysBefore(now, 10)
+    const as = [assessment({ householdId: h.id, gridId: g.id, assessedAt, answers: { health: ans(3) } })]
+    const visits = [visit({ householdId: h.id, gridId: g.id, visitedAt: daysBefore(now, 2), outcome: 'not-home', seen: '' })]
+    expect(computeNeeds({ grids: [g], households: [h], assessments: as, visits }).highNoVisit.map((x) => x.headName)).toEqual(['丙'])
+  })
+
   it('lists high-need households with no visit after the assessment', () => {
     const g = grid()
     const a = household({ gridId: g.id, headName: '甲' })

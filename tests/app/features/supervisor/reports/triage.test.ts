@@ -35,6 +35,19 @@ describe('triageQueue', () => {
     expect(r.routine.map((e) => e.id)).not.toContain(thin.id)
   })
 
+  it('does not call an attempt (nobody home) thin, and names its outcome in the queue line', () => {
+    const plain = household({ gridId: g.id })
+    const attempt = visit({ householdId: plain.id, gridId: g.id, visitedAt: at(40), outcome: 'not-home', seen: '', asked: '', done: '' })
+    const refused = visit({ householdId: plain.id, gridId: g.id, visitedAt: at(41), outcome: 'refused', seen: '不让进门' })
+    const src = { ...base, households: [plain], visits: [attempt, refused] }
+    const r = triageQueue(open(src), src)
+    const reasons = new Map([...r.attention, ...r.routine].map((e) => [e.id, e.reasons]))
+    expect(reasons.get(attempt.id)).toEqual([])
+    const items = new Map(buildReviewItems(src).map((i) => [i.id, i]))
+    expect(itemSummary(items.get(attempt.id)!, ctx)).toBe('supervisor.outcome.not-home')
+    expect(itemSummary(items.get(refused.id)!, ctx)).toBe('supervisor.outcome.refused · 不让进门')
+  })
+
   it('puts a resubmitted correction first, and an urgent assessment among those to look at', () => {
     const h = household({ gridId: g.id })
     const first = visit({ householdId: h.id, gridId: g.id, visitedAt: at(10), seen: '第一次写得太简单了一些内容' })
