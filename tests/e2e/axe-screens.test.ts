@@ -72,9 +72,12 @@ describe('axe-core on every screen', () => {
     const first = async (store: string) => (await readStore<{ id: string; deleted?: boolean }>(page, db, store)).find((r) => !r.deleted)?.id
     const [household, visit, wish, assessment] = await Promise.all(['households', 'visits', 'wishes', 'assessments'].map(first))
     if (!household || !visit || !wish || !assessment) throw new Error('the demo community lacks a household, visit, wish or assessment')
+    const home = (await readStore<{ id: string; address: { estate: string; building: string } }>(page, db, 'households')).find((h) => h.id === household)!
+    const building = `/building?${new URLSearchParams({ estate: home.address.estate, building: home.address.building })}`
     const paths = {
       today: '/',
       households: '/households',
+      building,
       household: `/households/${household}`,
       'new household': '/households/new',
       'visit form': `/households/${household}/visits/new`,

@@ -44,8 +44,9 @@ describe('elder mode (长辈版)', () => {
     const db = await deviceDb(page)
     await expect.poll(() => metaValue(page, db, 'lastSyncAt'), { timeout: 120_000 }).toBeTruthy()
     household = (await readStore<{ id: string; deleted: boolean }>(page, db, 'households')).find((h) => !h.deleted)!.id
+    const home = (await readStore<{ id: string; address: { estate: string; building: string } }>(page, db, 'households')).find((h) => h.id === household)!
     const first = async (store: string) => (await readStore<{ id: string; deleted?: boolean }>(page, db, store)).find((r) => !r.deleted)!.id
-    others = { wishes: '/wishes', wish: `/wishes/${await first('wishes')}`, visit: `/visits/${await first('visits')}`, assessment: `/assessments/${await first('assessments')}`, 'new-assessment': `/households/${household}/assessments/new`, 'new-household': '/households/new', sync: '/sync', wishnew: `/households/${household}/wishes/new` }
+    others = { building: `/building?${new URLSearchParams({ estate: home.address.estate, building: home.address.building })}`, wishes: '/wishes', wish: `/wishes/${await first('wishes')}`, visit: `/visits/${await first('visits')}`, assessment: `/assessments/${await first('assessments')}`, 'new-assessment': `/households/${household}/assessments/new`, 'new-household': '/households/new', sync: '/sync', wishnew: `/households/${household}/wishes/new` }
     const offer = page.locator('[data-testid="elder-offer"]')
     await offer.waitFor({ timeout: 20_000 })
     await screenshot(page, 'elder-offer')
