@@ -2,7 +2,7 @@ import type { Table } from 'dexie'
 import type { z } from 'zod'
 import type { ArgsOf } from '@/shared'
 import type { GridSisterDb } from './db'
-import { checkPutWrite } from '@/shared/rules'
+import { checkPutWrite, isAssessedCareWrite, type AssessmentResultLike } from '@/shared/rules'
 import { RecordValidationError, commitMutation, throwIfIssues, type WriteContext } from './outbox-repository'
 
 /**
@@ -44,6 +44,12 @@ export interface PutMergeableOptions<R extends MergeableRecord, L extends R> {
   after?: (record: R, ctx: WriteContext) => Promise<void>
   /** Extra tables `after` touches. */
   extraTables?: Table[]
+  /**
+   * household.put only: the needs assessment whose result this write carries; the
+   * mutation names it, and the write keeps the household's `updatedAt` when it is
+   * exactly that result (rules/care-level.ts).
+   */
+  assessment?: AssessmentResultLike
 }
 
 /**
@@ -100,11 +106,15 @@ export async function putMergeable<R extends MergeableRecord, L extends R>(o: Pu
       const data = parsed.data as unknown as Record<string, unknown>
       const patch = Object.fromEntries(changed.map((k) => [k, data[k]]))
       throwIfIssues(checkPutWrite(o.name, patch, previous ?? null, ctx.clock))
+      const link = o.assessment ? { assessmentId: o.assessment.id } : {}
+      if (previous && isAssessedCareWrite({ patch, ...link }, o.id, o.assessment ?? null)) {
+        parsed.data.updatedAt = previous.updatedAt
+      }
       saved = parsed.data
       await o.table.put(o.toLocal(parsed.data, previous))
       if (o.after) await o.after(parsed.data, ctx)
       const base = Object.fromEntries(changed.map((k) => [k, previous?.hlc[k] ?? null]))
-      return { id: o.id, gridId: saved.gridId, patch, base } as ArgsOf<typeof o.name>
+      return { id: o.id, gridId: saved.gridId, patch, base, ...link } as ArgsOf<typeof o.name>
     })
     return saved as R
   })

@@ -78,6 +78,7 @@ const en: typeof zhCN = {
       'time-in-future': 'The time cannot be in the future',
       'next-before-visit': 'The next visit cannot be before this visit',
       'address-required': 'Pick the estate and enter the building or house number',
+      'care-level-mismatch': 'The care level change does not match the assessment; assess again',
       'refusal-note-required': 'When they refused, write a short reason',
     },
   },

@@ -77,6 +77,7 @@ export default {
       'time-in-future': '时间不能晚于现在',
       'next-before-visit': '下次走访不能早于本次走访',
       'address-required': '请选择小区，并填写楼栋或门牌号',
+      'care-level-mismatch': '关怀等级的变化与评估结果不一致，请重新评估',
       'refusal-note-required': '拒绝访问时，请简单写一句原因',
     },
   },

@@ -34,7 +34,16 @@ const put = <T extends z.ZodObject>(fields: T) =>
 const del = z.object({ id: Id, gridId: Id })
 
 export const MutationArgs = {
-  'household.put': lazySchema(() => put(HouseholdFields)),
+  'household.put': lazySchema(() =>
+    put(HouseholdFields).extend({
+      /**
+       * The needs assessment whose result this write carries (care level and cadence):
+       * the write is then part of that assessment's change (rules/care-level.ts).
+       * Absent from older apps and from every other household edit.
+       */
+      assessmentId: Id.optional(),
+    }),
+  ),
   'household.delete': del,
   'person.put': lazySchema(() => put(PersonFields)),
   'person.delete': del,

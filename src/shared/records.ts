@@ -244,6 +244,10 @@ export const AssessmentAnswer = lazySchema(() =>
 )
 export type AssessmentAnswer = z.infer<typeof AssessmentAnswer>
 
+/** A care level before and after a needs assessment. */
+export const CareLevelChange = lazySchema(() => z.object({ from: NeedLevel, to: NeedLevel }))
+export type CareLevelChange = z.infer<typeof CareLevelChange>
+
 export const AssessmentFields = lazySchema(() =>
   z.object({
     householdId: Id,
@@ -254,6 +258,12 @@ export const AssessmentFields = lazySchema(() =>
     careLevel: NeedLevel,
     cadenceDays: z.number().int().min(1).max(365).nullable(),
     score: z.number().nullable(),
+    /**
+     * What a needs assessment did to the household's care level: the household.put that
+     * carries it names this assessment (mutations.ts) and is reviewed with it, as one
+     * record (rules/care-level.ts). Absent on assessments written by older apps.
+     */
+    careLevelChange: CareLevelChange.nullable().optional(),
   }),
 )
 export type AssessmentFields = z.infer<typeof AssessmentFields>

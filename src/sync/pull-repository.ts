@@ -77,6 +77,7 @@ export function applyPullPage(db: GridSisterDb, reply: PullReply, now: number, f
     await setMeta(db, 'cursors', cursors)
     await db.grids.clear()
     await db.grids.bulkPut(reply.grids.filter((g) => !lost.has(g.id)))
+    await forgetHeardLosses(db, reply.grids.filter((g) => !lost.has(g.id)).map((g) => g.id))
     await advanceClock(db, reply.serverHlc, now)
     if (firstSync) await setMeta(db, 'firstSync', firstSync)
   })
@@ -130,6 +131,15 @@ async function noteHeardLosses(db: GridSisterDb, gridIds: string[]): Promise<voi
   const seq = ((await getMeta(db, 'nextSeq')) ?? 1) - 1
   const kept = Object.entries((await getMeta(db, 'heardLosses')) ?? {}).filter(([, h]) => h.at > now - HEARD_LOSS_DAYS * 86_400_000)
   const heard = Object.fromEntries([...kept, ...gridIds.map((id) => [id, { seq, at: now }] as const)].slice(-MAX_HEARD_LOSSES))
+  await setMeta(db, 'heardLosses', heard)
+}
+
+/** A grid that came back to her: what she heard of its earlier loss no longer applies. */
+async function forgetHeardLosses(db: GridSisterDb, heldIds: string[]): Promise<void> {
+  const heard = (await getMeta(db, 'heardLosses')) ?? {}
+  const back = heldIds.filter((id) => id in heard)
+  if (back.length === 0) return
+  for (const id of back) delete heard[id]
   await setMeta(db, 'heardLosses', heard)
 }
 

@@ -40,9 +40,9 @@ export async function pushAll(ctx: EngineContext): Promise<PushResult> {
     const { rows, mutationsJson } = await nextPushBatch(db, MAX_PUSH_MUTATIONS, MAX_PUSH_CHARS, afterSeq)
     if (rows.length === 0) return { rows, body: null }
     const pending = await db.outbox.count()
+    // Always sent, empty too: a phone that names no loss of a grid has not heard of one.
     const heard = Object.entries((await getMeta(db, 'heardLosses')) ?? {}).map(([gridId, h]) => [gridId, h.seq])
-    const told = heard.length ? `"heard":${JSON.stringify(Object.fromEntries(heard))},` : ''
-    const text = `{"clientId":${JSON.stringify(ctx.clientId)},"schemaVersion":${SCHEMA_VERSION},"pending":${pending},${told}"mutations":${mutationsJson}}`
+    const text = `{"clientId":${JSON.stringify(ctx.clientId)},"schemaVersion":${SCHEMA_VERSION},"pending":${pending},"heard":${JSON.stringify(Object.fromEntries(heard))},"mutations":${mutationsJson}}`
     return { rows, body: await encodeJson(text) }
   }
   const send = ({ body }: Prepared) => (body ? ctx.http.postEncoded('/api/sync/push', body, PushReply) : null)

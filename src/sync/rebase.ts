@@ -29,7 +29,12 @@ export function applyPending<K extends RecordKind>(kind: K, record: RecordByKind
   const target = mutationTarget(m)
   if (!target || target.kind !== kind || target.id !== record.id) return record
   switch (m.name) {
-    case 'household.put':
+    case 'household.put': {
+      // An assessment's care-level write keeps the household's time: the device only
+      // names the assessment when the shared rule held (rules/care-level.ts).
+      const at = m.args.assessmentId ? (record as Mergeable).updatedAt : m.createdAt
+      return patchMergeable(record as Mergeable, m.args.patch, m.hlc, at) as RecordByKind[K]
+    }
     case 'person.put':
     case 'assessment.put':
       return patchMergeable(record as Mergeable, m.args.patch, m.hlc, m.createdAt) as RecordByKind[K]

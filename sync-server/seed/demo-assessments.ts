@@ -12,7 +12,8 @@ import { fits, traitsOf, type HouseholdTraits } from './demo-fit'
  * Needs assessments (`needs-v1`) for most key households, some repeated months later,
  * and a few "most beautiful courtyard" scores. The latest needs assessment sets the
  * household's care level and visit cadence through `evaluateAssessment`, exactly as the
- * app does, and stamps those two household fields with the assessment's HLC.
+ * app does, and stamps those two household fields with the assessment's HLC; like the
+ * app, it records the change on the assessment and leaves the household's `updatedAt`.
  */
 
 function needsAnswers(rng: SeedRandom, h: Household, traits: HouseholdTraits): Record<string, AssessmentAnswer> {
@@ -46,7 +47,8 @@ function courtyardAnswers(rng: SeedRandom): Record<string, AssessmentAnswer> {
   )
 }
 
-function assessment(rng: SeedRandom, plan: HouseholdPlan, template: AssessmentTemplate, assessorId: string, ms: number): Assessment {
+/** `from`: the household's care level before (a needs assessment records its change). */
+function assessment(rng: SeedRandom, plan: HouseholdPlan, template: AssessmentTemplate, assessorId: string, ms: number, from = 0): Assessment {
   const h = plan.household
   const answers = template.kind === 'needs' ? needsAnswers(rng, h, traitsOf(plan.persons, ms)) : courtyardAnswers(rng)
   const result = evaluateAssessment(template, answers)
@@ -62,6 +64,7 @@ function assessment(rng: SeedRandom, plan: HouseholdPlan, template: AssessmentTe
     careLevel: result.careLevel,
     cadenceDays: result.cadenceDays,
     score: result.score,
+    careLevelChange: template.kind === 'needs' ? { from, to: result.careLevel } : null,
     deleted: false,
     hlc: fieldClock('assessment', ms),
     createdAt: at,
@@ -86,10 +89,10 @@ export function buildAssessments(rng: SeedRandom, places: DemoPlaces, plans: Hou
     if (rng.chance(isKey ? (plan.newcomer ? 0.4 : 0.85) : 0.03)) {
       const first = workTimeBetween(rng, createdMs + 3 * DAY, Math.min(createdMs + 60 * DAY, nowMs - DAY))
       if (first !== null) {
-        let latest = assessment(rng, plan, NEEDS_TEMPLATE, assessorId, first)
+        let latest = assessment(rng, plan, NEEDS_TEMPLATE, assessorId, first, h.careLevel)
         out.push(latest)
         const again = isKey && rng.chance(0.35) ? workTimeBetween(rng, first + 120 * DAY, nowMs - DAY) : null
-        if (again !== null) out.push((latest = assessment(rng, plan, NEEDS_TEMPLATE, assessorId, again)))
+        if (again !== null) out.push((latest = assessment(rng, plan, NEEDS_TEMPLATE, assessorId, again, latest.careLevel)))
         applyToHousehold(h, latest)
       }
     }
@@ -105,6 +108,6 @@ function applyToHousehold(h: Household, a: Assessment): void {
   const ms = Date.parse(a.assessedAt)
   h.careLevel = a.careLevel
   h.visitCadenceDays = a.cadenceDays
+  // The assessment's own change (rules/care-level.ts): the household keeps its time.
   h.hlc = { ...h.hlc, careLevel: seedHlc(ms, 1), visitCadenceDays: seedHlc(ms, 1) }
-  h.updatedAt = a.assessedAt
 }

@@ -3,8 +3,10 @@ import {
   applyDelete,
   applyRestore,
   createFromPatch,
+  isAssessedCareWrite,
   mergeFields,
   refuseEditOfDeleted,
+  type AssessmentResultLike,
   type FieldConflict,
   type MergeableRecord,
   type RuleOutcome,
@@ -19,6 +21,8 @@ interface PutArgs {
   gridId: string
   patch: Record<string, unknown>
   base: Record<string, string | null>
+  /** household.put only: the assessment whose result it carries. */
+  assessmentId?: string
 }
 
 type Mergeable = MergeableRecord & Tombstoned & { id: string; gridId: string; householdId?: string }
@@ -59,8 +63,22 @@ export async function applyMergeable(ctx: ApplyCtx, kind: RecordKind, args: PutA
     // processed). A different edit that changes nothing was still taken; see `rewrite`.
     return rewrite(kind, stored, conflicts.length ? 'merged' : 'applied', conflicts)
   }
-  const record = { ...merged.record, updatedAt: ctx.at }
+  const keepsTime = kind === 'household' && (await isAssessmentsWrite(ctx, args))
+  const record = { ...merged.record, updatedAt: keepsTime ? stored.updatedAt : ctx.at }
   return { outcome: { ok: true, status: conflicts.length ? 'merged' : 'applied', record, conflicts }, writes: [{ kind, record }] }
+}
+
+/**
+ * A household's care level written as an assessment's result is that assessment's
+ * change (rules/care-level.ts): the household keeps its `updatedAt`, so its review state
+ * does not move. The assessment is read through the batch view: it usually arrives in
+ * the same push, just before.
+ */
+async function isAssessmentsWrite(ctx: ApplyCtx, args: PutArgs): Promise<boolean> {
+  if (!args.assessmentId) return false
+  const stored = await ctx.tx.getRecord('assessment', args.assessmentId)
+  if (!stored || stored.gridId !== ctx.grid.id) return false
+  return isAssessedCareWrite(args, args.id, stored.data as AssessmentResultLike)
 }
 
 /**

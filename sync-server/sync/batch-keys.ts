@@ -26,6 +26,10 @@ export function batchKeysOf(m: Mutation): BatchKey[] {
   const target = mutationTarget(m)
   const keys: BatchKey[] = target ? [{ kind: target.kind, id: target.id, need: 'data' }] : []
   switch (m.name) {
+    case 'household.put':
+      // An assessment's care-level write reads that assessment (apply-mergeable.ts).
+      if (m.args.assessmentId) keys.push(data('assessment', m.args.assessmentId))
+      return keys
     case 'person.put':
     case 'assessment.put':
       return withHousehold(keys, m.args.patch.householdId)

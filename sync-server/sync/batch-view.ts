@@ -65,10 +65,11 @@ const placeOf = ({ kind, id, gridId, communityId }: RecordPlace): RecordPlace =>
 
 /**
  * `heard`: the grids the pushing device says it heard it lost, with the highest seq it had
- * handed out then (PushRequest). Its word is trusted like its clock: for its own account,
- * within the drift limit after the hold ended (madeWhileHeld).
+ * handed out then (PushRequest); undefined from an app older than that field. Its word is
+ * trusted like its clock: for its own account, within the drift limit after the hold ended
+ * (madeWhileHeld).
  */
-export function createBatchView(tx: StoreOps, clientId = '', heard: Record<string, number> = {}): BatchView {
+export function createBatchView(tx: StoreOps, clientId = '', heard?: Record<string, number>): BatchView {
   const grids = new Map<string, Grid | null>()
   // By kind, then id: a batch looks records up thousands of times, and a `kind:id` string
   // built per lookup (then hashed) cost more than the lookups.
@@ -153,7 +154,7 @@ export function createBatchView(tx: StoreOps, clientId = '', heard: Record<strin
       // Once per grid and batch: a week of visits to a grid that moved asks a thousand times.
       const key = `${gridId}:${userId}`
       let held = holdings.get(key)
-      if (!held) holdings.set(key, (held = tx.getHolding(gridId, userId, clientId).then((h) => withHeard(h, heard[gridId]))))
+      if (!held) holdings.set(key, (held = tx.getHolding(gridId, userId, clientId).then((h) => withHeard(h, heard, gridId))))
       return held
     },
     async flush() {
@@ -169,11 +170,14 @@ export function createBatchView(tx: StoreOps, clientId = '', heard: Record<strin
 }
 
 /**
- * The server's notice of a loss knows the seq the device had handed out when it ASKED;
- * the device knows the one it had when it HEARD (a change made while the reply was on
- * the wire lies between). The later of the two decides.
+ * The server notes a loss when it SENDS the notice, with the seq the device had handed out
+ * when it asked; the device knows when it HEARD (a reply can be lost, and changes are made
+ * while one is on the wire). A device that reports what it heard is believed: a grid it
+ * names up to the seq it names, a grid it does not name not heard of at all. An older app
+ * reports nothing, and the server's notice decides.
  */
-function withHeard(held: FormerHolding, heardSeq: number | undefined): FormerHolding {
-  if (heardSeq === undefined || held.toldHlc === null) return held
-  return { ...held, toldSeq: Math.max(held.toldSeq ?? heardSeq, heardSeq) }
+function withHeard(held: FormerHolding, heard: Record<string, number> | undefined, gridId: string): FormerHolding {
+  if (heard === undefined || held.toldHlc === null) return held
+  const seq = heard[gridId]
+  return seq === undefined ? { ...held, toldHlc: null, toldSeq: null } : { ...held, toldSeq: seq }
 }

@@ -35,7 +35,7 @@ export async function pushMutations(store: Store, user: UserRow, req: PushReques
     const startSeq = await tx.getClientSeq(req.clientId, user.id)
     const plan = planBatch(mutations, startSeq)
     const toApply = plan.filter((p) => p.status === 'apply').map((p) => p.m)
-    const view = createBatchView(tx, req.clientId, req.heard ?? {})
+    const view = createBatchView(tx, req.clientId, req.heard)
     if (toApply.length) await view.prefetch(toApply, user)
     const applied = new Map<Mutation, MutationResult>()
     for (const m of toApply) applied.set(m, await applyMutation(view, user, m, now))

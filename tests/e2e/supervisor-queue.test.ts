@@ -18,6 +18,11 @@ import { startServer, type RunningServer } from '../helpers/e2e/server'
 
 const idOf = (url: string) => /\/supervisor\/review\/\w+\/([0-9a-f-]{36})$/.exec(new URL(url).pathname)?.[1] ?? null
 const count = (page: Page) => page.locator('[data-testid="review-count"]').innerText()
+/** Filters the queue to one kind of record (the third dropdown). */
+async function pickKind(page: Page, label: string): Promise<void> {
+  await page.locator('.van-dropdown-menu__item').nth(2).click()
+  await page.locator('.van-dropdown-item__option:visible', { hasText: label }).click()
+}
 
 /** A worker's phone pushing visits straight to the API (what a sync elsewhere would do). */
 async function workerPushesVisits(url: string, page: Page, db: string, n: number): Promise<string[]> {
@@ -112,8 +117,7 @@ describe('supervisor review queue at scale', () => {
   }, 120_000)
 
   it('asks for the random sample first, then approves the routine rest in one go', async () => {
-    await page.locator('.van-dropdown-menu__item').nth(2).click()
-    await page.locator('.van-dropdown-item__option:visible', { hasText: '微心愿' }).click()
+    await pickKind(page, '微心愿')
     await page.locator('[data-testid="sample-rate"]').selectOption('0.2')
     const batch = page.locator('[data-testid="batch-approve"]')
     await expect.poll(() => batch.innerText()).toContain('请先看完抽查')
@@ -134,6 +138,24 @@ describe('supervisor review queue at scale', () => {
     await expect.poll(async () => (await readStore<Review>(page, db, 'reviews')).filter((r) => r.state === 'approved').length, { timeout: 20_000 }).toBe(approvedBefore + rest)
     await expect.poll(() => page.locator('[data-testid="review-rest"] [data-state="pending"]').count()).toBe(0)
   }, 180_000)
+
+  it("shows an assessment with the care level it set on the same item, and the household's write as no item of its own", async () => {
+    await page.goto(`${server.url}/supervisor/review`)
+    await pickKind(page, '需求评估')
+    const changed = page.locator('li.review-item', { hasText: '→' })
+    await changed.first().waitFor({ timeout: 20_000 })
+    expect(await changed.first().innerText()).toMatch(/关怀等级：\S+ → \S+/)
+    await changed.first().locator('.review-item__body').click()
+    await page.locator('[data-testid="review-approve"]').waitFor()
+    expect(await page.locator('.review-split__detail').innerText()).toMatch(/关怀等级\s+\S+ → \S+/)
+    await screenshot(page, 'supervisor-queue-assessment-desktop')
+    // No household is pending because of an assessment: the demo's households that an
+    // assessment changed keep the time they were registered.
+    const households = await readStore<{ id: string; updatedAt: string; createdAt: string }>(page, db, 'households')
+    const assessed = new Set((await readStore<{ householdId: string; careLevelChange?: object | null }>(page, db, 'assessments')).filter((a) => a.careLevelChange).map((a) => a.householdId))
+    expect(assessed.size).toBeGreaterThan(0)
+    expect(households.filter((h) => assessed.has(h.id) && h.updatedAt !== h.createdAt)).toEqual([])
+  }, 60_000)
 
   it('works on a 390×844 phone: triaged, still during a sync, the record in place, nothing sideways, never stranded', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
@@ -177,4 +199,49 @@ describe('supervisor review queue at scale', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/supervisor/review')
     expect(phone.errors.filter((e) => !/favicon|Failed to load resource/.test(e))).toEqual([])
   }, 120_000)
+
+  it('on the phone: the 演示 marker clear of the filters, an assessment with its change, the sample first, then the batch', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${server.url}/supervisor/review`)
+    await page.locator('li.review-item').first().waitFor()
+    const badge = await page.locator('[data-testid="demo-badge"]').boundingBox()
+    const filters = await page.locator('.review-filters').boundingBox()
+    expect(badge && filters).toBeTruthy()
+    const overlaps = (a: NonNullable<typeof badge>, b: NonNullable<typeof badge>) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    expect(overlaps(badge!, filters!)).toBe(false)
+    await pickKind(page, '需求评估')
+    await page.locator('li.review-item', { hasText: '→' }).first().waitFor({ timeout: 20_000 })
+    await page.locator('li.review-item', { hasText: '→' }).first().scrollIntoViewIfNeeded()
+    await screenshot(page, 'supervisor-queue-assessment-phone')
+    // The sample first, each opened in place and approved, back to the list each time.
+    await page.locator('[data-testid="sample-rate"]').selectOption('0.2')
+    const batch = page.locator('[data-testid="batch-approve"]')
+    const openSample = page.locator('[data-testid="review-sample"] li.review-item:has([data-state="pending"]), [data-testid="review-sample"] li.review-item:has([data-state="resubmitted"])')
+    expect(await openSample.count()).toBeGreaterThan(0)
+    expect(await batch.isDisabled()).toBe(true)
+    // Until the batch button stops asking for the sample (the list is drawn again after each return).
+    for (let n = 0; n < 60 && (await batch.innerText()).includes('请先看完抽查'); n++) {
+      await openSample.first().locator('.review-item__body').click()
+      await page.locator('[data-testid="review-approve"]').waitFor()
+      const opened = idOf(page.url())
+      await page.locator('[data-testid="review-approve"]').click()
+      await expect.poll(() => idOf(page.url()), { timeout: 10_000 }).not.toBe(opened)
+      await page.locator('[data-testid="review-back"]').click()
+      await page.waitForURL(/\/supervisor\/review$/)
+      await batch.waitFor()
+    }
+    await expect.poll(() => batch.isDisabled()).toBe(false)
+    await batch.scrollIntoViewIfNeeded()
+    await page.locator('.van-toast').waitFor({ state: 'hidden' }).catch(() => undefined)
+    await screenshot(page, 'supervisor-queue-sampled-phone')
+    const rest = Number(/(\d+)/.exec(await batch.innerText())![1])
+    expect(rest).toBeGreaterThan(0)
+    const approvedBefore = (await readStore<Review>(page, db, 'reviews')).filter((r) => r.state === 'approved').length
+    await batch.click()
+    await page.locator('.van-dialog__confirm').click()
+    await expect.poll(async () => (await readStore<Review>(page, db, 'reviews')).filter((r) => r.state === 'approved').length, { timeout: 20_000 }).toBe(approvedBefore + rest)
+    await expect.poll(() => page.locator('[data-testid="review-rest"] [data-state="pending"]').count()).toBe(0)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  }, 180_000)
 })

@@ -11,7 +11,9 @@ import type { Actor } from '@/db/actor'
 /**
  * Needs assessments and score forms, both rendered from templates. Saving a needs
  * assessment also sets the household's care level and visit cadence (a household.put
- * in the same transaction), which is what drives the Today screen's due list.
+ * in the same transaction), which is what drives the Today screen's due list. The two
+ * are one change for the supervisor: the assessment records the care level's
+ * `careLevelChange` and the household write names the assessment (rules/care-level.ts).
  */
 
 export interface AssessmentInput {
@@ -49,6 +51,7 @@ export async function createAssessment(db: GridSisterDb, input: AssessmentInput,
         careLevel: result.careLevel,
         cadenceDays: result.cadenceDays,
         score: result.score,
+        careLevelChange: template.kind === 'needs' ? { from: household.careLevel, to: result.careLevel } : null,
       },
       toLocal: (a) => a,
     })
@@ -57,6 +60,7 @@ export async function createAssessment(db: GridSisterDb, input: AssessmentInput,
         id: household.id,
         gridId: household.gridId,
         fields: { careLevel: result.careLevel, visitCadenceDays: result.cadenceDays },
+        assessment: saved,
       })
     }
     return saved

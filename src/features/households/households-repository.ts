@@ -3,7 +3,7 @@ import { Household, KEY_GROUPS, type HouseholdFields, type KeyGroup } from '@/sh
 import type { GridSisterDb, LocalHousehold } from '@/db/db'
 import { toLocalHousehold } from '@/db/derive'
 import { deleteMergeable, putMergeable } from '@/db/mergeable-repository'
-import { normalizePhone } from '@/shared/rules'
+import { normalizePhone, type AssessmentResultLike } from '@/shared/rules'
 
 /** Households of the device: writes through the outbox (derived columns: src/db/households-derived-repository.ts). */
 
@@ -12,6 +12,8 @@ export interface SaveHouseholdInput {
   id?: string
   gridId: string
   fields: Partial<HouseholdFields>
+  /** The needs assessment whose result `fields` are (its care-level write: rules/care-level.ts). */
+  assessment?: AssessmentResultLike
 }
 
 /** A new household's fields before the worker fills them in. */
@@ -42,6 +44,7 @@ export function saveHousehold(db: GridSisterDb, input: SaveHouseholdInput): Prom
     gridId: input.gridId,
     fields,
     toLocal: (h, prev) => toLocalHousehold(h, prev ?? {}),
+    assessment: input.assessment,
   })
 }
 

@@ -38,6 +38,10 @@ export function formatField(field: string, value: unknown, c: FormatContext): st
       return (value as string[]).map((g) => t(`supervisor.keyGroup.${g}`)).join('、') || '—'
     case 'careLevel':
       return t(`supervisor.level.${Number(value)}`)
+    case 'careLevelChange': {
+      const { from, to } = value as { from: number; to: number }
+      return t('supervisor.careLevelChange', { from: t(`supervisor.level.${from}`), to: t(`supervisor.level.${to}`) })
+    }
     case 'category':
       return t(`supervisor.category.${String(value)}`)
     case 'state':
@@ -83,7 +87,10 @@ export function wishLines(w: Wish, c: FormatContext): DetailLine[] {
 export function assessmentLines(a: Assessment, c: FormatContext): DetailLine[] {
   const tpl = findTemplate(a.templateId) ?? NEEDS_TEMPLATE
   const lang = c.locale === 'en' ? 'en' : 'zh'
-  const head = [line('templateId', a.templateId, c), line('assessedAt', a.assessedAt, c), line('careLevel', a.careLevel, c)]
+  // The care level it set on the household is decided with it: shown as the change.
+  const change = a.careLevelChange && a.careLevelChange.from !== a.careLevelChange.to ? a.careLevelChange : null
+  const level = change ? { ...line('careLevel', a.careLevel, c), value: formatField('careLevelChange', change, c) } : line('careLevel', a.careLevel, c)
+  const head = [line('templateId', a.templateId, c), line('assessedAt', a.assessedAt, c), level]
   const domains = tpl.domains.map((d) => {
     const ans = a.answers[d.key]
     const level = tpl.levels[ans?.level ?? 0]?.[lang] ?? ''

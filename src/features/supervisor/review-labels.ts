@@ -24,7 +24,15 @@ export function itemSummary(i: Pick<ReviewItem, 'kind' | 'assessment' | 'summary
   if (i.outcome) return [c.t(`supervisor.outcome.${i.outcome}`), i.summary].filter(Boolean).join(' · ')
   if (i.kind !== 'assessment' || !a) return i.summary
   if (a.score !== null) return c.t('supervisor.courtyard.score', { n: a.score })
-  return `${c.t('supervisor.field.careLevel')}：${c.t(`supervisor.level.${a.careLevel}`)}`
+  return careLevelText(a, c)
+}
+
+/** An assessment's care level, as the change it made to the household when it made one. */
+export function careLevelText(a: { careLevel: number; careLevelChange?: { from: number; to: number } | null }, c: FormatContext): string {
+  const level = (n: number) => c.t(`supervisor.level.${n}`)
+  const change = a.careLevelChange
+  const value = change && change.from !== change.to ? c.t('supervisor.careLevelChange', { from: level(change.from), to: level(change.to) }) : level(a.careLevel)
+  return `${c.t('supervisor.field.careLevel')}：${value}`
 }
 
 /** The triage reasons as words. */

@@ -29,6 +29,7 @@ export type FieldIssueCode =
   | 'time-in-future'
   | 'next-before-visit'
   | 'address-required'
+  | 'care-level-mismatch'
   | 'refusal-note-required'
 
 /** One refused field: its path in the record, why, and a plain (English) message for logs. */

@@ -98,9 +98,24 @@ function refusalNoteIssue(v: VisitLike): FieldIssue | null {
   return { path: 'seen', code: 'refusal-note-required', message: 'a refused visit needs a short note' }
 }
 
-/** An assessment is of something seen, so not after now. */
-export function checkAssessmentWrite(a: { assessedAt?: string }, changed: ChangedFields, clock: WriteClock): FieldIssue[] {
-  return touches(changed, 'assessedAt') && a.assessedAt ? present([checkNotFuture('assessedAt', a.assessedAt, clock)]) : []
+interface AssessmentLike {
+  assessedAt?: string
+  careLevel?: number
+  careLevelChange?: { from: number; to: number } | null
+}
+
+/**
+ * An assessment is of something seen, so not after now; the care-level change it
+ * records ends at its own result (the queue shows that change: rules/care-level.ts).
+ */
+export function checkAssessmentWrite(a: AssessmentLike, changed: ChangedFields, clock: WriteClock): FieldIssue[] {
+  const change = a.careLevelChange
+  return present([
+    touches(changed, 'assessedAt') && a.assessedAt ? checkNotFuture('assessedAt', a.assessedAt, clock) : null,
+    touches(changed, 'careLevel', 'careLevelChange') && change && change.to !== a.careLevel
+      ? { path: 'careLevelChange', code: 'care-level-mismatch', message: 'the care-level change does not end at the assessed level' }
+      : null,
+  ])
 }
 
 /** A wish command: the claimant's phone; a fulfilment that has happened. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { GridSisterDb } from '@/db/db'
 import { getMeta, setMeta } from '@/db/meta-repository'
 import { createSyncClient } from '@/sync/sync-client'
-import { dropGrids, HEARD_LOSS_DAYS } from '@/sync/pull-repository'
+import { applyPullPage, dropGrids, HEARD_LOSS_DAYS } from '@/sync/pull-repository'
 import { makeDb, seedHousehold } from '../../helpers/app/factories'
 import { grid, json, pullReply, pushAnswering, scriptedServer } from './sync-test-kit'
 
@@ -24,6 +24,24 @@ describe('heard losses', () => {
     await db.grids.put(grid(LOST))
     await dropGrids(db, [LOST])
     expect(await getMeta(db, 'heardLosses')).toEqual({ [LOST]: { seq: 7, at: expect.any(Number) } })
+  })
+
+  it('are forgotten when the grid comes back', async () => {
+    db = makeDb()
+    await setMeta(db, 'heardLosses', { [LOST]: { seq: 3, at: Date.now() }, other: { seq: 4, at: Date.now() } })
+    await applyPullPage(db, pullReply({ grids: [grid(LOST)], cursors: { [LOST]: 0 } }), Date.now())
+    expect(Object.keys((await getMeta(db, 'heardLosses')) ?? {})).toEqual(['other'])
+  })
+
+  it('go with every push, none as an empty map', async () => {
+    db = makeDb()
+    await seedHousehold(db)
+    const server = scriptedServer()
+    server.on('POST', '/api/sync/push', pushAnswering())
+    server.on('POST', '/api/sync/pull', () => json(pullReply()))
+    const client = createSyncClient({ db, baseUrl: 'http://sync.test', fetch: server.fetch, getToken: () => 'tok', locks: null })
+    await client.syncOnce()
+    expect((server.requests.find((r) => r.path === '/api/sync/push')!.body as { heard: unknown }).heard).toEqual({})
   })
 
   it('go with every push', async () => {

@@ -24,6 +24,14 @@ describe('rebase', () => {
     expect(out.hlc.headName).toBe(server.hlc.headName)
   })
 
+  it("keeps the household's time under a pending care-level write of an assessment, and moves it for any other", () => {
+    const server = serverHousehold({ careLevel: 1 })
+    const args = { id: server.id, gridId: server.gridId, patch: { careLevel: 3, visitCadenceDays: 14 }, base: {} }
+    const assessed = rebase('household', server, [mutation('household.put', { ...args, assessmentId: uuidv7() })])
+    expect(assessed).toMatchObject({ careLevel: 3, updatedAt: server.updatedAt })
+    expect(rebase('household', server, [mutation('household.put', args)]).updatedAt).toBe(AT)
+  })
+
   it('keeps a pending delete as a tombstone and a restore undoes it', () => {
     const server = serverHousehold()
     const del = mutation('household.delete', { id: server.id, gridId: server.gridId })

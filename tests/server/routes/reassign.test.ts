@@ -92,6 +92,19 @@ describe.each(BACKENDS)('reassigning a grid with offline changes in flight on $n
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied', 'rejected'])
   })
 
+  it('takes what a fast phone made before the move when the reply that told it was lost (it names no loss)', async () => {
+    const a1 = t.world.grids.a1.id
+    const phone = new TestDevice()
+    const fast = () => encodeHlc({ millis: Date.now() + 2 * 3_600_000, counter: 0, node: 'fast' })
+    // Offline edits; its last pull left before them and reached the server after the move,
+    // but its reply never came back: the server noted a notice the phone never heard.
+    const offline = [phone.m('household.put', householdPut(a1), fast()), phone.m('household.put', householdPut(a1), fast())]
+    await assign(a1, t.world.users.wa2.id)
+    expect((await pull('wa1', { ...phone.pull({ [a1]: 0 }), outboxSeq: 0 })).gridsLost).toEqual([a1])
+    const res = await push('wa1', { ...phone.push(offline), heard: {} })
+    expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied'])
+  })
+
   it('without the seq the phone heard at, refuses what it made while the telling pull was on the wire', async () => {
     const a1 = t.world.grids.a1.id
     const phone = new TestDevice()

@@ -32,6 +32,15 @@ describe('checkPutWrite', () => {
     expect(checkPutWrite('person.put', { idNumber: '11010519491231002X' }, person, clock)).toMatchObject([{ code: 'id-birth-mismatch' }])
   })
 
+  it("refuses an assessment whose care-level change does not end at its own level", () => {
+    const assessed = { assessedAt: '2026-12-06T08:00:00Z', careLevel: 3 }
+    expect(checkPutWrite('assessment.put', { ...assessed, careLevelChange: { from: 1, to: 3 } }, null, clock)).toEqual([])
+    expect(checkPutWrite('assessment.put', { ...assessed, careLevelChange: { from: 1, to: 2 } }, null, clock)).toMatchObject([{ code: 'care-level-mismatch', path: 'careLevelChange' }])
+    // Older apps send none; a stored older assessment edited elsewhere is not refused.
+    expect(checkPutWrite('assessment.put', assessed, null, clock)).toEqual([])
+    expect(checkPutWrite('assessment.put', { careLevel: 2 }, { ...assessed, careLevelChange: null }, clock)).toEqual([])
+  })
+
   it('checks every field of a new record', () => {
     expect(checkPutWrite('household.put', { headName: '王', address: oldRow.address, phone: '' }, null, clock)).toHaveLength(2)
   })

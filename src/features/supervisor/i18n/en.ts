@@ -18,6 +18,7 @@ const en: typeof zhCN = {
     category: glossaryEn.wishCategory,
     policy: glossaryEn.policy,
     level: glossaryEn.careLevel,
+    careLevelChange: '{from} → {to}',
     sex: { F: 'F', M: 'M' },
     keyGroup: glossaryEn.keyGroup,
     review: {
@@ -31,6 +32,7 @@ const en: typeof zhCN = {
       field: 'Field', more: '{n} more, show more', photos: 'Photos', history: 'History', open: 'Open', notFound: 'Record not found or not in this community',
     },
     field: {
+      careLevelChange: 'Care level change',
       visitedAt: 'Visited at', visitorName: 'Visitor', method: 'Method', outcome: 'Outcome', seen: 'Seen', asked: 'Asked for', done: 'Done or promised',
       policies: 'Policies explained', nextVisitOn: 'Next visit', photos: 'Photos', headName: 'Head', address: 'Address', phone: 'Phone',
       keyGroups: 'Key groups', careLevel: 'Care level', visitCadenceDays: 'Visit cadence (days)', notes: 'Notes', title: 'Wish',

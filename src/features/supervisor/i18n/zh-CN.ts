@@ -17,6 +17,7 @@ export default {
     category: glossaryZh.wishCategory,
     policy: glossaryZh.policy,
     level: glossaryZh.careLevel,
+    careLevelChange: '{from} → {to}',
     sex: { F: '女', M: '男' },
     keyGroup: glossaryZh.keyGroup,
     review: {
@@ -30,9 +31,10 @@ export default {
       field: '项目', more: '还有 {n} 条，点此显示更多', photos: '照片', history: '经过', open: '查看', notFound: '记录不存在或已不在本社区',
     },
     field: {
+      careLevelChange: '关怀等级变化',
       visitedAt: '走访时间', visitorName: '走访人', method: '方式', outcome: '走访结果', seen: '看到的情况', asked: '群众诉求', done: '办理或承诺',
       policies: '宣传政策', nextVisitOn: '下次走访', photos: '照片', headName: '户主', address: '地址', phone: '电话',
-      keyGroups: '重点人群', careLevel: '关注等级', visitCadenceDays: '走访周期（天）', notes: '备注', title: '心愿',
+      keyGroups: '重点人群', careLevel: '关怀等级', visitCadenceDays: '走访周期（天）', notes: '备注', title: '心愿',
       detail: '详情', category: '类别', state: '状态', claimedBy: '认领人', fulfilment: '完成情况', closedReason: '关闭原因',
       assessedAt: '评估时间', answers: '各项需求', cadenceDays: '走访周期（天）', score: '得分', templateId: '模板', deleted: '已删除',
       name: '姓名', sex: '性别', birthDate: '出生日期', relation: '关系', idNumber: '身份证号', members: '家庭成员',

@@ -1,4 +1,4 @@
-import type { Assessment, Grid, Household, KeyGroup, Review, ReviewState, Visit, VisitOutcome, Wish } from '@/shared'
+import type { Assessment, CareLevelChange, Grid, Household, KeyGroup, Review, ReviewState, Visit, VisitOutcome, Wish } from '@/shared'
 
 /**
  * The supervisor's review queue, derived purely from the device's records and review
@@ -7,6 +7,9 @@ import type { Assessment, Grid, Household, KeyGroup, Review, ReviewState, Visit,
  * - a review row → its state, except that a household, wish or assessment changed after
  *   the review (`updatedAt` later than `reviewedAt`) is 'pending' again, or
  *   'resubmitted' if it had been returned;
+ * - a needs assessment's care-level write keeps the household's `updatedAt`
+ *   (rules/care-level.ts), so it never makes the household pending: the assessment's
+ *   item carries it ("from → to");
  * - a visit that corrects a returned visit and has no review of its own is
  *   'resubmitted' (the server marks the returned one `resubmitted` too); the corrected
  *   original is superseded and leaves the queue.
@@ -32,8 +35,12 @@ export interface ReviewItem {
   review: Review | null
   /** For a resubmission: the id of the returned record it corrects. */
   resubmissionOf: string | null
-  /** Assessments: the template (shown by its name, never its id), score and care level. */
-  assessment: { templateId: string; score: number | null; careLevel: number } | null
+  /**
+   * Assessments: the template (shown by its name, never its id), score and care level,
+   * and the household's care-level change it carries (null from older apps), decided
+   * with it: that write does not make the household an item of its own.
+   */
+  assessment: { templateId: string; score: number | null; careLevel: number; careLevelChange: CareLevelChange | null } | null
   /** Visits other than a meeting (nobody home, refused…): named before the summary. */
   outcome?: Exclude<VisitOutcome, 'met'>
 }
@@ -104,7 +111,7 @@ export function buildReviewItems(src: ReviewSources): ReviewItem[] {
     if (a.deleted) continue
     items.push({ ...base('assessment', a.id, a.householdId, a.gridId), authorId: a.assessorId, authorName: name(a.assessorId),
       at: a.updatedAt, summary: '', state: stateOf(reviews.get(a.id), a.updatedAt), resubmissionOf: null,
-      assessment: { templateId: a.templateId, score: a.score, careLevel: a.careLevel } })
+      assessment: { templateId: a.templateId, score: a.score, careLevel: a.careLevel, careLevelChange: a.careLevelChange ?? null } })
   }
   return items.sort((x, y) => Date.parse(y.at) - Date.parse(x.at) || (x.id < y.id ? 1 : -1))
 }

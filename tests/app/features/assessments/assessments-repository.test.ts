@@ -31,6 +31,20 @@ describe('assessments-repository', () => {
     expect((await assessmentsOfHousehold(db, h.id)).map((x) => x.id)).toEqual([a.id])
   })
 
+  it('records the care-level change on the assessment and names the assessment on the household write', async () => {
+    const h = await seedHousehold(db, { careLevel: 1 })
+    const a = await createAssessment(
+      db,
+      { householdId: h.id, templateId: 'needs-v1', assessedAt: '2026-05-01T00:00:00.000Z', answers: { health: answer(3) } },
+      actor,
+    )
+    expect(a.careLevelChange).toEqual({ from: 1, to: 3 })
+    const last = (await db.outbox.orderBy('seq').last())?.mutation
+    expect(last).toMatchObject({ name: 'household.put', args: { assessmentId: a.id, patch: { careLevel: 3, visitCadenceDays: 14 } } })
+    // The write is the assessment's change, not the household's: its time stays.
+    expect((await db.households.get(h.id))?.updatedAt).toBe(h.updatedAt)
+  })
+
   it("scores a courtyard form without touching the household's cadence", async () => {
     const h = await seedHousehold(db)
     const before = await db.outbox.count()
