@@ -32,7 +32,8 @@ export function newVisits(ds: WorkerDataset, n: number, offset = 0): NewVisits {
       asked: text.asked,
       done: text.done,
       policies: text.policies,
-      nextVisitOn: text.nextVisitOn,
+      // The demo diary's own promise is in the past: promise one a month after this visit.
+      nextVisitOn: text.nextVisitOn === null ? null : new Date(now + 30 * 86_400_000).toISOString().slice(0, 10),
     }
     inputs.push(input)
     records.push({

@@ -77,11 +77,16 @@ export async function photoSummary(db: GridSisterDb): Promise<{ count: number; b
   return { count: rows.length, bytes: rows.reduce((n, r) => n + r.size, 0), budget }
 }
 
-/** Stores a photo fetched from the server (evictable: the server holds it). */
-export async function storeDownloadedPhoto(db: GridSisterDb, ref: PhotoRef, gridId: string, blob: Blob, now: number): Promise<void> {
-  await db.transaction('rw', db.photos, async () => {
-    if (await db.photos.get(ref.sha256)) return
+/**
+ * Stores a photo fetched from the server (evictable: the server holds it); false when it
+ * is not stored: already there, or its grid is no longer hers (a sync dropped the grid
+ * while the photo was on the wire, and nothing else would remove it).
+ */
+export async function storeDownloadedPhoto(db: GridSisterDb, ref: PhotoRef, gridId: string, blob: Blob, now: number): Promise<boolean> {
+  return db.transaction('rw', [db.photos, db.grids], async () => {
+    if ((await db.photos.get(ref.sha256)) || !(await db.grids.get(gridId))) return false
     const row: PhotoRow = { sha256: ref.sha256, blob, mime: ref.mime, size: blob.size, uploaded: 1, gridId, usedAt: now }
     await db.photos.put(row)
+    return true
   })
 }

@@ -119,7 +119,7 @@ export async function downloadPhotos(ctx: DownloadContext): Promise<DownloadResu
     if (!got.ok) return { ...got, ...count }
     if (!got.blob) continue
     try {
-      await storeDownloadedPhoto(db, want.ref, want.gridId, got.blob, ctx.now())
+      if (!(await storeDownloadedPhoto(db, want.ref, want.gridId, got.blob, ctx.now()))) continue
     } catch (e) {
       if (!isQuotaError(e)) throw e
       await evict(0, Math.floor(held * (1 - QUOTA_RELIEF)))
@@ -147,8 +147,7 @@ export async function fetchPhotoNow(ctx: DownloadContext, ref: PhotoRef, gridId:
   const held = stored.reduce((n, s) => n + s.size, 0)
   await makeRoom(ctx.db, held, got.blob.size, budget, stored.filter((s) => s.uploaded === 1))
   try {
-    await storeDownloadedPhoto(ctx.db, ref, gridId, got.blob, ctx.now())
-    return 'stored'
+    return (await storeDownloadedPhoto(ctx.db, ref, gridId, got.blob, ctx.now())) ? 'stored' : 'missing'
   } catch (e) {
     if (isQuotaError(e)) return 'quota'
     throw e

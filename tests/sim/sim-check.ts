@@ -63,8 +63,11 @@ async function checkDevice(world: SimWorld, net: SimNetwork, dev: SimDevice, vie
   const scope = await gridsOf(world, dev.user)
   // A photo not yet uploaded stays like an outbox row (its upload may still be refused).
   const photos = (await dev.db.photos.toArray()).filter((p) => p.uploaded === 1)
-  const stray = [...(await dev.db.households.toArray()), ...(await dev.db.visits.toArray()), ...photos].filter((r) => !scope.has(r.gridId))
-  if (stray.length) out.push(`G6 scope, device ${dev.name}: ${stray.length} rows of grids out of scope`)
+  const tables = { households: await dev.db.households.toArray(), visits: await dev.db.visits.toArray(), photos }
+  for (const [table, rows] of Object.entries(tables)) {
+    const stray = rows.filter((r) => !scope.has(r.gridId))
+    if (stray.length) out.push(`G6 scope, device ${dev.name}: ${stray.length} ${table} rows of grids out of scope`)
+  }
 }
 
 function checkRejectionsShown(net: SimNetwork, dev: SimDevice, processed: Map<string, Processed>, clientId: unknown, rejections: Set<string>): string[] {

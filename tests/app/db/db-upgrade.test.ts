@@ -55,7 +55,7 @@ async function appRows(): Promise<Snapshot> {
     actor,
   )
   await scratch.reviews.add(review(due.id))
-  await scratch.grids.add({ id: GRID_ID, communityId: GRID_ID, name: '一网格', code: 'G1', estates: ['黄龙小区'], workerId: actor.id })
+  await scratch.grids.put({ id: GRID_ID, communityId: GRID_ID, name: '一网格', code: 'G1', estates: ['黄龙小区'], workerId: actor.id })
   const first = (await scratch.outbox.orderBy('seq').first())!
   await scratch.rejections.add({
     mutationId: first.mutation.mutationId,

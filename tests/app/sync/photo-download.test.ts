@@ -8,7 +8,7 @@ import { createVisit } from '@/features/visits/visits-repository'
 import { createHttp } from '@/sync/http'
 import { downloadPhotos, fetchPhotoNow, RECENT_DAYS, type DownloadContext } from '@/sync/photo-download'
 import { createPhotoDownloader } from '@/sync/photo-downloader'
-import { GRID_ID, actor, makeDb, seedHousehold, visitInput } from '../../helpers/app/factories'
+import { GRID_ID, actor, holdGrid, makeDb, seedHousehold, visitInput } from '../../helpers/app/factories'
 import { error, scriptedServer, type ScriptedServer } from './sync-test-kit'
 
 const DAY = 86_400_000
@@ -180,10 +180,21 @@ describe('createPhotoDownloader', () => {
 describe('fetchPhotoNow', () => {
   it('fetches an older photo when it is viewed and keeps it as downloaded', async () => {
     db = makeDb()
+    await holdGrid(db)
     const p = await photo('o')
     const outcome = await fetchPhotoNow(context(db, photoServer([p])), p.ref, GRID_ID)
     expect(outcome).toBe('stored')
     expect(await db.photos.get(p.ref.sha256)).toMatchObject({ uploaded: 1, size: 300 })
     expect(await fetchPhotoNow(context(db, photoServer([])), (await photo('z')).ref, GRID_ID)).toBe('missing')
+  })
+
+  it('does not keep a photo whose grid a sync dropped while it was on the wire', async () => {
+    db = makeDb()
+    const p = await photo('g')
+    // The grid is gone (another worker's now): nothing would ever remove the photo again.
+    expect(await storeDownloadedPhoto(db, p.ref, GRID_ID, new Blob([p.bytes as BlobPart]), NOW)).toBe(false)
+    expect(await db.photos.count()).toBe(0)
+    await holdGrid(db)
+    expect(await storeDownloadedPhoto(db, p.ref, GRID_ID, new Blob([p.bytes as BlobPart]), NOW)).toBe(true)
   })
 })

@@ -19,6 +19,12 @@ export function makeDb(): GridSisterDb {
 export const GRID_ID = '0190a000-0000-7000-8000-000000000001'
 export const actor: Actor = { id: '0190a000-0000-7000-8000-0000000000aa', name: '李梅', role: 'worker' }
 
+/** The phone holds grid GRID_ID, as after its first pull (every household's grid is held). */
+export async function holdGrid(db: GridSisterDb): Promise<void> {
+  if (await db.grids.get(GRID_ID)) return
+  await db.grids.put({ id: GRID_ID, communityId: '0190a000-0000-7000-8000-0000000000c1', name: '第一网格', code: 'G1', estates: [], workerId: actor.id })
+}
+
 export function householdFields(over: Partial<HouseholdFields> = {}): HouseholdFields {
   return {
     headName: '王秀英',
@@ -71,6 +77,7 @@ export async function seedHousehold(
   over: Partial<HouseholdFields> = {},
   members: Partial<PersonFields>[] = [],
 ) {
+  await holdGrid(db)
   const h = await saveHousehold(db, { gridId: GRID_ID, fields: householdFields(over) })
   for (const m of members) await savePerson(db, { householdId: h.id, fields: personFields(h.id, m) })
   return (await db.households.get(h.id))!

@@ -5,7 +5,7 @@ import { useAuthStore } from '@/features/auth/auth-store'
 import { i18n } from '@/i18n'
 import { getPhotoBudget, storeDownloadedPhoto } from '@/db/photo-budget-repository'
 import { setTransport } from '@/sync/transport'
-import { GRID_ID, seedHousehold } from '../../../helpers/app/factories'
+import { GRID_ID, holdGrid, seedHousehold } from '../../../helpers/app/factories'
 import { setupApp, until, type TestApp } from '../../../helpers/app/mount-page'
 import { json, pullReply, pushAnswering, scriptedServer } from '../../sync/sync-test-kit'
 
@@ -19,6 +19,7 @@ describe('SettingsPage', () => {
   it('shows the photos on the phone against the budget, and changes the budget', async () => {
     const blob = new Blob([new Uint8Array(3 * 1024 * 1024)], { type: 'image/jpeg' })
     const ref = { sha256: 'a'.repeat(64), mime: 'image/jpeg' as const, size: blob.size }
+    await holdGrid(app.db)
     await storeDownloadedPhoto(app.db, ref, GRID_ID, blob, Date.now())
     const w = await app.mountPage(SettingsPage)
     await until(() => expect(w.find('[data-testid="photo-usage"]').text()).toContain('照片 1 张 · 3 MB / 200 MB'))
