@@ -112,7 +112,7 @@ describe('elder mode (长辈版)', () => {
       await page.goto(`${server.url}/supervisor/review`)
       await page.locator('li.review-item button').first().click()
       await page.waitForURL(/\/supervisor\/review\/[^/]+\/[^/]+$/)
-      const screens = ['review', 'coverage', 'ledger', 'needs', 'map', 'conflicts', 'export', 'audit', 'community'].map((s) => `/supervisor/${s}`)
+      const screens = ['review', 'coverage', 'ledger', 'needs', 'map', 'conflicts', 'export', 'audit'].map((s) => `/supervisor/${s}`)
       const offenders: string[] = []
       for (const path of [new URL(page.url()).pathname, ...screens]) {
         await page.goto(`${server.url}${path}`)
