@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie'
-import type { Assessment, Grid, Household, Mutation, Person, Review, Visit, Wish } from '@/shared'
+import type { Assessment, CommunitySettings, Grid, Household, Mutation, Person, Review, Visit, Wish } from '@/shared'
 import { lastVisitColumns, latestVisitOf } from './derive'
 
 /**
@@ -110,6 +110,7 @@ export class GridSisterDb extends Dexie {
   wishes!: Table<Wish, string>
   assessments!: Table<Assessment, string>
   reviews!: Table<Review, string>
+  communitySettings!: Table<CommunitySettings, string>
   grids!: Table<Grid, string>
   outbox!: Table<OutboxRow, number>
   rejections!: Table<RejectionRow, string>
@@ -164,6 +165,9 @@ export class GridSisterDb extends Dexie {
       })
     // v5: drafts of forms being typed (issue 19), listed on Today newest first.
     this.version(5).stores({ drafts: 'key, userId, updatedAt' })
+    // v6: the community's settings (its common phrases and own dates), one row per
+    // community; `gridId` (the community's id) indexed like every record table's.
+    this.version(6).stores({ communitySettings: 'id, gridId' })
   }
 }
 

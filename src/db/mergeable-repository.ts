@@ -6,7 +6,7 @@ import { checkPutWrite, isAssessedCareWrite, type AssessmentResultLike } from '@
 import { RecordValidationError, commitMutation, throwIfIssues, type WriteContext } from './outbox-repository'
 
 /**
- * Writes of mergeable records (household, person, assessment) as per-field patches.
+ * Writes of mergeable records (household, person, assessment, community settings) as per-field patches.
  *
  * Guarantees:
  * - Only fields whose value actually changed go into the mutation's `patch`; `base`
@@ -18,7 +18,7 @@ import { RecordValidationError, commitMutation, throwIfIssues, type WriteContext
  * - A save that changes nothing writes nothing (no empty mutation in the outbox).
  */
 
-type MergeableName = 'household.put' | 'person.put' | 'assessment.put'
+type MergeableName = 'household.put' | 'person.put' | 'assessment.put' | 'communitySettings.put'
 
 interface MergeableRecord {
   id: string
@@ -105,7 +105,8 @@ export async function putMergeable<R extends MergeableRecord, L extends R>(o: Pu
       if (!parsed.success) throw validationError(parsed.error)
       const data = parsed.data as unknown as Record<string, unknown>
       const patch = Object.fromEntries(changed.map((k) => [k, data[k]]))
-      throwIfIssues(checkPutWrite(o.name, patch, previous ?? null, ctx.clock))
+      // The community's settings have no value checks beyond their schema.
+      if (o.name !== 'communitySettings.put') throwIfIssues(checkPutWrite(o.name, patch, previous ?? null, ctx.clock))
       const link = o.assessment ? { assessmentId: o.assessment.id } : {}
       if (previous && isAssessedCareWrite({ patch, ...link }, o.id, o.assessment ?? null)) {
         parsed.data.updatedAt = previous.updatedAt

@@ -7,6 +7,8 @@ export interface MetaValues {
   hlc: string
   nextSeq: number
   cursors: Record<string, number>
+  /** The seq of the community settings this device holds (0: none yet). */
+  communityCursor: number
   lastSyncAt: string | null
   persistRequested: boolean
   /** Persistence asked for again once the app ran installed (browsers grant it to apps). */

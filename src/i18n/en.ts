@@ -121,6 +121,7 @@ const en: typeof zhCN = {
     festivals: 'Festival care',
     festivalIn: 'in {n} days',
     festivalToday: 'today',
+    festivalAll: 'all households',
     returned: 'Returned records',
     returnedBy: 'Returned by {name}',
     visitAction: 'Visit',

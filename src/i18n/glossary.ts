@@ -49,7 +49,7 @@ export const glossaryZh = {
   },
   reviewState: { pending: '待审核', approved: '已通过', returned: '已退回', resubmitted: '已重新提交' },
   careLevel: ['无需求', '一般', '较高', '迫切'],
-  recordKind: { household: '住户', person: '成员', visit: '走访记录', wish: '微心愿', assessment: '需求评估' },
+  recordKind: { household: '住户', person: '成员', visit: '走访记录', wish: '微心愿', assessment: '需求评估', communitySettings: '社区设置' },
   term: { notAccepted: '未被接受', elderMode: '长辈版' },
 }
 
@@ -92,6 +92,6 @@ export const glossaryEn: typeof glossaryZh = {
   },
   reviewState: { pending: 'Pending', approved: 'Approved', returned: 'Returned', resubmitted: 'Resubmitted' },
   careLevel: ['None', 'Low', 'Medium', 'High'],
-  recordKind: { household: 'Household', person: 'Member', visit: 'Visit', wish: 'Wish', assessment: 'Assessment' },
+  recordKind: { household: 'Household', person: 'Member', visit: 'Visit', wish: 'Wish', assessment: 'Assessment', communitySettings: 'Community settings' },
   term: { notAccepted: 'not accepted', elderMode: 'Elder mode' },
 }

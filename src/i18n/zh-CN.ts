@@ -121,6 +121,7 @@ export default {
     festivals: '节日关怀',
     festivalIn: '{n} 天后',
     festivalToday: '今天',
+    festivalAll: '全部住户',
     returned: '被退回的记录',
     returnedBy: '{name} 退回',
     visitAction: '去走访',

@@ -28,6 +28,7 @@ const TARGETS: { [N in MutationName]: TargetOf<N> } = {
   'record.restore': (a) => ({ kind: a.kind, id: a.id }),
   // One review per record: its id is the reviewed record's id.
   'review.set': (a) => ({ kind: 'review', id: a.recordId }),
+  'communitySettings.put': (a) => ({ kind: 'communitySettings', id: a.id }),
   // An audit entry (a view, an export) writes no record.
   'audit.record': () => null,
 }

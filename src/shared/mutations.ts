@@ -13,6 +13,7 @@ import {
 } from './records'
 import { RecordKind, WishState } from './vocab'
 import { AuditRecordArgs } from './audit'
+import { CommunitySettingsFields } from './community-settings'
 
 /**
  * The outbox mutation: every local write produces exactly one, in the same Dexie
@@ -68,13 +69,15 @@ export const MutationArgs = {
   'record.restore': lazySchema(() => z.object({ kind: z.enum(['household', 'person', 'assessment']), id: Id, gridId: Id })),
   'review.set': lazySchema(() =>
     z.object({
-      recordKind: RecordKind.exclude(['review']),
+      recordKind: RecordKind.exclude(['review', 'communitySettings']),
       recordId: Id,
       gridId: Id,
       decision: z.enum(['approved', 'returned']),
       comment: z.string().trim().max(1000),
     }),
   ),
+  /** Supervisor (or admin) of the community only; id and gridId are the community's id. */
+  'communitySettings.put': lazySchema(() => put(CommunitySettingsFields)),
   /** Supervisor/admin only: an audit entry (a view or an export); writes no record. */
   'audit.record': AuditRecordArgs,
 } as const
@@ -106,6 +109,7 @@ export const Mutation = lazySchema(() =>
     variant('review.set'),
     variant('record.restore'),
     variant('audit.record'),
+    variant('communitySettings.put'),
   ]),
 )
 export type Mutation = z.infer<typeof Mutation>

@@ -14,6 +14,7 @@ import {
   WishCategory,
   WishState,
 } from './vocab'
+import { CommunitySettings } from './community-settings'
 
 /**
  * One zod schema per stored record. Both the app (Dexie) and the sync server import
@@ -274,7 +275,7 @@ export type Assessment = z.infer<typeof Assessment>
 export const Review = lazySchema(() =>
   z.object({
     id: Id,
-    recordKind: RecordKind.exclude(['review']),
+    recordKind: RecordKind.exclude(['review', 'communitySettings']),
     recordId: Id,
     gridId: Id,
     state: ReviewState,
@@ -295,6 +296,7 @@ export const RECORD_SCHEMAS = {
   wish: Wish,
   assessment: Assessment,
   review: Review,
+  communitySettings: CommunitySettings,
 } as const
 export interface RecordByKind {
   household: Household
@@ -303,4 +305,5 @@ export interface RecordByKind {
   wish: Wish
   assessment: Assessment
   review: Review
+  communitySettings: CommunitySettings
 }

@@ -90,6 +90,12 @@ export const PullRequest = lazySchema(() =>
     outboxSeq: z.number().int().min(0).optional(),
     /** Records this device has not uploaded yet (its outbox), shown to the admin as its watermark. */
     pending: z.number().int().min(0).optional(),
+    /**
+     * The seq of the community's settings the device holds (0: none). Only a device that
+     * sends it receives them (a `communitySettings` change): an app that predates them
+     * would not read the change.
+     */
+    communityCursor: z.number().int().min(0).optional(),
   }),
 )
 export type PullRequest = z.infer<typeof PullRequest>
@@ -110,6 +116,7 @@ export const Change = lazySchema(() =>
     change('wish'),
     change('assessment'),
     change('review'),
+    change('communitySettings'),
   ]),
 )
 export type Change = z.infer<typeof Change>
@@ -128,6 +135,8 @@ export const PullReply = lazySchema(() =>
      * first sync can say "x / y". Optional: a reply without it still parses.
      */
     remaining: z.number().int().min(0).optional(),
+    /** The community settings' cursor after this page (only when the request sent one). */
+    communityCursor: z.number().int().min(0).optional(),
     serverHlc: HlcString,
   }),
 )

@@ -90,6 +90,7 @@ export const REVIEW_STATES = ['pending', 'approved', 'returned', 'resubmitted'] 
 export const ReviewState = z.enum(REVIEW_STATES)
 export type ReviewState = z.infer<typeof ReviewState>
 
-export const RECORD_KINDS = ['household', 'person', 'visit', 'wish', 'assessment', 'review'] as const
+/** `communitySettings`: one per community, its id the community's (community-settings.ts). */
+export const RECORD_KINDS = ['household', 'person', 'visit', 'wish', 'assessment', 'review', 'communitySettings'] as const
 export const RecordKind = z.enum(RECORD_KINDS)
 export type RecordKind = z.infer<typeof RecordKind>

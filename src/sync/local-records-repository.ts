@@ -8,7 +8,7 @@ import type { Change, RecordByKind, RecordKind } from '@/shared'
  * Used by pull and by shadow restore; callers hold a transaction over the record tables.
  */
 
-export const recordTables = (db: GridSisterDb) => [db.households, db.persons, db.visits, db.wishes, db.assessments, db.reviews]
+export const recordTables = (db: GridSisterDb) => [db.households, db.persons, db.visits, db.wishes, db.assessments, db.reviews, db.communitySettings]
 
 /**
  * Stores a record; returns the households whose derived columns it may change (a
@@ -30,6 +30,9 @@ export async function putLocal<K extends RecordKind>(db: GridSisterDb, kind: K, 
       return []
     case 'review':
       await db.reviews.put(record as RecordByKind['review'])
+      return []
+    case 'communitySettings':
+      await db.communitySettings.put(record as RecordByKind['communitySettings'])
       return []
     case 'visit': {
       const v = record as RecordByKind['visit']
@@ -64,7 +67,7 @@ export interface StoredMany {
  * cheaper `advanceLastVisits`.
  */
 export async function putLocalMany(db: GridSisterDb, changes: Change[]): Promise<StoredMany> {
-  const by: RecordsByKind = { household: [], person: [], assessment: [], review: [], visit: [], wish: [] }
+  const by: RecordsByKind = { household: [], person: [], assessment: [], review: [], visit: [], wish: [], communitySettings: [] }
   for (const c of changes) (by[c.kind] as RecordByKind[RecordKind][]).push(c.record)
   const touched = new Set<string>()
   // Visits are not read first: they are append-only (visit.create is their only
@@ -82,6 +85,7 @@ export async function putLocalMany(db: GridSisterDb, changes: Change[]): Promise
     db.reviews.bulkPut(by.review),
     db.visits.bulkPut(by.visit),
     db.wishes.bulkPut(by.wish),
+    db.communitySettings.bulkPut(by.communitySettings),
   ])
   for (const h of by.household) touched.add(h.id)
   by.wish.forEach((w, i) => {

@@ -100,6 +100,9 @@ async function repullGrids(db: GridSisterDb, gridIds: Set<string>): Promise<void
   const cursors = { ...((await getMeta(db, 'cursors')) ?? {}) }
   for (const id of gridIds) if (id in cursors) cursors[id] = 0
   await setMeta(db, 'cursors', cursors)
+  // The community's settings are kept under its id, not a grid's (src/shared/community-settings.ts).
+  const community = await db.communitySettings.where('gridId').anyOf([...gridIds]).count()
+  if (community > 0) await setMeta(db, 'communityCursor', 0)
 }
 
 /** Counts a transport failure against the rows of a push that got no answer. */

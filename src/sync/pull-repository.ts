@@ -75,9 +75,11 @@ export function applyPullPage(db: GridSisterDb, reply: PullReply, now: number, f
     const cursors = { ...((await getMeta(db, 'cursors')) ?? {}), ...reply.cursors }
     for (const id of lost) delete cursors[id]
     await setMeta(db, 'cursors', cursors)
+    if (reply.communityCursor !== undefined) await setMeta(db, 'communityCursor', reply.communityCursor)
     await db.grids.clear()
     await db.grids.bulkPut(reply.grids.filter((g) => !lost.has(g.id)))
     await forgetHeardLosses(db, reply.grids.filter((g) => !lost.has(g.id)).map((g) => g.id))
+    await sweepLostGrids(db)
     await advanceClock(db, reply.serverHlc, now)
     if (firstSync) await setMeta(db, 'firstSync', firstSync)
   })
@@ -132,6 +134,17 @@ async function noteHeardLosses(db: GridSisterDb, gridIds: string[]): Promise<voi
   const kept = Object.entries((await getMeta(db, 'heardLosses')) ?? {}).filter(([, h]) => h.at > now - HEARD_LOSS_DAYS * 86_400_000)
   const heard = Object.fromEntries([...kept, ...gridIds.map((id) => [id, { seq, at: now }] as const)].slice(-MAX_HEARD_LOSSES))
   await setMeta(db, 'heardLosses', heard)
+}
+
+/**
+ * Rows of grids she lost that were written after the grid was dropped (a save racing the
+ * pull that dropped it): the server never names that grid again, so they go now. Their
+ * outbox rows stay, and are answered like any other.
+ */
+async function sweepLostGrids(db: GridSisterDb): Promise<void> {
+  const lost = Object.keys((await getMeta(db, 'heardLosses')) ?? {})
+  if (lost.length === 0) return
+  for (const table of recordTables(db)) await table.where('gridId').anyOf(lost).delete()
 }
 
 /** A grid that came back to her: what she heard of its earlier loss no longer applies. */

@@ -60,9 +60,12 @@ async function pullPages(ctx: EngineContext, push: () => Promise<PushResult>, fi
   // takes what the device made before (lower seqs) and refuses what it makes after.
   // And the outbox after this run's push: the upload watermark the admin's console shows.
   const pending = await countPending(db)
-  const request = async (cursors: Cursors) => {
+  // The community's settings travel with the first page after they change (pull-service.ts).
+  const request = async (cursors: Cursors, communityCursor?: number) => {
     const outboxSeq = ((await getMeta(db, 'nextSeq')) ?? 1) - 1
-    return ctx.http.postJson('/api/sync/pull', { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors, outboxSeq, pending }, PullReply)
+    const community = communityCursor ?? (await getMeta(db, 'communityCursor')) ?? 0
+    const body = { clientId: ctx.clientId, schemaVersion: SCHEMA_VERSION, cursors, outboxSeq, pending, communityCursor: community }
+    return ctx.http.postJson('/api/sync/pull', body, PullReply)
   }
   let next = request((await getMeta(db, 'cursors')) ?? {})
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -74,7 +77,7 @@ async function pullPages(ctx: EngineContext, push: () => Promise<PushResult>, fi
     // sync is page after page). Not across lost grids, whose cursors are dropped. If
     // storing fails, the prefetched reply is never applied.
     const prefetched = reply.hasMore && reply.gridsLost.length === 0
-    if (prefetched) next = request({ ...((await getMeta(db, 'cursors')) ?? {}), ...reply.cursors })
+    if (prefetched) next = request({ ...((await getMeta(db, 'cursors')) ?? {}), ...reply.cursors }, reply.communityCursor)
     if (reply.gridsLost.length > 0) {
       if (await hasPendingIn(db, reply.gridsLost)) {
         const pushed = await push()

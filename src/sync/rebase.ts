@@ -13,7 +13,7 @@ import { wishAfter } from '@/shared/rules/wish'
 
 export const refKey = (r: RecordRef): string => `${r.kind}:${r.id}`
 
-type Mergeable = RecordByKind['household'] | RecordByKind['person'] | RecordByKind['assessment']
+type Mergeable = RecordByKind['household'] | RecordByKind['person'] | RecordByKind['assessment'] | RecordByKind['communitySettings']
 
 function patchMergeable<R extends Mergeable>(record: R, patch: object, hlc: string, at: string): R {
   const clocks = { ...record.hlc }
@@ -37,6 +37,7 @@ export function applyPending<K extends RecordKind>(kind: K, record: RecordByKind
     }
     case 'person.put':
     case 'assessment.put':
+    case 'communitySettings.put':
       return patchMergeable(record as Mergeable, m.args.patch, m.hlc, m.createdAt) as RecordByKind[K]
     case 'household.delete':
     case 'person.delete':

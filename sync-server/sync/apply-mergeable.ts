@@ -14,7 +14,7 @@ import {
 } from '../../src/shared/rules'
 import { refuse, type ApplyCtx, type Effect } from './effect'
 
-/** Households, persons and assessments: per-field merge, tombstones, restore. */
+/** Households, persons, assessments and community settings: per-field merge, tombstones, restore. */
 
 interface PutArgs {
   id: string
@@ -47,7 +47,8 @@ export async function applyMergeable(ctx: ApplyCtx, kind: RecordKind, args: PutA
   const loaded = await load(ctx, kind, args.id)
   if ('outcome' in loaded) return loaded
   const stored = loaded.data
-  if (kind !== 'household') {
+  // Persons and assessments belong to a household of the same grid.
+  if (kind === 'person' || kind === 'assessment') {
     const bad = await checkHousehold(ctx, (args.patch.householdId as string | undefined) ?? (stored ? undefined : ''))
     if (bad) return bad
   }

@@ -18,6 +18,7 @@ import { applyAudit } from '../supervisor/apply-audit'
 import { invalidValue } from './check-write'
 import { guardMutation } from './apply-guards'
 import { fieldNames } from './field-names'
+import { communityPlace, isCommunityWide } from './apply-community'
 
 /**
  * Applies one mutation inside the push transaction: scope first (from the user's
@@ -29,9 +30,8 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   if (hlcMillis(m.hlc) - now > MAX_DRIFT_MS) return refused(m, 'clock-drift', 'the phone clock is far ahead; set the date and time')
   const guard = await guardMutation(tx, user, m)
   if (guard) return refused(m, guard.code, guard.message)
-  const grid = await tx.getGrid(m.args.gridId)
-  const outOfScope = await scopeRefusal(tx, user, grid, m)
-  if (outOfScope || !grid) return outOfScope ?? refused(m, 'out-of-scope', 'this grid is not in your scope')
+  const grid = await placeOf(tx, user, m)
+  if ('status' in grid) return grid
   const ctx: ApplyCtx = { tx, user, grid, now, at: isoAt(now) }
   const effect = await dispatch(ctx, m)
   const { outcome } = effect
@@ -50,6 +50,18 @@ export async function applyMutation(tx: ApplyStore, user: UserRow, m: Mutation, 
   const lost = outcome.conflicts.filter((c) => c.incomingLost).map((c) => c.field)
   if (lost.length === 0) return { ...base, status: 'merged', conflictIds }
   return { ...base, status: 'merged', conflictIds, code: 'conflict', message: lostMessage(lost) }
+}
+
+/** The grid the mutation writes (or its community's channel), or why the user may not write it. */
+async function placeOf(tx: ApplyStore, user: UserRow, m: Mutation): Promise<Grid | MutationResult> {
+  if (isCommunityWide(m)) {
+    const place = communityPlace(user, m)
+    return 'message' in place ? refused(m, place.code, place.message) : place
+  }
+  const grid = await tx.getGrid(m.args.gridId)
+  const outOfScope = await scopeRefusal(tx, user, grid, m)
+  if (outOfScope || !grid) return outOfScope ?? refused(m, 'out-of-scope', 'this grid is not in your scope')
+  return grid
 }
 
 /**
@@ -162,6 +174,8 @@ function dispatch(ctx: ApplyCtx, m: Mutation): Promise<Effect> {
       return applyMergeable(ctx, 'person', m.args, m.hlc)
     case 'assessment.put':
       return applyMergeable(ctx, 'assessment', m.args, m.hlc)
+    case 'communitySettings.put':
+      return applyMergeable(ctx, 'communitySettings', m.args, m.hlc)
     case 'household.delete':
       return applyRecordDelete(ctx, 'household', m.args, m.hlc)
     case 'person.delete':

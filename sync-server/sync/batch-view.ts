@@ -1,7 +1,8 @@
-import type { Grid, Mutation, RecordKind } from '../../src/shared'
+import { canSetCommunitySettings, type Grid, type Mutation, type RecordKind } from '../../src/shared'
 import { canWrite, type FormerHolding } from '../../src/shared/rules'
 import type { AuditEntry, RecordPlace, RecordWrite, StoredConflict, StoredRecord, StoreOps, UserRow } from '../storage/store'
 import { batchKeysOf, type BatchKey } from './batch-keys'
+import { communityOf, isCommunityWide } from './apply-community'
 
 /**
  * What the rules read and write while a push batch is applied: the push transaction seen
@@ -93,16 +94,18 @@ export function createBatchView(tx: StoreOps, clientId = '', heard?: Record<stri
   }
   return {
     async prefetch(mutations, user) {
-      const gridIds = [...new Set(mutations.map((m) => m.args.gridId))]
+      const gridIds = [...new Set(mutations.filter((m) => !isCommunityWide(m)).map((m) => m.args.gridId))]
       for (const id of gridIds) grids.set(id, null)
       for (const g of await tx.getGrids(gridIds)) grids.set(g.id, g)
       // A worker's grids of her community count too: a change made before one of them
       // moved away may still be accepted (its records are read under the same lock).
+      // A community's settings are locked like its grids' records (apply-community.ts).
       const writable = mutations.filter((m) => {
+        if (isCommunityWide(m)) return canSetCommunitySettings(user, communityOf(m))
         const g = grids.get(m.args.gridId)
         return g && (canWrite(user, g) || (user.role === 'worker' && g.communityId === user.communityId))
       })
-      locked = await tx.lockCommunities(writable.map((m) => grids.get(m.args.gridId)!.communityId))
+      locked = await tx.lockCommunities(writable.map((m) => (isCommunityWide(m) ? communityOf(m) : grids.get(m.args.gridId)!.communityId)))
       const withData: BatchKey[] = []
       const placeOnly: BatchKey[] = []
       for (const m of writable) for (const k of batchKeysOf(m)) (k.need === 'data' ? withData : placeOnly).push(k)

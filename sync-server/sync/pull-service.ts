@@ -64,7 +64,21 @@ export async function pullChanges(store: Store, user: UserRow, req: PullRequest)
     }
   }
   const remaining = hasMore ? await countRemaining(store, cursors) : 0
-  return { changes, cursors, grids, gridsLost, hasMore, remaining }
+  const community = await communityChange(store, user, req.communityCursor)
+  if (!community) return { changes, cursors, grids, gridsLost, hasMore, remaining }
+  return { changes: [...community.rows, ...changes], cursors, grids, gridsLost, hasMore, remaining, communityCursor: community.cursor }
+}
+
+/**
+ * The community's settings (apply-community.ts) when they changed after the device's
+ * cursor: one record, ahead of the page's grid records. Only for a device that sends a
+ * cursor (an older app would not read the change), and only its own community's.
+ */
+async function communityChange(store: Store, user: UserRow, after: number | undefined): Promise<{ rows: ChangeRow[]; cursor: number } | null> {
+  if (after === undefined) return null
+  if (!user.communityId) return { rows: [], cursor: after }
+  const rows = await store.changesForGrid(user.communityId, after, 1)
+  return { rows, cursor: rows.at(-1)?.seq ?? after }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { GridSisterDb, LocalHousehold, LocalPerson } from '@/db/db'
 import { ensurePinyin, toLocalHousehold, toLocalPerson } from '@/db/derive'
 import { putMergeable } from '@/db/mergeable-repository'
 import { RecordValidationError } from '@/db/outbox-repository'
+import { saveCommunitySettings } from '@/features/community/community-settings-repository'
 
 /**
  * Resolving a conflict by choosing the value that lost: it is written as a normal
@@ -40,6 +41,10 @@ export async function restoreLosingValue(db: GridSisterDb, c: Conflict): Promise
       })
       return
     }
+    case 'communitySettings':
+      if (!(await db.communitySettings.get(c.recordId))) throw missing()
+      await saveCommunitySettings(db, c.recordId, fields)
+      return
     default:
       throw new RecordValidationError([{ path: 'kind', message: `conflicts of ${c.kind} records are not resolved by choice` }])
   }

@@ -60,7 +60,11 @@ export function formatField(field: string, value: unknown, c: FormatContext): st
       return findTemplate(String(value))?.name[c.locale === 'en' ? 'en' : 'zh'] ?? String(value)
     case 'deleted':
       return value ? t('supervisor.export.yes') : '—'
+    // The community settings' lists (a conflict between two of its supervisors).
+    case 'dates':
+      return (value as { name: string }[]).map((d) => d.name).join('、') || '—'
     default:
+      if (Array.isArray(value)) return value.join('、') || '—'
       return typeof value === 'object' ? JSON.stringify(value) : String(value)
   }
 }

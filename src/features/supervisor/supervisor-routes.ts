@@ -45,6 +45,7 @@ export const supervisorRoutes: RouteRecordRaw[] = [
       page('map', () => import('./MapPage.vue')),
       page('export', () => import('./ExportPage.vue')),
       page('audit', () => import('./AuditPage.vue')),
+      page('community', () => import('./CommunitySettingsPage.vue')),
     ],
   },
   { path: '/supervisor/report/print', component: () => import('./ReportPrintPage.vue'), beforeEnter: guard },

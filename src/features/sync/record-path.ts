@@ -1,6 +1,6 @@
 import type { RecordKind } from '@/shared'
 
-/** The page of a record on the worker's phone (a review has none of its own). */
+/** The page of a record on the phone (a review has none of its own; the community's settings are the supervisor's). */
 export function recordPath(kind: RecordKind, id: string): string | null {
   switch (kind) {
     case 'household':
@@ -13,6 +13,8 @@ export function recordPath(kind: RecordKind, id: string): string | null {
       return `/wishes/${id}`
     case 'assessment':
       return `/assessments/${id}`
+    case 'communitySettings':
+      return '/supervisor/community'
     default:
       return null
   }

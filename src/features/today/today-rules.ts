@@ -135,11 +135,17 @@ export type FestivalKey = (typeof CARE_FESTIVALS)[number]['key']
 export type LunarToSolar = (year: number, month: number, day: number) => string
 
 export interface FestivalItem {
-  key: FestivalKey
+  /** A national festival, or `community`: one of the community's own dates. */
+  key: FestivalKey | 'community'
   date: string
   inDays: number
   groups: readonly KeyGroup[]
+  /** A community date's own name and what to prepare (national ones: i18n). */
+  community?: { name: string; prepare: string }
 }
+
+/** A day of the calendar from elsewhere (the community's own dates, community-days.ts). */
+export type ExtraCareDay = Omit<FestivalItem, 'key' | 'inDays'>
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
 
@@ -152,10 +158,14 @@ export function festivalDates(year: number, lunarToSolar: LunarToSolar): { key: 
   })).sort((a, b) => a.date.localeCompare(b.date))
 }
 
-/** Festivals within `withinDays` from today; when none is that close, the next one. */
-export function upcomingFestivals(now: Date, lunarToSolar: LunarToSolar, withinDays = 30): FestivalItem[] {
-  const all = [now.getFullYear(), now.getFullYear() + 1]
-    .flatMap((y) => festivalDates(y, lunarToSolar))
+/**
+ * Festivals and the community's own days (`extra`, of this year and the next) within
+ * `withinDays` from today; when none is that close, the next one, whichever it is. On
+ * one day a national festival comes first.
+ */
+export function upcomingFestivals(now: Date, lunarToSolar: LunarToSolar, withinDays = 30, extra: readonly ExtraCareDay[] = []): FestivalItem[] {
+  const national: Omit<FestivalItem, 'inDays'>[] = [now.getFullYear(), now.getFullYear() + 1].flatMap((y) => festivalDates(y, lunarToSolar))
+  const all = [...national, ...extra.map((d) => ({ ...d, key: 'community' as const }))]
     .map((f) => ({ ...f, inDays: daysBetween(now, new Date(`${f.date}T00:00:00`)) }))
     .filter((f) => f.inDays >= 0)
     .sort((a, b) => a.inDays - b.inDays)

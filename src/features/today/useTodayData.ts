@@ -14,7 +14,11 @@ import {
   type BirthdayItem,
   type DueItem,
   type FestivalItem,
+  type LunarToSolar,
 } from './today-rules'
+import { communityDays } from './community-days'
+import { communityDates } from '@/features/community/community-settings-repository'
+import type { CommunityDate } from '@/shared'
 
 export interface UseTodayDataOptions {
   /** "Now", injectable for tests. */
@@ -29,7 +33,7 @@ export interface UseTodayData {
   state: ComputedRef<LiveQueryState>
   due: ComputedRef<DueItem<LocalHousehold>[]>
   birthdays: ComputedRef<BirthdayRow[]>
-  festivals: ShallowRef<FestivalItem[]>
+  festivals: ComputedRef<FestivalItem[]>
   /** Records the supervisor returned: the first `RETURNED_PREVIEW` until `showAllReturned`. */
   returned: ShallowRef<ReturnedTasks>
   showAllReturned: ShallowRef<boolean>
@@ -68,10 +72,15 @@ export function useTodayData(options: UseTodayDataOptions = {}): UseTodayData {
   })
   // The table covers this century; past it, the calendar library loads after the first paint.
   const years = [now().getFullYear(), now().getFullYear() + 1]
-  const festivals = shallowRef<FestivalItem[]>(tableCovers(years) ? upcomingFestivals(now(), festivalLunarToSolar) : [])
+  const lunar = shallowRef<LunarToSolar | null>(tableCovers(years) ? festivalLunarToSolar : null)
   onMounted(async () => {
-    if (!tableCovers(years)) festivals.value = upcomingFestivals(now(), await loadLunarToSolar())
+    if (!lunar.value) lunar.value = await loadLunarToSolar()
   })
+  // The community's own dates, set by its supervisor, among the national festivals.
+  const ownDates = useLiveQuery({ query: communityDates, initial: [] as CommunityDate[] })
+  const festivals = computed<FestivalItem[]>(() =>
+    lunar.value ? upcomingFestivals(now(), lunar.value, 30, communityDays(ownDates.data.value, years)) : [],
+  )
 
   const birthdays = computed(() => {
     const { persons, households } = people.data.value

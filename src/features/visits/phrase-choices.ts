@@ -7,8 +7,10 @@
  *   second tap on the phrase just inserted adds nothing (a shaky double tap).
  */
 
-export const PHRASE_FIELDS = ['seen', 'asked', 'done'] as const
-export type PhraseField = (typeof PHRASE_FIELDS)[number]
+import type { PhraseField } from '@/shared'
+
+// The fields are the community settings' (src/shared/community-settings.ts): one list.
+export { PHRASE_FIELDS, type PhraseField } from '@/shared'
 
 /** How often she inserted each phrase of one field, by its text. */
 export type PhraseUsage = Readonly<Record<string, number>>
@@ -21,10 +23,7 @@ export type OwnPhrases = Readonly<Partial<Record<PhraseField, readonly string[]>
 /** Her use of phrases per field. */
 export type PhraseUsageByField = Readonly<Partial<Record<PhraseField, PhraseUsage>>>
 
-/**
- * The chips of one field, in the order shown. `community` is the supervisor's list (a
- * plain list, so the community's settings wire in with one argument; [] until then).
- */
+/** The chips of one field, in the order shown. `community` is the supervisor's list of that field. */
 export function phraseChoices(field: PhraseField, own: OwnPhrases, community: readonly string[], usage: PhraseUsageByField): string[] {
   const all = [...new Set([...(own[field] ?? []), ...community].map(cleanPhrase).filter(Boolean))]
   const rank = new Map(all.map((p, i) => [p, i]))

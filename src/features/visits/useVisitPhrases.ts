@@ -6,6 +6,8 @@ import { useLiveQuery } from '@/composables/useLiveQuery'
 import { phraseChoices, type OwnPhrases, type PhraseField } from './phrase-choices'
 import { countPhraseUse, getPhrasePrefs, setOwnPhrases } from './phrases-repository'
 import { BUILTIN_PHRASES } from './visit-phrases-builtin'
+import { EMPTY_COMMUNITY_SETTINGS } from '@/shared'
+import { getCommunitySettings } from '@/features/community/community-settings-repository'
 
 export interface UseVisitPhrases {
   /** The chips of a field, in the order shown. */
@@ -20,19 +22,20 @@ export interface UseVisitPhrases {
 }
 
 /**
- * The 常用语 of the visit form: her own lists over the built-in ones, with her use.
- * `community` is the community's list (the supervisor's; [] until that is wired in).
+ * The 常用语 of the visit form: her own lists over the built-in ones, then the
+ * community's (its supervisor's, pulled with her data and read offline), with her use.
  */
-export function useVisitPhrases(options: { community?: () => readonly string[] } = {}): UseVisitPhrases {
+export function useVisitPhrases(): UseVisitPhrases {
   const { locale } = useI18n()
   const q = useLiveQuery<VisitPhrasePrefs | null>({ query: getPhrasePrefs, initial: null })
+  const community = useLiveQuery({ query: getCommunitySettings, initial: EMPTY_COMMUNITY_SETTINGS })
   const own = computed<OwnPhrases>(() => {
     const builtin = BUILTIN_PHRASES[locale.value === 'en' ? 'en' : 'zh-CN']
     const mine = q.data.value?.own ?? {}
     return { seen: mine.seen ?? builtin.seen, asked: mine.asked ?? builtin.asked, done: mine.done ?? builtin.done }
   })
   return {
-    choices: (field) => phraseChoices(field, own.value, options.community?.() ?? [], q.data.value?.usage ?? {}),
+    choices: (field) => phraseChoices(field, own.value, community.data.value[field], q.data.value?.usage ?? {}),
     own: (field) => own.value[field] ?? [],
     used: (field, phrase) => void countPhraseUse(getDb(), field, phrase).catch(() => undefined),
     save: (field, list, reordered) => setOwnPhrases(getDb(), field, list, reordered),

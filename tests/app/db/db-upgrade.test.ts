@@ -104,9 +104,10 @@ describe('GridSisterDb schema upgrade', () => {
     const db = new GridSisterDb(name)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(5)
-    // v5 adds the drafts table, empty after an upgrade.
+    expect(db.verno).toBe(6)
+    // v5 adds the drafts table, v6 the community's settings: empty after an upgrade.
     expect(await db.drafts.count()).toBe(0)
+    expect(await db.communitySettings.count()).toBe(0)
 
     // Equal to the rows the current app writes, `promisedOn` included.
     // Compared as objects: the upgrade adds `promisedOn` last, the app elsewhere.
@@ -155,7 +156,7 @@ describe('GridSisterDb schema upgrade', () => {
     const db = new GridSisterDb(`fresh-${Date.now()}`)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     expect(await db.households.where('promisedOn').above('').count()).toBe(0)
   })
 })

@@ -33,6 +33,17 @@ describe('heard losses', () => {
     expect(Object.keys((await getMeta(db, 'heardLosses')) ?? {})).toEqual(['other'])
   })
 
+  it('sweep rows written to a lost grid after it was dropped (a save racing the pull)', async () => {
+    db = makeDb()
+    await db.grids.put(grid(LOST))
+    await dropGrids(db, [LOST])
+    const late = { ...(await seedHousehold(db)), gridId: LOST }
+    await db.households.put(late)
+    await applyPullPage(db, pullReply(), Date.now())
+    expect(await db.households.get(late.id)).toBeUndefined()
+    expect(await db.outbox.count()).toBe(1)
+  })
+
   it('go with every push, none as an empty map', async () => {
     db = makeDb()
     await seedHousehold(db)

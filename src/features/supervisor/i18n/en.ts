@@ -5,7 +5,7 @@ import type zhCN from './zh-CN'
 const en: typeof zhCN = {
   supervisor: {
     title: 'Supervisor',
-    nav: { review: 'Review', conflicts: 'Conflicts', coverage: 'Coverage', ledger: 'Ledger', needs: 'Needs', map: 'Grid map', export: 'Export', audit: 'Audit log', settings: 'Me' },
+    nav: { review: 'Review', conflicts: 'Conflicts', coverage: 'Coverage', ledger: 'Ledger', needs: 'Needs', map: 'Grid map', export: 'Export', audit: 'Audit log', community: 'Community', settings: 'Me' },
     common: {
       all: 'All', loading: 'Loading…', empty: 'Nothing here', error: 'Error: {message}', back: 'Back', cancel: 'Cancel', confirm: 'OK',
       days: '{n} days', never: 'Never visited', grid: 'Grid', worker: 'Worker', offline: 'Needs a connection', retry: 'Retry', save: 'Save',
@@ -38,7 +38,7 @@ const en: typeof zhCN = {
       keyGroups: 'Key groups', careLevel: 'Care level', visitCadenceDays: 'Visit cadence (days)', notes: 'Notes', title: 'Wish',
       detail: 'Detail', category: 'Category', state: 'State', claimedBy: 'Claimed by', fulfilment: 'Fulfilment', closedReason: 'Closed because',
       assessedAt: 'Assessed at', answers: 'Needs', cadenceDays: 'Visit cadence (days)', score: 'Score', templateId: 'Template', deleted: 'Deleted',
-      name: 'Name', sex: 'Sex', birthDate: 'Born', relation: 'Relation', idNumber: 'ID number', members: 'Members',
+      name: 'Name', sex: 'Sex', birthDate: 'Born', relation: 'Relation', idNumber: 'ID number', members: 'Members', dates: 'Community dates',
     },
     triage: {
       attention: 'Needs your eyes', attentionHint: 'Key households, urgent needs, very short texts, long gaps, records returned or corrected: one by one',
@@ -123,6 +123,18 @@ const en: typeof zhCN = {
         'reveal': 'Revealed record', 'record-export': 'Exported', 'photo-download': 'Viewed photo', 'demo-load': 'Loaded demo data',
         'grid-update': 'Edited grid', 'user-update': 'Edited account', 'user-enable': 'Re-enabled account', 'roster-import': 'Imported roster',
       },
+    },
+    community: {
+      title: 'Community settings', hint: 'Phrases and dates set here reach every worker of the community with her next sync, and work offline.',
+      phrases: 'Visit phrases', phrasesHint: 'One tap fills them in on the visit form; the first ones show first.',
+      phraseCount: '{n} / {max}', phrasePlaceholder: 'A common phrase (at most {max} characters)', newPhrase: 'New phrase', editPhrase: 'Edit phrase',
+      noPhrases: 'No phrases yet', add: 'Add', edit: 'Edit', remove: 'Remove', up: 'Move up: {p}', down: 'Move down: {p}',
+      dates: 'Community dates', datesHint: "The community's own days, shown with the festivals in the workers' Today care calendar.",
+      noDates: 'No community dates yet', addDate: 'Add a community date', name: 'Name', namePlaceholder: 'e.g. Neighbours day (at most {max} characters)',
+      when: 'Date', yearly: 'Every year', once: 'Once', month: 'Month', day: 'Day', date: 'Date',
+      groups: 'For key groups (none: every household)', prepare: 'What to prepare', preparePlaceholder: 'e.g. tell every door a week before (at most {max} characters)',
+      prepareShown: 'Prepare: {text}', allHouseholds: 'All households', whenYearly: 'every year on {m}/{d}', whenOnce: '{y}-{m}-{d}',
+      notMine: "Only the community's supervisor (or its admin) sets its phrases and dates.",
     },
     denied: 'Only supervisors and administrators can use this page',
   },

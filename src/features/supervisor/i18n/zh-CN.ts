@@ -4,7 +4,7 @@ import { glossaryZh } from '@/i18n/glossary'
 export default {
   supervisor: {
     title: '督导工作台',
-    nav: { review: '审核', conflicts: '冲突', coverage: '覆盖', ledger: '台账', needs: '需求', map: '责任图', export: '导出', audit: '审计日志', settings: '我的' },
+    nav: { review: '审核', conflicts: '冲突', coverage: '覆盖', ledger: '台账', needs: '需求', map: '责任图', export: '导出', audit: '审计日志', community: '社区设置', settings: '我的' },
     common: {
       all: '全部', loading: '加载中…', empty: '暂无数据', error: '出错了：{message}', back: '返回', cancel: '取消', confirm: '确定',
       days: '{n} 天', never: '从未走访', grid: '网格', worker: '网格员', offline: '需要联网', retry: '重试', save: '保存',
@@ -37,7 +37,7 @@ export default {
       keyGroups: '重点人群', careLevel: '关怀等级', visitCadenceDays: '走访周期（天）', notes: '备注', title: '心愿',
       detail: '详情', category: '类别', state: '状态', claimedBy: '认领人', fulfilment: '完成情况', closedReason: '关闭原因',
       assessedAt: '评估时间', answers: '各项需求', cadenceDays: '走访周期（天）', score: '得分', templateId: '模板', deleted: '已删除',
-      name: '姓名', sex: '性别', birthDate: '出生日期', relation: '关系', idNumber: '身份证号', members: '家庭成员',
+      name: '姓名', sex: '性别', birthDate: '出生日期', relation: '关系', idNumber: '身份证号', members: '家庭成员', dates: '社区日子',
     },
     triage: {
       attention: '需要细看', attentionHint: '重点户、迫切需求、内容过短、间隔过久、曾退回或更正的记录，请逐条查看',
@@ -121,6 +121,18 @@ export default {
         'reveal': '查看完整信息', 'record-export': '导出', 'photo-download': '查看照片', 'demo-load': '载入演示数据',
         'grid-update': '修改网格', 'user-update': '修改账号', 'user-enable': '重新启用账号', 'roster-import': '导入住户台账',
       },
+    },
+    community: {
+      title: '社区设置', hint: '这里设的常用语和社区日子，本社区每位网格员同步后都能用，没有信号时也能用。',
+      phrases: '走访常用语', phrasesHint: '网格员写走访记录时，点一下就能填入；排在前面的先显示。',
+      phraseCount: '{n} / {max} 条', phrasePlaceholder: '输入一条常用语（最多 {max} 个字）', newPhrase: '新的常用语', editPhrase: '修改常用语',
+      noPhrases: '还没有常用语', add: '添加', edit: '修改', remove: '删除', up: '上移：{p}', down: '下移：{p}',
+      dates: '社区日子', datesHint: '社区自己的活动日，会和节日一起出现在网格员“今日”的节日关怀里。',
+      noDates: '还没有社区日子', addDate: '添加社区日子', name: '名称', namePlaceholder: '如：社区邻里节（最多 {max} 个字）',
+      when: '日期', yearly: '每年', once: '仅一次', month: '月', day: '日', date: '日期',
+      groups: '面向的重点人群（都不选就是全部住户）', prepare: '要准备的', preparePlaceholder: '如：提前一周通知到户（最多 {max} 个字）',
+      prepareShown: '准备：{text}', allHouseholds: '全部住户', whenYearly: '每年 {m} 月 {d} 日', whenOnce: '{y} 年 {m} 月 {d} 日',
+      notMine: '只有社区主席（或本社区的管理员）可以设置社区的常用语和日子。',
     },
     denied: '仅督导和管理员可以使用此页面',
   },

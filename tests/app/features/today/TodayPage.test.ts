@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { setMeta } from '@/db/meta-repository'
 import TodayPage from '@/features/today/TodayPage.vue'
 import { createVisit } from '@/features/visits/visits-repository'
+import { saveCommunitySettings } from '@/features/community/community-settings-repository'
 import { actor, review, seedHousehold, visitInput } from '../../../helpers/app/factories'
 import { setupApp, until, type TestApp } from '../../../helpers/app/mount-page'
 
@@ -82,6 +83,22 @@ describe('TodayPage', () => {
     expect(row.text()).toContain('25 天后')
     expect(row.find('[data-testid="festival-prepare"]').text()).toBe('年终走访困难家庭，送新年问候，看看取暖和用电安全')
     expect(row.text()).toContain('孤寡老人')
+    w.unmount()
+  })
+
+  it("names the community's own date when it comes first, with what to prepare and for whom", async () => {
+    const december = () => new Date(2026, 11, 7, 9, 0)
+    await saveCommunitySettings(app.db, '0190a000-0000-7000-8000-0000000000cc', {
+      dates: [{ name: '社区邻里节', when: { kind: 'yearly', month: 12, day: 20 }, groups: [], prepare: '提前一周通知各楼栋' }],
+    })
+    const w = await app.mountPage(TodayPage, { props: { now: december } })
+    await until(() => expect(w.findAll('[data-testid="festival-row"]')).toHaveLength(2))
+    const [first, second] = w.findAll('[data-testid="festival-row"]')
+    expect(first?.text()).toContain('社区邻里节')
+    expect(first?.text()).toContain('13 天后')
+    expect(first?.find('[data-testid="festival-prepare"]').text()).toBe('提前一周通知各楼栋')
+    expect(first?.text()).toContain('全部住户')
+    expect(second?.text()).toContain('元旦')
     w.unmount()
   })
 

@@ -3,6 +3,7 @@ import VisitNewPage from '@/features/visits/VisitNewPage.vue'
 import { createVisit } from '@/features/visits/visits-repository'
 import { createWish } from '@/features/wishes/wishes-repository'
 import { getPhrasePrefs } from '@/features/visits/phrases-repository'
+import { saveCommunitySettings } from '@/features/community/community-settings-repository'
 import { actor, seedHousehold, visitInput, wishInput } from '../../../helpers/app/factories'
 import { setupApp, until, type TestApp } from '../../../helpers/app/mount-page'
 
@@ -97,6 +98,18 @@ describe('VisitNewPage outcome, phrases and context', () => {
     document.querySelector<HTMLButtonElement>('[data-testid="phrase-done"]')!.click()
     await until(() => expect(w.find('[data-testid="phrases-asked"] [data-testid="phrase-chip"]').text()).toBe('想申请适老化改造'))
     expect((await getPhrasePrefs(app.db)).own.asked?.[0]).toBe('想申请适老化改造')
+    w.unmount()
+  })
+
+  it("offers the community's phrases (its supervisor's list) after her own, and one tap inserts one", async () => {
+    await saveCommunitySettings(app.db, '0190a000-0000-7000-8000-0000000000cc', { done: ['已联系社区卫生服务站上门'] })
+    const { w } = await openForm()
+    await until(() => expect(w.findAll('[data-testid="phrases-done"] [data-testid="phrase-chip"]').map((c) => c.text())).toContain('已联系社区卫生服务站上门'))
+    const chips = w.findAll('[data-testid="phrases-done"] [data-testid="phrase-chip"]')
+    expect(chips.at(-1)?.text()).toBe('已联系社区卫生服务站上门')
+    await chips.at(-1)!.trigger('click')
+    expect((w.find('textarea[name="done"]').element as HTMLTextAreaElement).value).toBe('已联系社区卫生服务站上门')
+    await until(async () => expect((await getPhrasePrefs(app.db)).usage.done).toEqual({ 已联系社区卫生服务站上门: 1 }))
     w.unmount()
   })
 
