@@ -16,7 +16,7 @@ import { startServer, type RunningServer } from '../helpers/e2e/server'
 
 type Mode = 'normal' | 'elder'
 const MODES: Mode[] = ['normal', 'elder']
-// 'community' is the 社区设置 screen (the community branch); until it lands the address falls back to the queue.
+// 'community' is the supervisor's 社区设置 screen.
 const SUPERVISOR_SCREENS = ['review', 'coverage', 'map', 'ledger', 'needs', 'conflicts', 'export', 'audit', 'community'] as const
 /** Screens also kept as pictures (.tmp/e2e-screenshots/a11y-*), for a person to look at in both modes. */
 const SHOTS = new Set(['today', 'households', 'visit form', 'review', 'coverage', 'detail'])
