@@ -5,7 +5,10 @@
  * - a registered wish is 待认领 (what it waits for, and the supervisor's own filter word);
  * - 课业辅导 (the assessment's after-school tutoring domain), 矛盾调解, 照料陪伴;
  * - one visit is a 走访记录; 民情日记 is the name of the book those records make up;
- * - 低保 and 待业求职, the words residents and workers use.
+ * - 低保 and 待业求职, the words residents and workers use;
+ * - 退回 is only the supervisor's return of a record; a change the server refused is
+ *   未被接受 (notAccepted), on every screen and in every refusal message;
+ * - the elder-friendly mode is the 长辈版, as Chinese public-service apps call it.
  */
 export const glossaryZh = {
   keyGroup: {
@@ -47,6 +50,7 @@ export const glossaryZh = {
   reviewState: { pending: '待审核', approved: '已通过', returned: '已退回', resubmitted: '已重新提交' },
   careLevel: ['无需求', '一般', '较高', '迫切'],
   recordKind: { household: '住户', person: '成员', visit: '走访记录', wish: '微心愿', assessment: '需求评估', communitySettings: '社区设置' },
+  term: { notAccepted: '未被接受', elderMode: '长辈版' },
 }
 
 /** The same terms in English (same keys; the type checks it). */
@@ -89,4 +93,5 @@ export const glossaryEn: typeof glossaryZh = {
   reviewState: { pending: 'Pending', approved: 'Approved', returned: 'Returned', resubmitted: 'Resubmitted' },
   careLevel: ['None', 'Low', 'Medium', 'High'],
   recordKind: { household: 'Household', person: 'Member', visit: 'Visit', wish: 'Wish', assessment: 'Assessment', communitySettings: 'Community settings' },
+  term: { notAccepted: 'not accepted', elderMode: 'Elder mode' },
 }

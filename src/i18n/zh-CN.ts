@@ -103,7 +103,7 @@ export default {
   careLevel: glossaryZh.careLevel,
   recordKind: glossaryZh.recordKind,
   /** Where each of her records stands (RecordStateBadge; the one vocabulary for it). */
-  recordState: { pending: '待上传', uploaded: '已上传', 'in-review': '待审核', approved: '已通过', returned: '被退回', 'not-accepted': '未被接受' },
+  recordState: { pending: '待上传', uploaded: '已上传', 'in-review': '待审核', approved: '已通过', returned: '被退回', 'not-accepted': glossaryZh.term.notAccepted },
   today: {
     title: '今日',
     greeting: '{name}，您好',
@@ -362,8 +362,14 @@ export default {
       photo: '{n} 张照片',
     },
     language: '语言',
-    elderMode: '长辈模式',
+    elderMode: glossaryZh.term.elderMode,
     elderModeHint: '字更大、按钮更大',
+    elderOffer: {
+      title: `要不要用${glossaryZh.term.elderMode}？`,
+      hint: `${glossaryZh.term.elderMode}的字和按钮都更大，看得清、点得准。以后可以在“我的”里随时改。`,
+      on: `用${glossaryZh.term.elderMode}`,
+      off: '用标准版',
+    },
     syncDetails: '同步详情',
     installSteps: '怎样安装到手机桌面',
     photoUsage: '照片 {count} 张 · {used} / {budget}',

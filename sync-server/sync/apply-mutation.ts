@@ -121,10 +121,15 @@ function fileConflicts(ctx: ApplyCtx, m: Mutation, conflicts: FieldConflict[]): 
   })
 }
 
-/** Why a change to a grid that moved away was refused, for the worker who made it. */
+/**
+ * Why a change to a grid that moved away was refused, for the worker who made it. The day
+ * (China time) is written as the app writes dates (src/i18n/date-format.ts), with its year,
+ * since the message may be read in another year; 未被接受 is the app's word for a refusal.
+ */
 function movedAwayMessage(gridName: string, movedAt: number): string {
-  const day = new Date(movedAt + 8 * 3_600_000).toISOString().slice(0, 10)
-  return `网格「${gridName}」已于 ${day} 调整给其他网格员，这条修改是在调整之后做的，服务器没有收下。内容仍留在本机的“未被接受的修改”里，请联系主席处理。`
+  const cst = new Date(movedAt + 8 * 3_600_000)
+  const day = `${cst.getUTCFullYear()}年${cst.getUTCMonth() + 1}月${cst.getUTCDate()}日`
+  return `网格「${gridName}」已于 ${day} 调整给其他网格员，这条修改是在调整之后做的，未被接受。内容仍留在本机的“未被接受的修改”里，请联系主席处理。`
 }
 
 /** Why some values of a merged edit were not kept, for the worker. */

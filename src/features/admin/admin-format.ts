@@ -1,3 +1,5 @@
+import { formatDateTime } from '@/i18n/date-format'
+import { i18n } from '@/i18n'
 import type { HttpFailure } from '@/sync/http'
 
 type Translate = (key: string, values?: Record<string, unknown>) => string
@@ -11,11 +13,9 @@ export function failureText(t: Translate, f: HttpFailure): string {
   return t('admin.common.error', { message: f.message })
 }
 
-/** A server time (ISO) as a local date and time, minutes precision. */
+/** A server time (ISO) as the screens write it (src/i18n/date-format.ts), minutes precision. */
 export function dateTime(iso: string): string {
-  const d = new Date(iso)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+  return formatDateTime(iso, i18n.global.locale.value === 'en' ? 'en' : 'zh-CN')
 }
 
 /** Words of a free-text list ("1栋，2栋 3栋" → ["1栋", "2栋", "3栋"]), blanks and repeats dropped. */

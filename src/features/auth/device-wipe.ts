@@ -12,9 +12,9 @@ import { saveDisabledNotice, SESSION_KEY } from './session-key'
 const APP_CODE_CACHE = /^(workbox-precache|gridsister-lazy-assets)/
 /**
  * localStorage keys that are the phone's settings or facts about the server, not anyone's
- * data: language, elder mode, whether the server runs the demo (its 演示 marker).
+ * data: language, elder mode (and whether it was offered), whether the server runs the demo (its 演示 marker).
  */
-const DEVICE_PREFERENCES = new Set(['gridsister.locale', 'gridsister.elderMode', 'gridsister.server-demo'])
+const DEVICE_PREFERENCES = new Set(['gridsister.locale', 'gridsister.elderMode', 'gridsister.elderOffered', 'gridsister.server-demo'])
 /** Set when a logout could not have the storage files deleted (no signal): done at the next sign-in. */
 const CLEAR_OWED_KEY = 'gridsister.storageClearOwed'
 

@@ -13,6 +13,8 @@ import { i18n, loadLocaleMessages, type AppLocale } from '@/i18n'
 export type { AppLocale }
 const LOCALE_KEY = 'gridsister.locale'
 const ELDER_KEY = 'gridsister.elderMode'
+/** Set once she has answered the 长辈版 offer made after the first sign-in on this phone. */
+const ELDER_OFFERED_KEY = 'gridsister.elderOffered'
 
 /** The language chosen on this device (Simplified Chinese unless English was chosen). */
 export function storedLocale(): AppLocale {
@@ -44,6 +46,7 @@ export async function switchLocale(value: AppLocale): Promise<void> {
 export const useSettingsStore = defineStore('settings', () => {
   const locale = shallowRef<AppLocale>(storedLocale())
   const elderMode = shallowRef(globalThis.localStorage?.getItem(ELDER_KEY) === '1')
+  const elderOffered = shallowRef(globalThis.localStorage?.getItem(ELDER_OFFERED_KEY) === '1')
 
   watch(
     locale,
@@ -70,6 +73,12 @@ export const useSettingsStore = defineStore('settings', () => {
   function setElderMode(on: boolean): void {
     elderMode.value = on
   }
+  /** Her answer to the one-time offer: the mode she chose, and the offer is not made again. */
+  function answerElderOffer(on: boolean): void {
+    setElderMode(on)
+    elderOffered.value = true
+    globalThis.localStorage?.setItem(ELDER_OFFERED_KEY, '1')
+  }
 
-  return { locale, elderMode, setLocale, setElderMode }
+  return { locale, elderMode, elderOffered, setLocale, setElderMode, answerElderOffer }
 })

@@ -1,6 +1,7 @@
 import { NEEDS_TEMPLATE, findTemplate, type Assessment, type Household, type Person, type Visit, type Wish } from '@/shared'
 import type { Translate } from './reports/export-tables'
-import { addressOf, cnDate, cnDateTime } from './format'
+import { formatDate, formatDateTime } from '@/i18n/date-format'
+import { addressOf } from './format'
 
 /**
  * What the review screen shows of a record, as label/value lines, so the page stays a
@@ -24,9 +25,9 @@ export function formatField(field: string, value: unknown, c: FormatContext): st
   if (value === null || value === undefined || value === '') return '—'
   switch (field) {
     case 'visitedAt': case 'assessedAt': case 'createdAt': case 'updatedAt': case 'claimedAt':
-      return cnDateTime(String(value))
+      return formatDateTime(String(value), c.locale)
     case 'nextVisitOn': case 'birthDate':
-      return cnDate(String(value))
+      return formatDate(String(value), c.locale)
     case 'method':
       return t(`supervisor.method.${String(value)}`)
     case 'outcome':
@@ -53,7 +54,7 @@ export function formatField(field: string, value: unknown, c: FormatContext): st
       return (value as { name: string }).name
     case 'fulfilment': {
       const f = value as NonNullable<Wish['fulfilment']>
-      return `${cnDate(f.date)} ${f.whatWasDone}${f.feedback ? `（${f.feedback}）` : ''}`
+      return `${formatDate(f.date, c.locale)} ${f.whatWasDone}${f.feedback ? `（${f.feedback}）` : ''}`
     }
     case 'templateId':
       return findTemplate(String(value))?.name[c.locale === 'en' ? 'en' : 'zh'] ?? String(value)
@@ -106,5 +107,5 @@ export function assessmentLines(a: Assessment, c: FormatContext): DetailLine[] {
 /** A member's line: name, then sex, birth date and key groups. */
 export function personLine(p: Person, c: FormatContext): DetailLine {
   const groups = p.keyGroups.map((g) => c.t(`supervisor.keyGroup.${g}`)).join('、')
-  return { field: `person.${p.id}`, label: p.name, value: [c.t(`supervisor.sex.${p.sex}`), cnDate(p.birthDate), groups].filter(Boolean).join(' · ') }
+  return { field: `person.${p.id}`, label: p.name, value: [c.t(`supervisor.sex.${p.sex}`), formatDate(p.birthDate, c.locale), groups].filter(Boolean).join(' · ') }
 }

@@ -1,4 +1,7 @@
 import { compileMessages } from '@/i18n/compile-messages'
+import { glossaryEn, glossaryZh } from '@/i18n/glossary'
+
+const NOT_ACCEPTED = glossaryZh.term.notAccepted
 
 /**
  * What a refused change means to the worker, in her words: what she did, why the
@@ -8,8 +11,8 @@ import { compileMessages } from '@/i18n/compile-messages'
 export const rejectionMessages = compileMessages({
   'zh-CN': {
     rejection: {
-      title: '没有被接受的修改 ({n})',
-      headline: '{what}没有被接受',
+      title: `${NOT_ACCEPTED}的修改 ({n})`,
+      headline: `{what}${NOT_ACCEPTED}`,
       view: '查看',
       dismiss: '知道了',
       what: {
@@ -46,7 +49,7 @@ export const rejectionMessages = compileMessages({
         'not-found': '这条记录在服务器上已经不存在（可能已被删除）。',
         'invalid-transition': '心愿现在的状态不能这样改。',
         'stale-state': '心愿已经被别人先处理了。',
-        other: '服务器没有接受这条修改。',
+        other: `这条修改${NOT_ACCEPTED}。`,
       },
       action: {
         'out-of-scope': '这条修改留在手机上，没有上传。如需继续跟进这户，请联系妇联主席。',
@@ -65,8 +68,8 @@ export const rejectionMessages = compileMessages({
   },
   en: {
     rejection: {
-      title: 'Changes not accepted ({n})',
-      headline: '{what}: not accepted',
+      title: `Changes ${glossaryEn.term.notAccepted} ({n})`,
+      headline: `{what}: ${glossaryEn.term.notAccepted}`,
       view: 'View',
       dismiss: 'Got it',
       what: {

@@ -1,4 +1,5 @@
 import { compileMessages } from '@/i18n/compile-messages'
+import { glossaryEn, glossaryZh } from '@/i18n/glossary'
 
 /** Messages of the sync bar and the sync details page (component-local i18n scope). */
 export const syncMessages = compileMessages({
@@ -13,7 +14,7 @@ export const syncMessages = compileMessages({
       syncing: '正在同步…',
       progress: { push: '正在上传 {done} / {total}', pull: '已下载 {done} 条', pullOf: '正在下载 {done} / {total} 条', photos: '正在上传照片 {done} / {total}' },
       cannotOffline: '现在没有网络，不能同步。记录都保存在手机上，有信号后会自动上传。',
-      rejectedShort: '{n} 条修改没有被接受，请查看',
+      rejectedShort: `{n} 条修改${glossaryZh.term.notAccepted}，请查看`,
       state: {
         idle: '已同步',
         syncing: '正在同步',
@@ -57,7 +58,7 @@ export const syncMessages = compileMessages({
       syncing: 'Syncing…',
       progress: { push: 'Uploading {done} / {total}', pull: 'Downloaded {done}', pullOf: 'Downloading {done} / {total}', photos: 'Uploading photos {done} / {total}' },
       cannotOffline: 'No network, so sync cannot run now. Your records are kept on this phone and upload by themselves when there is signal.',
-      rejectedShort: '{n} changes not accepted; please look',
+      rejectedShort: `{n} changes ${glossaryEn.term.notAccepted}; please look`,
       state: {
         idle: 'Synced',
         syncing: 'Syncing',

@@ -3,6 +3,9 @@ import workerEn from '@/i18n/en'
 import workerZh from '@/i18n/zh-CN'
 import supervisorEn from '@/features/supervisor/i18n/en'
 import supervisorZh from '@/features/supervisor/i18n/zh-CN'
+import { rejectionMessages } from '@/features/sync/rejection-messages'
+import { syncMessages } from '@/features/sync/sync-messages'
+import { glossaryZh } from '@/i18n/glossary'
 
 /**
  * One vocabulary (issue 18): the worker's and the supervisor's dictionaries name the same
@@ -13,9 +16,10 @@ const LOCALES = [
   { name: 'en', worker: workerEn, supervisor: supervisorEn.supervisor },
 ] as const
 
-/** Every string of a dictionary, however deeply nested. */
+/** Every string of a dictionary, however deeply nested (a compiled message by its source). */
 function allTexts(value: unknown): string[] {
   if (typeof value === 'string') return [value]
+  if (typeof value === 'function') return [String((value as unknown as { source?: string }).source ?? '')]
   if (value && typeof value === 'object') return Object.values(value).flatMap(allTexts)
   return []
 }
@@ -48,5 +52,21 @@ describe('one glossary for the worker and the supervisor', () => {
     for (const retired of ['已登记', '学习辅导', '纠纷调解', '照料陪护', '走访日记', '实现']) {
       expect(texts.filter((t) => t.includes(retired))).toEqual([])
     }
+  })
+
+  it('names a change the server refused 未被接受 everywhere, and keeps 退回 for the supervisor', () => {
+    const word = glossaryZh.term.notAccepted
+    expect(word).toBe('未被接受')
+    expect(workerZh.recordState['not-accepted']).toBe(word)
+    const refusal = [...allTexts(rejectionMessages['zh-CN']), ...allTexts(syncMessages['zh-CN'])]
+    expect(refusal.filter((t) => t.includes(word)).length).toBeGreaterThanOrEqual(3)
+    expect(allTexts(rejectionMessages['zh-CN']).filter((t) => t.includes('退回'))).toEqual([])
+    expect(refusal.filter((t) => /没有被接受|拒收|被拒/.test(t))).toEqual([])
+    expect([...allTexts(workerZh), ...allTexts(supervisorZh)].filter((t) => /没有被接受|拒收|被拒/.test(t))).toEqual([])
+  })
+
+  it('calls the elder-friendly mode 长辈版 in the switch and the offer', () => {
+    expect(workerZh.settings.elderMode).toBe('长辈版')
+    expect(workerZh.settings.elderOffer.on).toContain('长辈版')
   })
 })

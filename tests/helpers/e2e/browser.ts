@@ -36,6 +36,11 @@ export interface LaunchPhoneOptions {
   viewport?: { width: number; height: number }
   /** Another browser's user agent (an in-app browser such as WeChat's). */
   userAgent?: string
+  /**
+   * Lets the test inject inline scripts the app's CSP would refuse (axe-core's source,
+   * tests/helpers/e2e/axe.ts). Off by default: every other journey runs under the real CSP.
+   */
+  bypassCSP?: boolean
 }
 
 export async function launchPhone(options: LaunchPhoneOptions = {}): Promise<Phone> {
@@ -49,6 +54,7 @@ export async function launchPhone(options: LaunchPhoneOptions = {}): Promise<Pho
     isMobile: true,
     hasTouch: true,
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    ...(options.bypassCSP ? { bypassCSP: true } : {}),
   })
   // A CSP violation the page swallows (a caught `new Function`) logs nothing by itself:
   // reported as a console error, it counts among the page's errors like any other.

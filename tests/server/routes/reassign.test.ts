@@ -48,7 +48,7 @@ describe.each(BACKENDS)('reassigning a grid with offline changes in flight on $n
     hear(told.serverHlc)
     const late = await push('wa1', phone.push([phone.m('visit.create', visitArgs(a1, hh.id, t.world.users.wa1.id), stamp())]))
     expect(late.results[0]).toMatchObject({ status: 'rejected', code: 'out-of-scope' })
-    expect(late.results[0]?.message).toMatch(/已于 \d{4}-\d\d-\d\d 调整给其他网格员/)
+    expect(late.results[0]?.message).toMatch(/已于 \d{4}年\d{1,2}月\d{1,2}日 调整给其他网格员，这条修改是在调整之后做的，未被接受/)
     expect((await pull('wa2', new TestDevice().pull())).changes).toHaveLength(2)
   })
 

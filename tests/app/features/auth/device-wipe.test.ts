@@ -54,14 +54,15 @@ describe('wipeDataCaches', () => {
 })
 
 describe('wipeWebStorage', () => {
-  it('removes the session and every other key, keeping only the language and elder mode', () => {
+  it('removes the session and every other key, keeping only the language and elder mode (and its offer answered)', () => {
     localStorage.setItem('gridsister.session', '{"token":"t"}')
     localStorage.setItem('gridsister.draft.visit', '{"seen":"张秀兰 家里漏水"}')
     localStorage.setItem('gridsister.locale', 'en')
     localStorage.setItem('gridsister.elderMode', '1')
+    localStorage.setItem('gridsister.elderOffered', '1')
     sessionStorage.setItem('anything', 'x')
     wipeWebStorage()
-    expect(Object.keys(localStorage).sort()).toEqual(['gridsister.elderMode', 'gridsister.locale'])
+    expect(Object.keys(localStorage).sort()).toEqual(['gridsister.elderMode', 'gridsister.elderOffered', 'gridsister.locale'])
     expect(sessionStorage.length).toBe(0)
   })
 })

@@ -43,7 +43,7 @@ describe('SettingsPage', () => {
     expect(i18n.global.locale.value).toBe('en')
     expect(localStorage.getItem('gridsister.locale')).toBe('en')
     await w.find('[data-testid="language"] [data-value="zh-CN"]').trigger('click')
-    await until(() => expect(w.text()).toContain('长辈模式'))
+    await until(() => expect(w.text()).toContain('长辈版'))
     w.unmount()
   })
 

@@ -62,7 +62,7 @@ describe('SyncDetailsPage', () => {
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="rejection"]')).toHaveLength(1))
     const card = wrapper.find('[data-testid="rejection"]').text()
     expect(card).toContain('赵桂芝的走访记录')
-    expect(card).toContain('没有被接受')
+    expect(card).toContain('未被接受')
     expect(card).toContain('这户已经不在您负责的网格里了')
     expect(card).toContain('请联系妇联主席')
     expect(wrapper.text()).not.toMatch(/scope|grid is|→/)

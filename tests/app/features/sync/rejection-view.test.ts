@@ -24,7 +24,7 @@ const when = (iso: string) => iso.slice(0, 10)
 
 describe('rejectionView', () => {
   it("shows the server's own Chinese reason (a grid that moved, with its day) on a Chinese screen", () => {
-    const moved = '网格「第二网格」已于 2026-12-06 调整给其他网格员，这条修改是在调整之后做的，服务器没有收下。'
+    const moved = '网格「第二网格」已于 2026年12月6日 调整给其他网格员，这条修改是在调整之后做的，未被接受。'
     expect(rejectionView(row('out-of-scope', moved), ctx, translate('zh-CN'), when).why).toBe(moved)
   })
 

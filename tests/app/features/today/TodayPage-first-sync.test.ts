@@ -77,7 +77,7 @@ describe('TodayPage rejections', () => {
     const w = await app.mountPage(TodayPage, { props: { now } })
     await until(() => expect(w.findAll('[data-testid="rejection"]')).toHaveLength(1))
     const card = w.find('[data-testid="rejection"]').text()
-    expect(card).toContain('认领心愿「上门理发」没有被接受')
+    expect(card).toContain('认领心愿「上门理发」未被接受')
     expect(card).toContain('这个心愿已经由张师傅（志愿者）认领了：王芳在')
     expect(card).toContain('有疑问请联系王芳')
     expect(card).not.toMatch(/registered|claimed|→|wish is/)
