@@ -46,8 +46,15 @@ describe('elder mode (长辈版)', () => {
     await expect.poll(() => metaValue(page, db, 'lastSyncAt'), { timeout: 120_000 }).toBeTruthy()
     household = (await readStore<{ id: string; deleted: boolean }>(page, db, 'households')).find((h) => !h.deleted)!.id
     const home = (await readStore<{ id: string; address: { estate: string; building: string } }>(page, db, 'households')).find((h) => h.id === household)!
+    // The wish of the household with the shortest head's name: a two-character name is
+    // the narrowest link on its page (CI once drew 王芳 40 px wide).
+    const shortestNamedWish = async () => {
+      const heads = new Map((await readStore<{ id: string; headName: string }>(page, db, 'households')).map((h) => [h.id, h.headName]))
+      const wishes = (await readStore<{ id: string; householdId: string; deleted?: boolean }>(page, db, 'wishes')).filter((w) => !w.deleted && heads.has(w.householdId))
+      return wishes.sort((a, b) => heads.get(a.householdId)!.length - heads.get(b.householdId)!.length)[0]!.id
+    }
     const first = async (store: string) => (await readStore<{ id: string; deleted?: boolean }>(page, db, store)).find((r) => !r.deleted)!.id
-    others = { building: `/building?${new URLSearchParams({ estate: home.address.estate, building: home.address.building })}`, wishes: '/wishes', wish: `/wishes/${await first('wishes')}`, visit: `/visits/${await first('visits')}`, assessment: `/assessments/${await first('assessments')}`, 'new-assessment': `/households/${household}/assessments/new`, 'new-household': '/households/new', sync: '/sync', wishnew: `/households/${household}/wishes/new` }
+    others = { building: `/building?${new URLSearchParams({ estate: home.address.estate, building: home.address.building })}`, wishes: '/wishes', wish: `/wishes/${await shortestNamedWish()}`, visit: `/visits/${await first('visits')}`, assessment: `/assessments/${await first('assessments')}`, 'new-assessment': `/households/${household}/assessments/new`, 'new-household': '/households/new', sync: '/sync', wishnew: `/households/${household}/wishes/new` }
     const offer = page.locator('[data-testid="elder-offer"]')
     await offer.waitFor({ timeout: 20_000 })
     await screenshot(page, 'elder-offer')

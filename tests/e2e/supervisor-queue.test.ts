@@ -220,8 +220,15 @@ describe('supervisor review queue at scale', () => {
     const openSample = page.locator('[data-testid="review-sample"] li.review-item:has([data-state="pending"]), [data-testid="review-sample"] li.review-item:has([data-state="resubmitted"])')
     expect(await openSample.count()).toBeGreaterThan(0)
     expect(await batch.isDisabled()).toBe(true)
-    // Until the batch button stops asking for the sample (the list is drawn again after each return).
-    for (let n = 0; n < 60 && (await batch.innerText()).includes('请先看完抽查'); n++) {
+    // Until the batch button stops asking for the sample. Each decision is waited for on
+    // the button's count, so the loop never reads a list drawn before the last approval.
+    const sampleLeft = async () => {
+      const text = await batch.innerText()
+      return text.includes('请先看完抽查') ? Number(/(\d+)/.exec(text)![1]) : 0
+    }
+    for (let n = 0; n < 60; n++) {
+      const left = await sampleLeft()
+      if (left === 0) break
       await openSample.first().locator('.review-item__body').click()
       await page.locator('[data-testid="review-approve"]').waitFor()
       const opened = idOf(page.url())
@@ -230,6 +237,7 @@ describe('supervisor review queue at scale', () => {
       await page.locator('[data-testid="review-back"]').click()
       await page.waitForURL(/\/supervisor\/review$/)
       await batch.waitFor()
+      await expect.poll(sampleLeft, { timeout: 10_000 }).toBeLessThan(left)
     }
     await expect.poll(() => batch.isDisabled()).toBe(false)
     await batch.scrollIntoViewIfNeeded()
