@@ -216,9 +216,8 @@ export async function checkGuarantees(world: SimWorld, net: SimNetwork, devices:
   const views = new Map<UserKey, Snapshot>()
   for (const key of ['w1', 'w2', 'sup'] as UserKey[]) views.set(key, await freshView(world, net, key))
   for (const dev of devices) await checkDevice(world, net, dev, views.get(dev.user)!, processed, out)
-  // In the order the server committed them (the model replays the server's order).
-  const order = new Map(world.commits.map((id, i) => [id, i]))
-  const at = (p: Processed) => order.get(p.mutation.mutationId) ?? Number.MAX_SAFE_INTEGER
+  // In the order the server committed them (the model replays the server's order, CommitLog).
+  const at = (p: Processed) => world.commits.at.get(p.mutation.mutationId) ?? Number.MAX_SAFE_INTEGER
   const accepted = [...processed.values()].filter((p) => p.result.status === 'applied' || p.result.status === 'merged').sort((a, b) => at(a) - at(b))
   const community = views.get('sup')!
   checkHouseholds(await storedHouseholds(world, community), accepted, await conflictsOf(world), out)

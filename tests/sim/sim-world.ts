@@ -28,8 +28,8 @@ export interface SimWorld {
   openStore: (() => Promise<Store>) | null
   /** Who held which grid from when (sim wall clock), for the scope check. */
   assignments: { gridId: string; workerId: string; at: number }[]
-  /** Ids of the mutations push transactions processed, in the order they committed. */
-  commits: string[]
+  /** Where each mutation a push transaction processed stands in the order of commits. */
+  commits: CommitLog
   /** When (real time, not the device's clock) each device mutation was made. */
   madeAt: Map<string, number>
   communityId: string
@@ -53,7 +53,7 @@ export async function createWorld(store: Store, openStore: (() => Promise<Store>
     for (const u of Object.values(users)) await tx.insertUser(u)
     for (const g of grids) await tx.insertGrid(g)
   })
-  const commits: string[] = []
+  const commits: CommitLog = { next: 0, at: new Map() }
   const app = await buildSimApp(store, commits)
   const tokens = {} as Record<UserKey, string>
   for (const key of Object.keys(users) as UserKey[]) {
@@ -64,20 +64,43 @@ export async function createWorld(store: Store, openStore: (() => Promise<Store>
 }
 
 /**
- * One server process over a store, as `npm start` builds it; its push transactions note
- * what they processed once committed (the order responses arrive in is not that order).
+ * The order in which push transactions processed mutations: a position per mutation,
+ * drawn at the end of its transaction while the transaction still holds the lock of its
+ * community (`lockCommunities`). Not when the commit is heard: with two processes on
+ * PostgreSQL a transaction that waited on that lock can finish and be heard before the
+ * one it waited for is heard to have committed, and the model would replay them swapped.
  */
-export function buildSimApp(store: Store, commits: string[]): Promise<FastifyInstance> {
-  const noting: Store = {
+export interface CommitLog {
+  next: number
+  at: Map<string, number>
+}
+
+/**
+ * One server process over a store, as `npm start` builds it; its push transactions note
+ * what they processed once committed, at the place they took under the lock (CommitLog).
+ */
+export function buildSimApp(store: Store, commits: CommitLog): Promise<FastifyInstance> {
+  return buildApp({ store: notingCommits(store, commits), loginRateLimit: { max: 1_000_000, timeWindow: 60_000 } })
+}
+
+/** `store`, its transactions noting in `commits` the mutations they processed. */
+export function notingCommits(store: Store, commits: CommitLog): Store {
+  const processedOf = (result: unknown) =>
+    ((result as { results?: MutationResult[] } | null)?.results ?? []).filter((r) => r.status !== 'duplicate' && r.status !== 'skipped')
+  return {
     ...store,
     async transaction(fn) {
-      const result = await store.transaction(fn)
-      const results = (result as { results?: MutationResult[] } | null)?.results
-      for (const r of results ?? []) if (r.status !== 'duplicate' && r.status !== 'skipped') commits.push(r.mutationId)
+      let places: [string, number][] = []
+      const result = await store.transaction(async (tx) => {
+        const out = await fn(tx)
+        // Still under the lock; a retried attempt draws its places again.
+        places = processedOf(out).map((r) => [r.mutationId, commits.next++])
+        return out
+      })
+      for (const [id, at] of places) if (!commits.at.has(id)) commits.at.set(id, at)
       return result
     },
   }
-  return buildApp({ store: noting, loginRateLimit: { max: 1_000_000, timeWindow: 60_000 } })
 }
 
 /** The admin moves a grid to another worker through the real admin endpoint. */
