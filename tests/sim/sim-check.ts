@@ -41,7 +41,8 @@ async function freshView(world: SimWorld, net: SimNetwork, user: UserKey): Promi
   const outcome = await fresh.client.syncOnce()
   if (outcome.state !== 'idle') throw new Error(`fresh ${user} device could not sync: ${outcome.state} ${outcome.message}`)
   const snap = await snapshot(fresh.db)
-  fresh.db.close()
+  // Deleted, not only closed: fake-indexeddb keeps every database in memory.
+  await fresh.db.delete()
   return snap
 }
 
