@@ -8,7 +8,7 @@ import { notingCommits, type CommitLog } from './sim-world'
  * That order is taken under the community lock, not from when a commit is heard: on
  * PostgreSQL with two processes, a push that waited on the lock can finish before the
  * one it waited for is heard to have committed (a descheduled backend under load). Heard
- * order once made the model replay two writes swapped (tests/sim/open/, run 780).
+ * order once made the model replay two writes swapped (run 780, now in regressions/).
  */
 
 const applied = (mutationId: string): MutationResult => ({ mutationId, status: 'applied' }) as MutationResult
